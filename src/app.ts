@@ -1,0 +1,114 @@
+import http from 'node:http';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { DataSource } from 'typeorm';
+import { findCaller } from './auth/caller';
+import { isOperatorSecret } from './auth/tokens';
+import { Config } from './config';
+import { Context, createContext } from './context';
+import { createFormatError } from './errors';
+import { Logger } from './logger';
+import { literalErrorsPlugin } from './scalars/literal-errors';
+import { loadTypeDefs, resolvers } from './schema';
+
+/** Per-request facts for the access log, filled in as the request goes. */
+interface RequestLog {
+  operationName?: string | null;
+  errors?: number;
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return m?.[1];
+}
+
+const operationLogPlugin: ApolloServerPlugin<Context & { log: RequestLog }> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operationName, contextValue }) {
+        contextValue.log.operationName = operationName;
+      },
+      async willSendResponse({ contextValue, errors }) {
+        if (contextValue?.log) contextValue.log.errors = errors?.length ?? 0;
+      },
+    };
+  },
+};
+
+/** One JSON line per request: method, path, operation, status, duration. Never headers or bodies. */
+function accessLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const log: RequestLog = {};
+    res.locals.log = log;
+    res.on('finish', () => {
+      logger.info('request', {
+        method: req.method,
+        path: req.path,
+        operationName: log.operationName ?? undefined,
+        status: res.statusCode,
+        graphqlErrors: log.errors,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  };
+}
+
+/** Body-parser refusals (too large, not JSON) answered as JSON with their HTTP status. */
+function bodyErrors(err: { status?: number; type?: string; message: string }, _req: Request, res: Response, next: NextFunction) {
+  if (!err.status || err.status >= 500) return next(err);
+  const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  const message = err.status === 413 ? 'The request body is larger than 1 MiB' : 'The request body is not valid JSON';
+  res.status(err.status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context & { log: RequestLog }>;
+}
+
+export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context & { log: RequestLog }>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: true,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    formatError: createFormatError(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(accessLog(logger));
+  app.get('/health', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ok', database: config.databaseUrl ? 'postgresql' : 'embedded' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'not answering' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = bearer(req);
+        const operator = token !== undefined && isOperatorSecret(token, config.adminSecret);
+        const caller = token && !operator ? await findCaller(db, token) : null;
+        return { ...createContext(db, caller, operator), log: res.locals.log as RequestLog };
+      },
+    }),
+  );
+  app.use(bodyErrors);
+  return { httpServer, apollo };
+}

@@ -1,0 +1,54 @@
+import { DataSource } from 'typeorm';
+import { hashToken, tokenOrganisation } from './tokens';
+
+export type Role = 'ADMIN' | 'PROGRAMME_MANAGER' | 'FINANCE' | 'MEMBER';
+
+/** The authenticated user a request acts for. */
+export interface Caller {
+  userId: string;
+  organisationId: string;
+  email: string;
+  role: Role;
+  /** Programmes a PROGRAMME_MANAGER is assigned to. */
+  programmeIds: ReadonlySet<string>;
+}
+
+interface CallerRow {
+  token_id: string;
+  stale: boolean;
+  user_id: string;
+  email: string;
+  role: Role;
+  programme_ids: string[];
+}
+
+/** The caller a bearer token stands for, or null when it is unknown, revoked or deactivated. */
+export async function findCaller(db: DataSource, token: string): Promise<Caller | null> {
+  const organisationId = tokenOrganisation(token);
+  if (!organisationId) return null;
+  const [row]: CallerRow[] = await db.query(
+    `SELECT t.id AS token_id, u.id AS user_id, u.email, u.role,
+            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
+            ARRAY(SELECT up.programme_id FROM user_programmes up
+                   WHERE up.organisation_id = u.organisation_id AND up.user_id = u.id) AS programme_ids
+       FROM api_tokens t
+       JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id
+      WHERE t.organisation_id = $1 AND t.token_hash = $2 AND t.revoked_at IS NULL AND u.active`,
+    [organisationId, hashToken(token)],
+  );
+  if (!row) return null;
+  // last use is kept to the minute: one write a minute per token, not one per request
+  if (row.stale) {
+    await db.query(`UPDATE api_tokens SET last_used_at = now() WHERE organisation_id = $1 AND id = $2`, [
+      organisationId,
+      row.token_id,
+    ]);
+  }
+  return {
+    userId: row.user_id,
+    organisationId,
+    email: row.email,
+    role: row.role,
+    programmeIds: new Set(row.programme_ids),
+  };
+}

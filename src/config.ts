@@ -1,0 +1,34 @@
+/** Settings read from the environment once, at start-up. */
+export interface Config {
+  port: number;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** The operator's bearer for createOrganisation; the mutation is disabled when unset. */
+  adminSecret?: string;
+  /** Requests a minute per token; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  logLevel: 'info' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer('PORT', env.PORT, 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || './data',
+    adminSecret: env.ADMIN_SECRET || undefined,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0, 1_000_000),
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+  };
+}

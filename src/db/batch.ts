@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import { isId } from '../validation';
+
+/**
+ * DataLoader builders: one SQL statement per batch, one result per key in key order
+ * (graphql/dataloader examples/SQL.md).
+ */
+
+/** Loads rows by id; a missing, malformed or invisible id gives null. */
+export function loaderById<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const valid = ids.filter(isId);
+    const rows = valid.length ? await fetch(valid) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Rows carry the key they belong to in `_key`; each key gets its rows in the SQL's order. */
+export type Keyed<T> = T & { _key: string };
+
+export function loaderOfLists<T>(fetch: (keys: string[]) => Promise<Keyed<T>[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await fetch([...keys]);
+    const byKey = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = byKey.get(row._key);
+      if (list) list.push(row);
+      else byKey.set(row._key, [row]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}

@@ -1,0 +1,76 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from './logger';
+
+/** The error codes of the contract; anything else reaches clients as INTERNAL_SERVER_ERROR. */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+/** A refusal by a rule. Services throw these; formatError turns them into GraphQL errors. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `No such ${what}`);
+export const forbidden = (message = 'Your role does not allow this') => new DomainError('FORBIDDEN', message);
+export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+export const unauthenticated = (message = 'A valid bearer token is required') =>
+  new DomainError('UNAUTHENTICATED', message);
+
+/** For scalars: an input value that does not parse, reported as BAD_USER_INPUT. */
+export function invalidValue(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const PUBLIC_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** "... at \"i.planned\"; ..." in a variable coercion message names the input field. */
+function fieldFromMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message);
+  if (at) return at[1].split('.').pop()?.replace(/\[\d+\]$/, '');
+  const variable = /^Variable "\$([^"]+)"/.exec(message);
+  return variable?.[1];
+}
+
+/**
+ * The one place errors leave the server: domain errors keep their code and field, a scalar's
+ * own BAD_USER_INPUT wins over the validation code Apollo gives literals, and anything
+ * unexpected is logged with its stack and answered without internals.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const field = formatted.extensions?.field ?? (code === 'BAD_USER_INPUT' ? fieldFromMessage(formatted.message) : undefined);
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code, ...(field ? { field } : {}) },
+      };
+    }
+    logger.error('unexpected error', {
+      error: original instanceof Error ? original.message : String(original),
+      stack: original instanceof Error ? original.stack : undefined,
+      path: formatted.path,
+    });
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

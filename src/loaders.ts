@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { Caller } from './auth/caller';
+import { seesConfidential } from './auth/permissions';
+import { committeeLoaders } from './modules/committee/committee.loaders';
+import { organisationLoaders } from './modules/organisation/organisation.loaders';
+import { programmeLoaders } from './modules/programme/programme.loaders';
+
+/** What a request's loaders may return: one organisation's rows, confidential ones if allowed. */
+export interface Scope {
+  organisationId: string;
+  seesConfidential: boolean;
+}
+
+// A request without a caller is refused by every root field before any loader runs;
+// its loaders still get a scope that matches nothing.
+const NOBODY: Scope = { organisationId: '00000000-0000-0000-0000-000000000000', seesConfidential: false };
+
+/** Every relation a resolver follows, batched per request. */
+export function createLoaders(db: DataSource, caller: Caller | null) {
+  const scope = caller ? { organisationId: caller.organisationId, seesConfidential: seesConfidential(caller) } : NOBODY;
+  return {
+    ...organisationLoaders(db, scope),
+    ...programmeLoaders(db, scope),
+    ...committeeLoaders(db, scope),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,31 @@
+import { Resolvers } from '../../generated/graphql';
+import { createCommittee, createMeeting, listCommittees, listResolutions, recordResolution } from './committee.service';
+import { changeLink } from './resolution-link.service';
+
+export const committeeResolvers: Resolvers = {
+  Query: {
+    committees: (_, __, ctx) => listCommittees(ctx),
+    resolutions: (_, args, ctx) => listResolutions(ctx, args),
+  },
+  Mutation: {
+    createCommittee: (_, { name }, ctx) => createCommittee(ctx, name),
+    createMeeting: (_, { input }, ctx) => createMeeting(ctx, input),
+    recordResolution: (_, { input }, ctx) => recordResolution(ctx, input),
+    linkResolution: (_, { resolutionId, target }, ctx) => changeLink(ctx, resolutionId, target, true),
+    unlinkResolution: (_, { resolutionId, target }, ctx) => changeLink(ctx, resolutionId, target, false),
+  },
+  Committee: {
+    meetings: (committee, _, ctx) => ctx.loaders.meetingsByCommitteeId.load(committee.id),
+  },
+  Meeting: {
+    committee: async (meeting, _, ctx) => (await ctx.loaders.committeeById.load(meeting.committeeId))!,
+    resolutions: (meeting, _, ctx) => ctx.loaders.resolutionsByMeetingId.load(meeting.id),
+  },
+  Resolution: {
+    meeting: async (resolution, _, ctx) => (await ctx.loaders.meetingById.load(resolution.meetingId))!,
+    programmes: (resolution, _, ctx) => ctx.loaders.programmesByResolutionId.load(resolution.id),
+  },
+  Programme: {
+    resolutions: (programme, _, ctx) => ctx.loaders.resolutionsByProgrammeId.load(programme.id),
+  },
+};

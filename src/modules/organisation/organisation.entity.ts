@@ -1,0 +1,32 @@
+import { Role } from '../../auth/caller';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export const RISK_CATEGORIES = [
+  'SAFEGUARDING',
+  'SERVICE_DELIVERY',
+  'FINANCIAL',
+  'WORKFORCE',
+  'EQUALITIES',
+  'LEGAL',
+  'PARTNERSHIP',
+  'REPUTATIONAL',
+  'DATA_AND_SYSTEMS',
+] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+/** A category's appetite until an ADMIN sets it. */
+export const DEFAULT_APPETITE = 12;
+
+/** The highest current score accepted, per category. */
+export type Appetite = ReadonlyMap<string, number>;

@@ -1,0 +1,58 @@
+import { EntityManager } from 'typeorm';
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireRole } from '../../auth/permissions';
+import { unauthenticated } from '../../errors';
+import { email, intInRange, requiredText } from '../../validation';
+import { Actor, created, diff, recordAudit } from '../audit/audit.service';
+import { DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES } from './organisation.entity';
+import { insertUser } from './user.service';
+
+/** createOrganisation: the operator's bootstrap of a council with its first ADMIN. */
+export async function createOrganisation(ctx: Context, args: { name: string; adminEmail: string; adminName: string }) {
+  if (!ctx.operator) throw unauthenticated('createOrganisation needs the operator secret (ADMIN_SECRET), and is disabled without one');
+  const name = requiredText('name', args.name, 200);
+  const adminEmail = email('adminEmail', args.adminEmail);
+  const adminName = requiredText('adminName', args.adminName, 200);
+  return inTransaction(ctx, async (em) => {
+    const [organisation]: OrganisationRow[] = await em.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id, name`, [name]);
+    const operator: Actor = { organisationId: organisation.id, userId: null, email: 'operator' };
+    await recordAudit(em, operator, 'organisation.created', 'Organisation', organisation.id, created({ name }));
+    const { user, token } = await insertUser(em, operator, { email: adminEmail, name: adminName, role: 'ADMIN' }, []);
+    return { organisation, adminToken: token, admin: user };
+  });
+}
+
+export async function getOrganisation(ctx: Context): Promise<OrganisationRow> {
+  const caller = requireCaller(ctx);
+  const organisation = await ctx.loaders.organisationById.load(caller.organisationId);
+  if (!organisation) throw unauthenticated();
+  return organisation;
+}
+
+/** Organisation.riskAppetite: one entry per category, in the enum's order. */
+export async function riskAppetite(ctx: Context, organisationId: string) {
+  const appetite = await ctx.loaders.appetite.load(organisationId);
+  return RISK_CATEGORIES.map((category) => ({ category, maxScore: appetite.get(category)! }));
+}
+
+export async function setRiskAppetite(ctx: Context, category: string, maxScore: number) {
+  const caller = requireCaller(ctx);
+  intInRange('maxScore', maxScore, 1, 25);
+  requireRole(caller, 'ADMIN');
+  return inTransaction(ctx, async (em: EntityManager) => {
+    const [before] = await em.query(`SELECT max_score FROM risk_appetites WHERE organisation_id = $1 AND category = $2`, [
+      caller.organisationId,
+      category,
+    ]);
+    await em.query(
+      `INSERT INTO risk_appetites (organisation_id, category, max_score) VALUES ($1, $2, $3)
+       ON CONFLICT ON CONSTRAINT pk_risk_appetites DO UPDATE SET max_score = EXCLUDED.max_score`,
+      [caller.organisationId, category, maxScore],
+    );
+    await recordAudit(em, caller, 'organisation.riskAppetiteSet', 'Organisation', caller.organisationId,
+      diff({ [category]: before?.max_score ?? DEFAULT_APPETITE }, { [category]: maxScore }, [category]));
+    const [organisation]: OrganisationRow[] = await em.query(`SELECT id, name FROM organisations WHERE id = $1`, [caller.organisationId]);
+    ctx.loaders.appetite.clearAll();
+    return organisation;
+  });
+}

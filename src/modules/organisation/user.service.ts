@@ -1,0 +1,64 @@
+import { EntityManager } from 'typeorm';
+import { Role } from '../../auth/caller';
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireRole } from '../../auth/permissions';
+import { hashToken, newToken } from '../../auth/tokens';
+import { badInput, conflict, notFound, unauthenticated } from '../../errors';
+import { email, isId, requiredText } from '../../validation';
+import { Actor, created, recordAudit } from '../audit/audit.service';
+import { UserRow } from './organisation.entity';
+
+interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Inserts a user with its first token; the token is returned this once, only its hash kept. */
+export async function insertUser(em: EntityManager, actor: Actor, user: NewUser, programmeIds: string[]) {
+  const [row]: UserRow[] = await em.query(
+    `INSERT INTO users (organisation_id, email, name, role) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING id, email, name, role`,
+    [actor.organisationId, user.email, user.name, user.role],
+  );
+  if (!row) throw conflict(`A user with e-mail ${user.email} already exists`, 'email');
+  if (programmeIds.length) {
+    await em.query(
+      `INSERT INTO user_programmes (organisation_id, user_id, programme_id) SELECT $1, $2, unnest($3::uuid[])`,
+      [actor.organisationId, row.id, programmeIds],
+    );
+  }
+  const token = newToken(actor.organisationId);
+  await em.query(`INSERT INTO api_tokens (organisation_id, user_id, token_hash) VALUES ($1, $2, $3)`, [
+    actor.organisationId,
+    row.id,
+    hashToken(token),
+  ]);
+  await recordAudit(em, actor, 'user.created', 'User', row.id, created({ ...user, programmeIds }));
+  return { user: row, token };
+}
+
+export async function createUser(ctx: Context, input: { email: string; name: string; role: Role; programmeIds?: string[] | null }) {
+  const caller = requireCaller(ctx);
+  const user = { email: email('email', input.email), name: requiredText('name', input.name, 200), role: input.role };
+  const programmeIds = [...new Set(input.programmeIds ?? [])];
+  requireRole(caller, 'ADMIN');
+  if (programmeIds.length && user.role !== 'PROGRAMME_MANAGER') {
+    throw badInput('programmeIds', 'Only a PROGRAMME_MANAGER is assigned to programmes');
+  }
+  return inTransaction(ctx, async (em) => {
+    const valid = programmeIds.filter(isId);
+    const found: { id: string }[] = valid.length
+      ? await em.query(`SELECT id FROM programmes WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [caller.organisationId, valid])
+      : [];
+    if (found.length !== programmeIds.length) throw notFound('programme');
+    return insertUser(em, caller, user, programmeIds);
+  });
+}
+
+export async function me(ctx: Context): Promise<UserRow> {
+  const caller = requireCaller(ctx);
+  const user = await ctx.loaders.userById.load(caller.userId);
+  if (!user) throw unauthenticated();
+  return user;
+}

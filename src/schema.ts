@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { auditResolvers } from './modules/audit/audit.resolvers';
+import { committeeResolvers } from './modules/committee/committee.resolvers';
+import { organisationResolvers } from './modules/organisation/organisation.resolvers';
+import { programmeResolvers } from './modules/programme/programme.resolvers';
+import { scalarResolvers } from './scalars/scalars';
+
+const SCHEMA_DIR = path.join(__dirname, '..', 'schema');
+
+/** The SDL files of schema/, one per domain, in a stable order. */
+export function loadTypeDefs(): string[] {
+  return fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'));
+}
+
+export const resolvers = [scalarResolvers, organisationResolvers, programmeResolvers, committeeResolvers, auditResolvers];

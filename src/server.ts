@@ -1,0 +1,38 @@
+import { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { Config } from './config';
+import { Database, openDatabase } from './db/database';
+import { Logger } from './logger';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), then serves the API; close() drains and shuts down in order. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const db = await openDatabase(config);
+  try {
+    const { httpServer, apollo } = await createApp(db.dataSource, config, logger);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, '0.0.0.0', resolve);
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}/graphql`,
+      port,
+      database: db,
+      async close() {
+        // Apollo's drain plugin stops the HTTP server and waits for in-flight requests
+        await apollo.stop();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

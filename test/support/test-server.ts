@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { RunningServer, startServer } from '../../src/server';
+import { freshDataDir, TestRun } from './test-database';
+
+export const OPERATOR_SECRET = 'test-operator-secret';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestServer {
+  server: RunningServer;
+  /** Sends one GraphQL operation over HTTP. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** SQL statements sent so far. */
+  statements(): number;
+  close(): Promise<void>;
+}
+
+/** A server for one test file, on the run's database (see global-setup). */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
+  const dataDir = run.templateDir ? freshDataDir(run.templateDir) : '';
+  const config: Config = {
+    port: 0,
+    databaseUrl: run.databaseUrl,
+    dataDir,
+    adminSecret: OPERATOR_SECRET,
+    rateLimitPerMinute: 0,
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const server = await startServer(config, createLogger('silent'));
+  return {
+    server,
+    async gql(query, variables, token) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...(await res.json()) };
+    },
+    statements: () => server.database.counter.statements,
+    async close() {
+      await server.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The data of a response that must have succeeded. */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+/** The error code (and field) of a response that must have failed. */
+export function errorOf(res: GraphQLResponse): { code?: string; field?: string; message: string } {
+  if (!res.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(res.data)}`);
+  const [e] = res.errors;
+  return { code: e.extensions?.code, field: e.extensions?.field, message: e.message };
+}
