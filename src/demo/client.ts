@@ -1,0 +1,15 @@
+/** A minimal GraphQL-over-HTTP client: the demo is seeded through the API, rules and audit included. */
+export type Call = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+export function demoClient(url: string, token: string): Call {
+  return async (query, variables) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`demo seeding failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}

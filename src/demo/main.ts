@@ -1,0 +1,41 @@
+// `npm run demo`: the API on the embedded default (or DATABASE_URL) with a demo council,
+// printing a token for each role. The embedded demo database starts afresh every run.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readConfig } from '../config';
+import { createLogger } from '../logger';
+import { stopOnSignals } from '../main';
+import { startServer } from '../server';
+import { seedDemo } from './seed';
+
+async function main() {
+  const base = readConfig();
+  const dataDir = path.join(base.dataDir, 'demo');
+  if (!base.databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+  const adminSecret = base.adminSecret ?? randomBytes(24).toString('base64url');
+  console.log(`starting the demo on ${base.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${dataDir}`} ...`);
+  const server = await startServer({ ...base, dataDir, adminSecret, logLevel: 'silent' }, createLogger('silent'));
+  const org = await seedDemo(server.url, adminSecret);
+  console.log(`
+programme-register demo: ${server.url}
+
+Bearer tokens (send as "Authorization: Bearer <token>"):
+  ADMIN              ${org.tokens.ADMIN}
+  PROGRAMME_MANAGER  ${org.tokens.PROGRAMME_MANAGER}   (Family Hubs, Locality Working)
+  FINANCE            ${org.tokens.FINANCE}
+  MEMBER             ${org.tokens.MEMBER}
+
+Try:
+  curl -s ${server.url} -H 'content-type: application/json' \\
+    -H 'authorization: Bearer ${org.tokens.MEMBER}' \\
+    -d '{"query":"{ programmes { nodes { code name status resolutions { text } } } }"}'
+
+Ctrl-C stops it.`);
+  stopOnSignals(server, (msg) => console.log(msg));
+}
+
+main().catch((err) => {
+  console.error(`the demo could not start: ${(err as Error).message}`);
+  process.exit(1);
+});
