@@ -23,10 +23,11 @@ export const conflict = (message: string, field?: string) => new DomainError('CO
 export const unauthenticated = (message = 'A valid bearer token is required') =>
   new DomainError('UNAUTHENTICATED', message);
 
-/** For scalars: an input value that does not parse, reported as BAD_USER_INPUT. */
-export function invalidValue(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
+/**
+ * A scalar input that does not parse. A plain Error on purpose: graphql-js then wraps it with
+ * the offending node (literals) or variable path, and formatError reports BAD_USER_INPUT.
+ */
+export class ScalarInputError extends Error {}
 
 const PUBLIC_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
@@ -38,6 +39,16 @@ function fieldFromMessage(message: string): string | undefined {
   if (at) return at[1].split('.').pop()?.replace(/\[\d+\]$/, '');
   const variable = /^Variable "\$([^"]+)"/.exec(message);
   return variable?.[1];
+}
+
+/**
+ * A scalar's own refusal of a literal in the document: Apollo reports it as a validation
+ * failure, but the contract wants BAD_USER_INPUT, as for a variable.
+ */
+function scalarRefusal(error: unknown): boolean {
+  let e: unknown = error;
+  while (e instanceof GraphQLError) e = e.originalError;
+  return e instanceof ScalarInputError;
 }
 
 /**
@@ -56,7 +67,7 @@ export function createFormatError(logger: Logger) {
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
       };
     }
-    const code = formatted.extensions?.code;
+    const code = scalarRefusal(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const field = formatted.extensions?.field ?? (code === 'BAD_USER_INPUT' ? fieldFromMessage(formatted.message) : undefined);
       return {

@@ -1,10 +1,11 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ASTNode, GraphQLError, visit } from 'graphql';
+import { ScalarInputError } from '../errors';
 
 /**
  * A Date, Money or FinancialYear written as a literal in the document is checked during
- * validation, where Apollo would report GRAPHQL_VALIDATION_FAILED. The contract wants
- * BAD_USER_INPUT with the offending field named, as for variables: this restores both.
+ * validation, where nothing names the input field it was given for. The contract wants the
+ * field named, as for variables: this finds it in the document (formatError sets the code).
  */
 export const literalErrorsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -15,11 +16,10 @@ export const literalErrorsPlugin: ApolloServerPlugin = {
           let fieldOf: Map<ASTNode, string> | undefined;
           for (const error of errors) {
             if (!(error instanceof GraphQLError)) continue;
-            const cause = error.originalError;
-            if (!(cause instanceof GraphQLError) || cause.extensions.code !== 'BAD_USER_INPUT') continue;
+            if (!(error.originalError instanceof ScalarInputError)) continue;
             fieldOf ??= valueOwners(document);
             const node = error.nodes?.[0];
-            Object.assign(error.extensions, { code: 'BAD_USER_INPUT', field: node ? fieldOf.get(node) : undefined });
+            Object.assign(error.extensions, { field: node ? fieldOf.get(node) : undefined });
           }
         };
       },

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
-import { invalidValue } from '../errors';
+import { ScalarInputError } from '../errors';
 import { isCalendarDate } from './calendar-date';
 import { formatFinancialYear, parseFinancialYear } from './financial-year';
 import { formatMoney, parseMoney } from './money';
@@ -23,7 +23,7 @@ function guard<T>(name: string, parse: (value: unknown) => T) {
     try {
       return parse(value);
     } catch (err) {
-      throw invalidValue(`${name}: ${(err as Error).message}`);
+      throw new ScalarInputError(`${name}: ${(err as Error).message}`);
     }
   };
 }
