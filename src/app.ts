@@ -48,7 +48,7 @@ function accessLog(logger: Logger) {
     res.on('finish', () => {
       logger.info('request', {
         method: req.method,
-        path: req.path,
+        path: req.originalUrl.split('?')[0],
         operationName: log.operationName ?? undefined,
         status: res.statusCode,
         graphqlErrors: log.errors,

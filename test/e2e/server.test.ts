@@ -1,0 +1,151 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { newOrg } from '../support/fixtures';
+import { freshDataDir, TestRun } from '../support/test-database';
+import { errorOf, ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
+
+const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
+const TSX = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+const MAIN = path.join(__dirname, '..', '..', 'src', 'main.ts');
+
+/** `npm start` as a child process, for what only a real process shows: signals, exit codes, logs. */
+function startProcess(env: Record<string, string | undefined>) {
+  const child = spawn(TSX, [MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = async (): Promise<string> => {
+    for (let i = 0; i < 300; i++) {
+      const line = stdout.split('\n').find((l) => l.includes('"listening"'));
+      if (line) return JSON.parse(line).url;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server did not start: ${stderr}`);
+  };
+  return { child, exited, listening, output: () => ({ stdout, stderr }) };
+}
+
+function processDatabase(): { env: Record<string, string | undefined>; cleanup(): void } {
+  if (run.databaseUrl) return { env: { DATABASE_URL: run.databaseUrl }, cleanup() {} };
+  const dir = freshDataDir(run.templateDir!);
+  return { env: { DATABASE_URL: undefined, DATA_DIR: dir }, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+describe('in process', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t?.close());
+
+  test('GET /health answers 200 once the database answers', async () => {
+    const res = await fetch(t.server.url.replace('/graphql', '/health'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  test('a body over 1 MiB is 413, a body that is not JSON is 400', async () => {
+    const post = (body: string) => fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect((await post(JSON.stringify({ query: '{ me { id } }', pad: 'x'.repeat(1_100_000) }))).status).toBe(413);
+    expect((await post('{"query": ')).status).toBe(400);
+  });
+
+  test('secure headers are set and a simple cross-site GET of the API is refused (CSRF prevention)', async () => {
+    const res = await fetch(`${t.server.url}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.status).toBe(400);
+  });
+
+  test('an unexpected failure is INTERNAL_SERVER_ERROR without internals', async () => {
+    const org = await newOrg(t);
+    const other = await startTestServer();
+    await other.server.database.dataSource.destroy();
+    try {
+      const res = await other.gql(`{ programmes { nodes { id } } }`, {}, org.admin);
+      expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res)).not.toMatch(/stack|typeorm|pool|connection/i);
+      const health = await fetch(other.server.url.replace('/graphql', '/health'));
+      expect(health.status).toBe(503);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+test('data written through the API survives a restart', async () => {
+  const dataDir = run.templateDir ? freshDataDir(run.templateDir) : '';
+  try {
+    const first = await startTestServer({ dataDir });
+    const org = await newOrg(first);
+    const p = await org.programme({ code: 'KEEP-1' });
+    await first.close();
+    const second = await startTestServer({ dataDir });
+    try {
+      expect(ok(await second.gql(`query($id: ID!) { programme(id: $id) { code } }`, { id: p.id }, org.admin)).programme.code).toBe('KEEP-1');
+    } finally {
+      await second.close();
+    }
+  } finally {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+describe('as a process', () => {
+  let proc: ReturnType<typeof startProcess> | undefined;
+  let db: ReturnType<typeof processDatabase> | undefined;
+  afterEach(() => {
+    if (proc && proc.child.exitCode === null) proc.child.kill('SIGKILL');
+    db?.cleanup();
+  });
+
+  test('an unreachable DATABASE_URL ends start-up with one clear line', async () => {
+    proc = startProcess({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(await proc.exited).toBe(1);
+    const lines = proc.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^programme-register could not start: cannot open DATABASE_URL/);
+  });
+
+  test('a bad setting ends start-up with one clear line', async () => {
+    proc = startProcess({ PORT: 'eighty' });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output().stderr.trim()).toBe('programme-register could not start: PORT must be a whole number from 0 to 65535, not "eighty"');
+  });
+
+  test('logs one JSON line per request without tokens, and SIGTERM drains in-flight requests then exits 0', async () => {
+    db = processDatabase();
+    proc = startProcess({ ...db.env, ADMIN_SECRET: OPERATOR_SECRET });
+    const url = await proc.listening();
+    const send = (query: string, token: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const created = await (await send(`mutation Bootstrap { createOrganisation(name: "Leeds", adminEmail: "a@leeds.gov.uk", adminName: "A") { adminToken } }`, OPERATOR_SECRET)).json() as any;
+    const token = created.data.createOrganisation.adminToken;
+    const inFlight = Array.from({ length: 5 }, (_, i) =>
+      send(`mutation Create${i} { createProgramme(input: {code: "P-${i}", name: "P"}) { id } }`, token).then((r) => r.json() as any),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    proc.child.kill('SIGTERM');
+    const answers = await Promise.allSettled(inFlight);
+    expect(await proc.exited).toBe(0);
+    // every request that reached the server before the signal was answered in full
+    for (const a of answers) if (a.status === 'fulfilled') expect(a.value.data?.createProgramme?.id ?? a.value.errors).toBeTruthy();
+    const { stdout } = proc.output();
+    const requests = stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(requests[0]).toMatchObject({ method: 'POST', path: '/graphql', operationName: 'Bootstrap', status: 200 });
+    expect(typeof requests[0].durationMs).toBe('number');
+    expect(stdout).not.toContain(token);
+    expect(stdout).not.toContain(OPERATOR_SECRET);
+  });
+});
+
+test('the admin secret is refused as a user token even on a fresh server', async () => {
+  const t = await startTestServer();
+  try {
+    expect(errorOf(await t.gql(`{ organisation { id } }`, {}, OPERATOR_SECRET)).code).toBe('UNAUTHENTICATED');
+  } finally {
+    await t.close();
+  }
+});
