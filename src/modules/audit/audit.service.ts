@@ -51,6 +51,7 @@ export async function recordAudit(
 
 export interface AuditRow {
   id: string;
+  /** bigint: pg returns it as a string. */
   seq: string;
   at: Date;
   actor: string;
@@ -79,7 +80,7 @@ export async function listAuditEvents(
   const filter = where.join(' AND ');
   const keyset = cursor ? ` AND seq < $${params.push(cursor[0])}` : '';
   const rows: AuditRow[] = await ctx.db.query(
-    `SELECT id, seq::text AS seq, at, actor, action, entity_type AS "entityType", entity_id AS "entityId", changes::text AS changes
+    `SELECT id, seq, at, actor, action, entity_type AS "entityType", entity_id AS "entityId", changes::text AS changes
        FROM audit_events WHERE ${filter}${keyset} ORDER BY seq DESC LIMIT ${first + 1}`,
     params,
   );
