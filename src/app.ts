@@ -11,6 +11,7 @@ import { Config } from './config';
 import { Context, createContext } from './context';
 import { createFormatError } from './errors';
 import { Logger } from './logger';
+import { armor, requestRateLimit } from './limits';
 import { literalErrorsPlugin } from './scalars/literal-errors';
 import { loadTypeDefs, resolvers } from './schema';
 
@@ -82,7 +83,9 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     csrfPrevention: true,
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin, ...armor.plugins],
   });
   await apollo.start();
 
@@ -99,6 +102,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   });
   app.use(
     '/graphql',
+    ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
