@@ -10,7 +10,13 @@ export interface UserRow {
   email: string;
   name: string;
   role: Role;
+  active: boolean;
+  lastUsedAt: Date | null;
 }
+
+export const userColumns = (u: string) =>
+  `${u}.id, ${u}.email, ${u}.name, ${u}.role, ${u}.active,
+   (SELECT max(t.last_used_at) FROM api_tokens t WHERE t.organisation_id = ${u}.organisation_id AND t.user_id = ${u}.id) AS "lastUsedAt"`;
 
 export const RISK_CATEGORIES = [
   'SAFEGUARDING',

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { loaderById } from '../../db/batch';
 import { Scope } from '../../loaders';
-import { Appetite, DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES, UserRow } from './organisation.entity';
+import { Appetite, DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES, userColumns, UserRow } from './organisation.entity';
 
 export function organisationLoaders(db: DataSource, scope: Scope) {
   return {
@@ -10,7 +10,7 @@ export function organisationLoaders(db: DataSource, scope: Scope) {
       db.query(`SELECT id, name FROM organisations WHERE id = $1 AND id = ANY($2::uuid[])`, [scope.organisationId, ids]),
     ),
     userById: loaderById<UserRow>((ids) =>
-      db.query(`SELECT id, email, name, role FROM users WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [
+      db.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 AND u.id = ANY($2::uuid[])`, [
         scope.organisationId,
         ids,
       ]),

@@ -1,16 +1,19 @@
 import { Resolvers } from '../../generated/graphql';
 import { createOrganisation, getOrganisation, riskAppetite, setRiskAppetite } from './organisation.service';
-import { createUser, me } from './user.service';
+import { createUser, deactivateUser, issueToken, listUsers, me } from './user.service';
 
 export const organisationResolvers: Resolvers = {
   Query: {
     me: (_, __, ctx) => me(ctx),
     organisation: (_, __, ctx) => getOrganisation(ctx),
+    users: (_, __, ctx) => listUsers(ctx),
   },
   Mutation: {
     createOrganisation: (_, args, ctx) => createOrganisation(ctx, args),
     setRiskAppetite: (_, { category, maxScore }, ctx) => setRiskAppetite(ctx, category, maxScore),
     createUser: (_, { input }, ctx) => createUser(ctx, input),
+    deactivateUser: (_, { id }, ctx) => deactivateUser(ctx, id),
+    issueToken: (_, { userId }, ctx) => issueToken(ctx, userId),
   },
   Organisation: {
     riskAppetite: (organisation, _, ctx) => riskAppetite(ctx, organisation.id),

@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../../auth/tokens';
 import { badInput, conflict, notFound, unauthenticated } from '../../errors';
 import { email, isId, requiredText } from '../../validation';
 import { Actor, created, recordAudit } from '../audit/audit.service';
-import { UserRow } from './organisation.entity';
+import { userColumns, UserRow } from './organisation.entity';
 
 interface NewUser {
   email: string;
@@ -18,7 +18,7 @@ interface NewUser {
 export async function insertUser(em: EntityManager, actor: Actor, user: NewUser, programmeIds: string[]) {
   const [row]: UserRow[] = await em.query(
     `INSERT INTO users (organisation_id, email, name, role) VALUES ($1, $2, $3, $4)
-     ON CONFLICT DO NOTHING RETURNING id, email, name, role`,
+     ON CONFLICT DO NOTHING RETURNING id, email, name, role, active, NULL::timestamptz AS "lastUsedAt"`,
     [actor.organisationId, user.email, user.name, user.role],
   );
   if (!row) throw conflict(`A user with e-mail ${user.email} already exists`, 'email');
@@ -28,14 +28,63 @@ export async function insertUser(em: EntityManager, actor: Actor, user: NewUser,
       [actor.organisationId, row.id, programmeIds],
     );
   }
-  const token = newToken(actor.organisationId);
-  await em.query(`INSERT INTO api_tokens (organisation_id, user_id, token_hash) VALUES ($1, $2, $3)`, [
-    actor.organisationId,
-    row.id,
-    hashToken(token),
-  ]);
+  const token = await insertToken(em, actor.organisationId, row.id);
   await recordAudit(em, actor, 'user.created', 'User', row.id, created({ ...user, programmeIds }));
   return { user: row, token };
+}
+
+async function insertToken(em: EntityManager, organisationId: string, userId: string): Promise<string> {
+  const token = newToken(organisationId);
+  await em.query(`INSERT INTO api_tokens (organisation_id, user_id, token_hash) VALUES ($1, $2, $3)`, [
+    organisationId,
+    userId,
+    hashToken(token),
+  ]);
+  return token;
+}
+
+async function findUser(em: EntityManager, organisationId: string, id: string): Promise<UserRow | null> {
+  if (!isId(id)) return null;
+  const [row] = await em.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 AND u.id = $2`, [organisationId, id]);
+  return row ?? null;
+}
+
+export async function listUsers(ctx: Context): Promise<UserRow[]> {
+  const caller = requireCaller(ctx);
+  requireRole(caller, 'ADMIN');
+  return ctx.db.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 ORDER BY lower(u.email)`, [caller.organisationId]);
+}
+
+/** Deactivating a user stops its tokens at once (every request checks users.active). */
+export async function deactivateUser(ctx: Context, id: string): Promise<UserRow> {
+  const caller = requireCaller(ctx);
+  return inTransaction(ctx, async (em) => {
+    const user = await findUser(em, caller.organisationId, id);
+    if (!user) throw notFound('user');
+    requireRole(caller, 'ADMIN');
+    if (user.id === caller.userId) throw badInput('id', 'An ADMIN cannot deactivate itself');
+    if (!user.active) return user;
+    await em.query(`UPDATE users SET active = false, updated_at = now() WHERE organisation_id = $1 AND id = $2`, [caller.organisationId, id]);
+    await em.query(`UPDATE api_tokens SET revoked_at = now() WHERE organisation_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
+      caller.organisationId,
+      id,
+    ]);
+    await recordAudit(em, caller, 'user.deactivated', 'User', id, { active: [true, false] });
+    return { ...user, active: false };
+  });
+}
+
+export async function issueToken(ctx: Context, userId: string) {
+  const caller = requireCaller(ctx);
+  return inTransaction(ctx, async (em) => {
+    const user = await findUser(em, caller.organisationId, userId);
+    if (!user) throw notFound('user');
+    requireRole(caller, 'ADMIN');
+    if (!user.active) throw badInput('userId', 'A deactivated user gets no new token');
+    const token = await insertToken(em, caller.organisationId, user.id);
+    await recordAudit(em, caller, 'user.tokenIssued', 'User', user.id, {});
+    return { user, token };
+  });
 }
 
 export async function createUser(ctx: Context, input: { email: string; name: string; role: Role; programmeIds?: string[] | null }) {
