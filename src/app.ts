@@ -4,7 +4,9 @@ import helmet from 'helmet';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable';
 import { findCaller } from './auth/caller';
 import { isOperatorSecret } from './auth/tokens';
 import { Config } from './config';
@@ -68,6 +70,24 @@ function bodyErrors(err: { status?: number; type?: string; message: string }, _r
   res.status(err.status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+const HEALTH_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Authentication that cannot reach the database: 503 with a clear error, not a 500 with internals. */
+function unavailable(err: unknown): never {
+  if (!isDatabaseUnavailable(err)) throw err;
+  throw new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context & { log: RequestLog }>;
@@ -94,7 +114,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   app.use(accessLog(logger));
   app.get('/health', async (_req, res) => {
     try {
-      await db.query('SELECT 1');
+      await withTimeout(db.query('SELECT 1'), HEALTH_TIMEOUT_MS);
       res.json({ status: 'ok', database: config.databaseUrl ? 'postgresql' : 'embedded' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'not answering' });
@@ -108,7 +128,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
       context: async ({ req, res }) => {
         const token = bearer(req);
         const operator = token !== undefined && isOperatorSecret(token, config.adminSecret);
-        const caller = token && !operator ? await findCaller(db, token) : null;
+        const caller = token && !operator ? await findCaller(db, token).catch(unavailable) : null;
         return { ...createContext(db, caller, operator), log: res.locals.log as RequestLog };
       },
     }),

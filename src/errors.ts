@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable';
 import { Logger } from './logger';
 
 /** The error codes of the contract; anything else reaches clients as INTERNAL_SERVER_ERROR. */
@@ -29,7 +30,7 @@ export const unauthenticated = (message = 'A valid bearer token is required') =>
  */
 export class ScalarInputError extends Error {}
 
-const PUBLIC_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
+const PUBLIC_CODES = new Set(['DATABASE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
@@ -76,6 +77,10 @@ export function createFormatError(logger: Logger) {
         path: formatted.path,
         extensions: { code, ...(field ? { field } : {}) },
       };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.error('database unavailable', { error: original instanceof Error ? original.message : String(original), path: formatted.path });
+      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
     }
     logger.error('unexpected error', {
       error: original instanceof Error ? original.message : String(original),
