@@ -2,8 +2,11 @@ import { DataSource } from 'typeorm';
 import { Caller } from './auth/caller';
 import { seesConfidential } from './auth/permissions';
 import { committeeLoaders } from './modules/committee/committee.loaders';
+import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
+import { savingsLoaders } from './modules/savings/savings.loaders';
+import { riskLoaders } from './modules/risk/risk.loaders';
 
 /** What a request's loaders may return: one organisation's rows, confidential ones if allowed. */
 export interface Scope {
@@ -21,7 +24,10 @@ export function createLoaders(db: DataSource, caller: Caller | null) {
   return {
     ...organisationLoaders(db, scope),
     ...programmeLoaders(db, scope),
+    ...savingsLoaders(db, scope),
     ...committeeLoaders(db, scope),
+    ...riskLoaders(db, scope),
+    ...milestoneLoaders(db, scope),
   };
 }
 

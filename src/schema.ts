@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { auditResolvers } from './modules/audit/audit.resolvers';
 import { committeeResolvers } from './modules/committee/committee.resolvers';
+import { milestoneResolvers } from './modules/milestone/milestone.resolvers';
 import { organisationResolvers } from './modules/organisation/organisation.resolvers';
 import { programmeResolvers } from './modules/programme/programme.resolvers';
+import { savingsResolvers } from './modules/savings/savings.resolvers';
+import { riskResolvers } from './modules/risk/risk.resolvers';
 import { scalarResolvers } from './scalars/scalars';
 
 const SCHEMA_DIR = path.join(__dirname, '..', 'schema');
@@ -17,4 +20,4 @@ export function loadTypeDefs(): string[] {
     .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'));
 }
 
-export const resolvers = [scalarResolvers, organisationResolvers, programmeResolvers, committeeResolvers, auditResolvers];
+export const resolvers = [scalarResolvers, organisationResolvers, programmeResolvers, committeeResolvers, riskResolvers, milestoneResolvers, savingsResolvers, auditResolvers];

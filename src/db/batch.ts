@@ -12,7 +12,8 @@ export function loaderById<T extends { id: string }>(fetch: (ids: string[]) => P
     const valid = ids.filter(isId);
     const rows = valid.length ? await fetch(valid) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+    // PostgreSQL matches UUIDs in any case; so must the answer
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   });
 }
 

@@ -1,9 +1,15 @@
 import { seedOrganisation, DemoOrganisation } from './organisation';
+import { seedMilestones } from './milestones';
 import { seedResolutions } from './resolutions';
+import { seedSavings } from './savings';
+import { seedRisks } from './risks';
 
 /** Seeds the whole demo organisation through the API. Each domain adds its part here. */
 export async function seedDemo(url: string, operatorSecret: string): Promise<DemoOrganisation> {
   const org = await seedOrganisation(url, operatorSecret);
-  await seedResolutions(org.admin, org.programmeIds);
+  const resolutionIds = await seedResolutions(org.admin, org.programmeIds);
+  await seedMilestones(org.admin, org.programmeIds, resolutionIds);
+  await seedSavings(url, org, resolutionIds);
+  await seedRisks(org.admin, org.programmeIds, resolutionIds);
   return org;
 }

@@ -5,6 +5,10 @@ import type { OrganisationRow, UserRow } from '../modules/organisation/organisat
 import type { ProgrammeRow } from '../modules/programme/programme.entity';
 import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/committee/committee.entity';
 import type { Connection } from '../paging';
+import type { MilestoneRow } from '../modules/milestone/milestone.entity';
+import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';
+import type { SavingsLineRow, SavingsDeliveryRow } from '../modules/savings/savings.entity';
+import type { Reconciliation } from '../modules/savings/reconciliation.service';
 import type { AuditRow } from '../modules/audit/audit.service';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -78,6 +82,20 @@ export type CreateProgrammeInput = {
   status?: InputMaybe<ProgrammeStatus>;
 };
 
+export type CreateRiskInput = {
+  category: RiskCategory;
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Recorded as the first assessment; current equals inherent until the next one. */
+  inherent: ScoreInput;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  reference: Scalars['String']['input'];
+  reviewDate?: InputMaybe<Scalars['Date']['input']>;
+  target?: InputMaybe<ScoreInput>;
+  title: Scalars['String']['input'];
+};
+
 export type CreateUserInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -90,6 +108,32 @@ export type CreateUserPayload = {
   /** A bearer token for the new user, shown this once; only its hash is stored. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type IssueTokenPayload = {
+  __typename?: 'IssueTokenPayload';
+  /** A new bearer token for the user, shown this once; only its hash is stored. Earlier tokens keep working. */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type LedgerImportError = {
+  __typename?: 'LedgerImportError';
+  /** 1-based line on which the record starts, the header being line 1. */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type LedgerImportResult = {
+  __typename?: 'LedgerImportResult';
+  /** True when dryRun was asked. */
+  dryRun: Scalars['Boolean']['output'];
+  errors: Array<LedgerImportError>;
+  /** Rows written; in a dry run, rows that would be written; 0 when any row is invalid. */
+  rowsImported: Scalars['Int']['output'];
+  rowsRead: Scalars['Int']['output'];
+  /** Rows whose ledger reference was already recorded: skipped, so a re-import changes nothing. */
+  rowsSkipped: Scalars['Int']['output'];
 };
 
 /** Exactly one field must be set. */
@@ -113,14 +157,99 @@ export type MeetingInput = {
   date: Scalars['Date']['input'];
 };
 
+export type Milestone = {
+  __typename?: 'Milestone';
+  actualDate: Maybe<Scalars['Date']['output']>;
+  /** The date first agreed; never changes once set. */
+  baselineDate: Scalars['Date']['output'];
+  /** Defaults to baselineDate. */
+  forecastDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  programme: Programme;
+  resolutions: Array<Resolution>;
+  /** Days from baselineDate to actualDate, or to forecastDate while actualDate is null; positive is late. */
+  slippageDays: Scalars['Int']['output'];
+  /** Defaults to NOT_STARTED; COMPLETE needs an actualDate. */
+  status: MilestoneStatus;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** Ordered by forecastDate, then title. */
+export type MilestoneConnection = {
+  __typename?: 'MilestoneConnection';
+  nodes: Array<Milestone>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MilestoneFilter = {
+  /** actualDate, or forecastDate while actualDate is null, is before this date. */
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only milestones whose slippageDays is greater than zero. */
+  slipped?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<MilestoneStatus>>;
+};
+
+export type MilestoneInput = {
+  baselineDate: Scalars['Date']['input'];
+  forecastDate?: InputMaybe<Scalars['Date']['input']>;
+  programmeId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type MilestoneStatus =
+  | 'AT_RISK'
+  | 'COMPLETE'
+  | 'MISSED'
+  | 'NOT_STARTED'
+  | 'ON_TRACK';
+
+export type Mitigation = {
+  __typename?: 'Mitigation';
+  /** What will be done, e.g. Share the risk register with the scrutiny committee. */
+  action: Scalars['String']['output'];
+  completedOn: Maybe<Scalars['Date']['output']>;
+  dueDate: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** dueDate is before today and the status is PLANNED or IN_PROGRESS. */
+  overdue: Scalars['Boolean']['output'];
+  owner: Maybe<Scalars['String']['output']>;
+  risk: Risk;
+  status: MitigationStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type MitigationInput = {
+  action: Scalars['String']['input'];
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MitigationStatus>;
+};
+
+export type MitigationStatus =
+  | 'CANCELLED'
+  | 'COMPLETE'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  addMitigation: Mitigation;
+  /**
+   * Records a new assessment: it becomes the current score. A CLOSED risk takes no assessment,
+   * update or new mitigation (BAD_USER_INPUT).
+   */
+  assessRisk: Risk;
+  closeRisk: Risk;
   /**
    * Committees, meetings, resolutions and their links are recorded by ADMIN and PROGRAMME_MANAGER
    * callers; a PROGRAMME_MANAGER links only to targets in its programmes.
    */
   createCommittee: Committee;
   createMeeting: Meeting;
+  createMilestone: Milestone;
   /**
    * Only for the operator: the bearer must equal the server's ADMIN_SECRET (any other bearer,
    * a user's token included, is UNAUTHENTICATED here). That secret is no user's token: used for
@@ -129,15 +258,56 @@ export type Mutation = {
   createOrganisation: CreateOrganisationPayload;
   /** ADMIN only; status defaults to PROPOSED. */
   createProgramme: Programme;
+  createRisk: Risk;
+  createSavingsLine: SavingsLine;
   /** ADMIN only. */
   createUser: CreateUserPayload;
+  /** ADMIN only. The user's tokens stop working at once; an ADMIN cannot deactivate itself. */
+  deactivateUser: User;
+  /**
+   * CSV (RFC 4180, as spreadsheets export it) with the header
+   * programme_code,financial_year,description,amount,recorded_on,ledger_reference
+   * (those six names in any order and case; otherwise line 1 is the error). description
+   * equals, after trimming and ignoring case, exactly one savings line of that programme and
+   * year; amount may carry a pound sign and thousands separators; ledger_reference is required
+   * and may not repeat within the file. All rows or none: any invalid row writes nothing, and
+   * every invalid row is reported with its line number. FINANCE and ADMIN only.
+   */
+  importLedgerActuals: LedgerImportResult;
+  /** ADMIN only. Issues another token for an active user (e.g. a lost one), shown this once. */
+  issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
   recordResolution: Resolution;
+  recordSavingsDelivery: SavingsDelivery;
   /** ADMIN only; maxScore 1 to 25. */
   setRiskAppetite: Organisation;
   unlinkResolution: Resolution;
+  updateMilestone: Milestone;
+  updateMitigation: Mitigation;
   updateProgramme: Programme;
+  updateRisk: Risk;
+  updateSavingsLine: SavingsLine;
+};
+
+
+export type MutationAddMitigationArgs = {
+  input: MitigationInput;
+  riskId: Scalars['ID']['input'];
+};
+
+
+export type MutationAssessRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input: RiskAssessmentInput;
+  riskId: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -148,6 +318,11 @@ export type MutationCreateCommitteeArgs = {
 
 export type MutationCreateMeetingArgs = {
   input: MeetingInput;
+};
+
+
+export type MutationCreateMilestoneArgs = {
+  input: MilestoneInput;
 };
 
 
@@ -163,8 +338,34 @@ export type MutationCreateProgrammeArgs = {
 };
 
 
+export type MutationCreateRiskArgs = {
+  input: CreateRiskInput;
+};
+
+
+export type MutationCreateSavingsLineArgs = {
+  input: SavingsLineInput;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportLedgerActualsArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationIssueTokenArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -176,6 +377,12 @@ export type MutationLinkResolutionArgs = {
 
 export type MutationRecordResolutionArgs = {
   input: ResolutionInput;
+};
+
+
+export type MutationRecordSavingsDeliveryArgs = {
+  input: SavingsDeliveryInput;
+  savingsLineId: Scalars['ID']['input'];
 };
 
 
@@ -191,10 +398,38 @@ export type MutationUnlinkResolutionArgs = {
 };
 
 
+export type MutationUpdateMilestoneArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateMilestoneInput;
+};
+
+
+export type MutationUpdateMitigationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateMitigationInput;
+};
+
+
 export type MutationUpdateProgrammeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateProgrammeInput;
+};
+
+
+export type MutationUpdateRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateRiskInput;
+};
+
+
+export type MutationUpdateSavingsLineArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateSavingsLineInput;
 };
 
 export type Organisation = {
@@ -221,15 +456,23 @@ export type Programme = {
   description: Maybe<Scalars['String']['output']>;
   endDate: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
+  milestones: Array<Milestone>;
   name: Scalars['String']['output'];
   /** The accountable post, e.g. Strategic Director, Children's Services. */
   owner: Maybe<Scalars['String']['output']>;
   /** Resolutions linked to this programme itself, newest meeting first. */
   resolutions: Array<Resolution>;
+  risks: Array<Risk>;
+  savingsLines: Array<SavingsLine>;
   startDate: Maybe<Scalars['Date']['output']>;
   status: ProgrammeStatus;
   updatedAt: Scalars['DateTime']['output'];
   version: Scalars['Int']['output'];
+};
+
+
+export type ProgrammeRisksArgs = {
+  filter?: InputMaybe<RiskFilter>;
 };
 
 /** Ordered by code. */
@@ -260,10 +503,17 @@ export type Query = {
   auditTrail: AuditEventConnection;
   committees: Array<Committee>;
   me: User;
+  milestones: MilestoneConnection;
   organisation: Organisation;
   programme: Maybe<Programme>;
   programmes: ProgrammeConnection;
   resolutions: ResolutionConnection;
+  risk: Maybe<Risk>;
+  riskMatrix: RiskMatrix;
+  risks: RiskConnection;
+  savingsReconciliation: SavingsReconciliation;
+  /** ADMIN only: the organisation's users, by e-mail. */
+  users: Array<User>;
 };
 
 
@@ -272,6 +522,13 @@ export type QueryAuditTrailArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryMilestonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MilestoneFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -293,6 +550,30 @@ export type QueryResolutionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryRiskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRiskMatrixArgs = {
+  basis?: InputMaybe<ScoreBasis>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRisksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RiskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySavingsReconciliationArgs = {
+  filter?: InputMaybe<SavingsFilter>;
+  groupBy?: InputMaybe<Array<SavingsGrouping>>;
+};
+
 /** Score bands: GREEN 1-4, AMBER 5-12, RED 15-25. */
 export type Rating =
   | 'AMBER'
@@ -305,9 +586,12 @@ export type Resolution = {
   agendaItem: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   meeting: Meeting;
+  milestones: Array<Milestone>;
   /** Its number within the item, e.g. 1, 2 or a; null when the item has a single resolution. */
   number: Maybe<Scalars['String']['output']>;
   programmes: Array<Programme>;
+  risks: Array<Risk>;
+  savingsLines: Array<SavingsLine>;
   text: Scalars['String']['output'];
 };
 
@@ -336,10 +620,75 @@ export type ResolutionInput = {
   text: Scalars['String']['input'];
 };
 
+export type Risk = {
+  __typename?: 'Risk';
+  /**
+   * Every assessment in the order recorded, newest first; the last is the inherent one.
+   * trend compares the newest with the one recorded before it.
+   */
+  assessments: Array<RiskAssessment>;
+  category: RiskCategory;
+  closedOn: Maybe<Scalars['Date']['output']>;
+  closedReason: Maybe<Scalars['String']['output']>;
+  /**
+   * Exempt information: hidden from MEMBER callers everywhere, counts included; for them its
+   * links to resolutions do not exist either.
+   */
+  confidential: Scalars['Boolean']['output'];
+  /** As last assessed. */
+  current: RiskScore;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Before any controls. */
+  inherent: RiskScore;
+  /** Ordered by due date. */
+  mitigations: Array<Mitigation>;
+  owner: Maybe<Scalars['String']['output']>;
+  programme: Programme;
+  /** Unique within its programme, e.g. R03. */
+  reference: Scalars['String']['output'];
+  resolutions: Array<Resolution>;
+  reviewDate: Maybe<Scalars['Date']['output']>;
+  /** reviewDate is before today and the risk is open. */
+  reviewOverdue: Scalars['Boolean']['output'];
+  status: RiskStatus;
+  /** Where the mitigations are meant to bring it. */
+  target: Maybe<RiskScore>;
+  title: Scalars['String']['output'];
+  trend: Trend;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  /** current.score <= the organisation's appetite for this category. */
+  withinAppetite: Scalars['Boolean']['output'];
+};
+
 export type RiskAppetite = {
   __typename?: 'RiskAppetite';
   category: RiskCategory;
   maxScore: Scalars['Int']['output'];
+};
+
+export type RiskAssessment = {
+  __typename?: 'RiskAssessment';
+  assessedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  impact: Scalars['Int']['output'];
+  likelihood: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  rating: Rating;
+  /** Email of the user who recorded it. */
+  recordedBy: Scalars['String']['output'];
+  score: Scalars['Int']['output'];
+};
+
+export type RiskAssessmentInput = {
+  /** Defaults to today. */
+  assessedOn?: InputMaybe<Scalars['Date']['input']>;
+  impact: Scalars['Int']['input'];
+  likelihood: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The next review date; unchanged when absent. */
+  reviewDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type RiskCategory =
@@ -353,6 +702,60 @@ export type RiskCategory =
   | 'SERVICE_DELIVERY'
   | 'WORKFORCE';
 
+/** Ordered by current score, highest first, then programme code and reference. */
+export type RiskConnection = {
+  __typename?: 'RiskConnection';
+  nodes: Array<Risk>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RiskFilter = {
+  category?: InputMaybe<Array<RiskCategory>>;
+  /** Current score at least this. */
+  minScore?: InputMaybe<Scalars['Int']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  rating?: InputMaybe<Array<Rating>>;
+  reviewOverdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Matches reference, title or description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<RiskStatus>>;
+  withinAppetite?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A 5x5 grid of open risks counted by likelihood and impact: always 25 cells, by likelihood then
+ * impact ascending. On the TARGET basis, risks without a target are left out. An unknown or
+ * invisible programmeId gives an empty grid.
+ */
+export type RiskMatrix = {
+  __typename?: 'RiskMatrix';
+  cells: Array<RiskMatrixCell>;
+  total: Scalars['Int']['output'];
+};
+
+export type RiskMatrixCell = {
+  __typename?: 'RiskMatrixCell';
+  count: Scalars['Int']['output'];
+  impact: Scalars['Int']['output'];
+  likelihood: Scalars['Int']['output'];
+};
+
+export type RiskScore = {
+  __typename?: 'RiskScore';
+  /** 1 (negligible) to 5 (catastrophic). */
+  impact: Scalars['Int']['output'];
+  /** 1 (rare) to 5 (almost certain). */
+  likelihood: Scalars['Int']['output'];
+  rating: Rating;
+  /** likelihood x impact, 1 to 25. */
+  score: Scalars['Int']['output'];
+};
+
+export type RiskStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 export type Role =
   /** Manages users and settings of its organisation; may do everything within it. */
   | 'ADMIN'
@@ -363,6 +766,154 @@ export type Role =
   /** Edits programmes it is assigned to, with their risks, mitigations and milestones. */
   | 'PROGRAMME_MANAGER';
 
+export type SavingsCategory =
+  | 'COMMISSIONING'
+  | 'INCOME'
+  | 'OTHER'
+  | 'PREMISES'
+  | 'STAFFING';
+
+export type SavingsDelivery = {
+  __typename?: 'SavingsDelivery';
+  /** May be negative: a reversal in the ledger. */
+  amount: Scalars['Money']['output'];
+  id: Scalars['ID']['output'];
+  /** The ledger's own reference, unique within the organisation. */
+  ledgerReference: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  recordedOn: Scalars['Date']['output'];
+};
+
+export type SavingsDeliveryInput = {
+  amount: Scalars['Money']['input'];
+  ledgerReference?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  recordedOn: Scalars['Date']['input'];
+};
+
+export type SavingsFilter = {
+  financialYear?: InputMaybe<Scalars['FinancialYear']['input']>;
+  kind?: InputMaybe<SavingsKind>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SavingsGrouping =
+  | 'CATEGORY'
+  | 'FINANCIAL_YEAR'
+  | 'KIND'
+  | 'PROGRAMME';
+
+export type SavingsKind =
+  /** A one-off cost of making the change, e.g. training and change management. */
+  | 'ONE_OFF_COST'
+  /** A reduction in spend or a rise in income. */
+  | 'SAVING';
+
+export type SavingsLine = {
+  __typename?: 'SavingsLine';
+  category: SavingsCategory;
+  /** Delivery confidence as last rated by finance; GREEN until rated. */
+  confidence: Rating;
+  /** Sum of recorded deliveries. */
+  delivered: Scalars['Money']['output'];
+  deliveries: Array<SavingsDelivery>;
+  description: Scalars['String']['output'];
+  financialYear: Scalars['FinancialYear']['output'];
+  /** Expected outturn; equals planned until someone re-forecasts. */
+  forecast: Scalars['Money']['output'];
+  id: Scalars['ID']['output'];
+  kind: SavingsKind;
+  /** The budgeted figure, 0 or more; fixed once created (re-forecast instead). */
+  planned: Scalars['Money']['output'];
+  programme: Programme;
+  /**
+   * A saving that recurs in later years once made. Descriptive: a line counts only in its own
+   * financialYear; each later year has its own line.
+   */
+  recurring: Scalars['Boolean']['output'];
+  resolutions: Array<Resolution>;
+  version: Scalars['Int']['output'];
+};
+
+export type SavingsLineInput = {
+  category: SavingsCategory;
+  confidence?: InputMaybe<Rating>;
+  description: Scalars['String']['input'];
+  financialYear: Scalars['FinancialYear']['input'];
+  forecast?: InputMaybe<Scalars['Money']['input']>;
+  kind?: InputMaybe<SavingsKind>;
+  planned: Scalars['Money']['input'];
+  programmeId: Scalars['ID']['input'];
+  recurring?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type SavingsReconciliation = {
+  __typename?: 'SavingsReconciliation';
+  /**
+   * One row per distinct combination of the groupBy fields that has lines, sorted by programme
+   * code, then financial year, then category and kind in the order their enums declare them.
+   * Empty when groupBy is empty or absent.
+   */
+  rows: Array<SavingsReconciliationRow>;
+  totals: SavingsTotals;
+};
+
+export type SavingsReconciliationRow = {
+  __typename?: 'SavingsReconciliationRow';
+  category: Maybe<SavingsCategory>;
+  financialYear: Maybe<Scalars['FinancialYear']['output']>;
+  kind: Maybe<SavingsKind>;
+  programme: Maybe<Programme>;
+  totals: SavingsTotals;
+};
+
+/** planned, forecast, delivered and variance count SAVING lines only; the net figures subtract ONE_OFF_COST lines. */
+export type SavingsTotals = {
+  __typename?: 'SavingsTotals';
+  delivered: Scalars['Money']['output'];
+  forecast: Scalars['Money']['output'];
+  /** Delivered savings less delivered (incurred) one-off costs. */
+  netDelivered: Scalars['Money']['output'];
+  /** Planned savings less planned one-off costs. */
+  netPlanned: Scalars['Money']['output'];
+  planned: Scalars['Money']['output'];
+  /** delivered - planned. */
+  variance: Scalars['Money']['output'];
+};
+
+export type ScoreBasis =
+  | 'CURRENT'
+  | 'INHERENT'
+  | 'TARGET';
+
+export type ScoreInput = {
+  impact: Scalars['Int']['input'];
+  likelihood: Scalars['Int']['input'];
+};
+
+export type Trend =
+  | 'IMPROVING'
+  /** First assessment. */
+  | 'NEW'
+  | 'STEADY'
+  /** Current score higher than at the previous assessment. */
+  | 'WORSENING';
+
+export type UpdateMilestoneInput = {
+  actualDate?: InputMaybe<Scalars['Date']['input']>;
+  forecastDate?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<MilestoneStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateMitigationInput = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MitigationStatus>;
+};
+
 export type UpdateProgrammeInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   endDate?: InputMaybe<Scalars['Date']['input']>;
@@ -372,11 +923,33 @@ export type UpdateProgrammeInput = {
   status?: InputMaybe<ProgrammeStatus>;
 };
 
+export type UpdateRiskInput = {
+  category?: InputMaybe<RiskCategory>;
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  reviewDate?: InputMaybe<Scalars['Date']['input']>;
+  target?: InputMaybe<ScoreInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateSavingsLineInput = {
+  category?: InputMaybe<SavingsCategory>;
+  confidence?: InputMaybe<Rating>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  forecast?: InputMaybe<Scalars['Money']['input']>;
+  recurring?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
+  /** False once an ADMIN deactivates the user: its tokens stop working at once. */
+  active: Scalars['Boolean']['output'];
   /** local@domain; unique within the organisation, ignoring case (a taken one is CONFLICT). */
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** When one of the user's tokens was last used (kept to the minute). */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   /** Programmes a PROGRAMME_MANAGER may edit. */
   programmes: Array<Programme>;
@@ -462,6 +1035,7 @@ export type ResolversTypes = {
   Committee: ResolverTypeWrapper<CommitteeRow>;
   CreateOrganisationPayload: ResolverTypeWrapper<Omit<CreateOrganisationPayload, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   CreateProgrammeInput: CreateProgrammeInput;
+  CreateRiskInput: CreateRiskInput;
   CreateUserInput: CreateUserInput;
   CreateUserPayload: ResolverTypeWrapper<Omit<CreateUserPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -469,9 +1043,20 @@ export type ResolversTypes = {
   FinancialYear: ResolverTypeWrapper<Scalars['FinancialYear']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueTokenPayload: ResolverTypeWrapper<Omit<IssueTokenPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  LedgerImportError: ResolverTypeWrapper<LedgerImportError>;
+  LedgerImportResult: ResolverTypeWrapper<LedgerImportResult>;
   LinkTarget: LinkTarget;
   Meeting: ResolverTypeWrapper<MeetingRow>;
   MeetingInput: MeetingInput;
+  Milestone: ResolverTypeWrapper<MilestoneRow>;
+  MilestoneConnection: ResolverTypeWrapper<Connection<MilestoneRow>>;
+  MilestoneFilter: MilestoneFilter;
+  MilestoneInput: MilestoneInput;
+  MilestoneStatus: MilestoneStatus;
+  Mitigation: ResolverTypeWrapper<MitigationRow>;
+  MitigationInput: MitigationInput;
+  MitigationStatus: MitigationStatus;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
@@ -486,11 +1071,38 @@ export type ResolversTypes = {
   ResolutionConnection: ResolverTypeWrapper<Connection<ResolutionRow>>;
   ResolutionFilter: ResolutionFilter;
   ResolutionInput: ResolutionInput;
+  Risk: ResolverTypeWrapper<RiskRow>;
   RiskAppetite: ResolverTypeWrapper<RiskAppetite>;
+  RiskAssessment: ResolverTypeWrapper<AssessmentRow>;
+  RiskAssessmentInput: RiskAssessmentInput;
   RiskCategory: RiskCategory;
+  RiskConnection: ResolverTypeWrapper<Connection<RiskRow>>;
+  RiskFilter: RiskFilter;
+  RiskMatrix: ResolverTypeWrapper<RiskMatrix>;
+  RiskMatrixCell: ResolverTypeWrapper<RiskMatrixCell>;
+  RiskScore: ResolverTypeWrapper<RiskScore>;
+  RiskStatus: RiskStatus;
   Role: Role;
+  SavingsCategory: SavingsCategory;
+  SavingsDelivery: ResolverTypeWrapper<SavingsDeliveryRow>;
+  SavingsDeliveryInput: SavingsDeliveryInput;
+  SavingsFilter: SavingsFilter;
+  SavingsGrouping: SavingsGrouping;
+  SavingsKind: SavingsKind;
+  SavingsLine: ResolverTypeWrapper<SavingsLineRow>;
+  SavingsLineInput: SavingsLineInput;
+  SavingsReconciliation: ResolverTypeWrapper<Reconciliation>;
+  SavingsReconciliationRow: ResolverTypeWrapper<Omit<SavingsReconciliationRow, 'programme'> & { programme?: Maybe<ResolversTypes['Programme']> }>;
+  SavingsTotals: ResolverTypeWrapper<SavingsTotals>;
+  ScoreBasis: ScoreBasis;
+  ScoreInput: ScoreInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Trend: Trend;
+  UpdateMilestoneInput: UpdateMilestoneInput;
+  UpdateMitigationInput: UpdateMitigationInput;
   UpdateProgrammeInput: UpdateProgrammeInput;
+  UpdateRiskInput: UpdateRiskInput;
+  UpdateSavingsLineInput: UpdateSavingsLineInput;
   User: ResolverTypeWrapper<UserRow>;
 };
 
@@ -502,6 +1114,7 @@ export type ResolversParentTypes = {
   Committee: CommitteeRow;
   CreateOrganisationPayload: Omit<CreateOrganisationPayload, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
   CreateProgrammeInput: CreateProgrammeInput;
+  CreateRiskInput: CreateRiskInput;
   CreateUserInput: CreateUserInput;
   CreateUserPayload: Omit<CreateUserPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Date: Scalars['Date']['output'];
@@ -509,9 +1122,18 @@ export type ResolversParentTypes = {
   FinancialYear: Scalars['FinancialYear']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IssueTokenPayload: Omit<IssueTokenPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  LedgerImportError: LedgerImportError;
+  LedgerImportResult: LedgerImportResult;
   LinkTarget: LinkTarget;
   Meeting: MeetingRow;
   MeetingInput: MeetingInput;
+  Milestone: MilestoneRow;
+  MilestoneConnection: Connection<MilestoneRow>;
+  MilestoneFilter: MilestoneFilter;
+  MilestoneInput: MilestoneInput;
+  Mitigation: MitigationRow;
+  MitigationInput: MitigationInput;
   Money: Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
   Organisation: OrganisationRow;
@@ -524,9 +1146,30 @@ export type ResolversParentTypes = {
   ResolutionConnection: Connection<ResolutionRow>;
   ResolutionFilter: ResolutionFilter;
   ResolutionInput: ResolutionInput;
+  Risk: RiskRow;
   RiskAppetite: RiskAppetite;
+  RiskAssessment: AssessmentRow;
+  RiskAssessmentInput: RiskAssessmentInput;
+  RiskConnection: Connection<RiskRow>;
+  RiskFilter: RiskFilter;
+  RiskMatrix: RiskMatrix;
+  RiskMatrixCell: RiskMatrixCell;
+  RiskScore: RiskScore;
+  SavingsDelivery: SavingsDeliveryRow;
+  SavingsDeliveryInput: SavingsDeliveryInput;
+  SavingsFilter: SavingsFilter;
+  SavingsLine: SavingsLineRow;
+  SavingsLineInput: SavingsLineInput;
+  SavingsReconciliation: Reconciliation;
+  SavingsReconciliationRow: Omit<SavingsReconciliationRow, 'programme'> & { programme?: Maybe<ResolversParentTypes['Programme']> };
+  SavingsTotals: SavingsTotals;
+  ScoreInput: ScoreInput;
   String: Scalars['String']['output'];
+  UpdateMilestoneInput: UpdateMilestoneInput;
+  UpdateMitigationInput: UpdateMitigationInput;
   UpdateProgrammeInput: UpdateProgrammeInput;
+  UpdateRiskInput: UpdateRiskInput;
+  UpdateSavingsLineInput: UpdateSavingsLineInput;
   User: UserRow;
 };
 
@@ -574,6 +1217,24 @@ export interface FinancialYearScalarConfig extends GraphQLScalarTypeConfig<Resol
   name: 'FinancialYear';
 }
 
+export type IssueTokenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueTokenPayload'] = ResolversParentTypes['IssueTokenPayload']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type LedgerImportErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerImportError'] = ResolversParentTypes['LedgerImportError']> = {
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LedgerImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerImportResult'] = ResolversParentTypes['LedgerImportResult']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['LedgerImportError']>, ParentType, ContextType>;
+  rowsImported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   committee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -581,21 +1242,66 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
 };
 
+export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  actualDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  baselineDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  forecastDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  slippageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MilestoneStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneConnection'] = ResolversParentTypes['MilestoneConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MitigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MitigationStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<MutationAddMitigationArgs, 'input' | 'riskId'>>;
+  assessRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<MutationAssessRiskArgs, 'expectedVersion' | 'input' | 'riskId'>>;
+  closeRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<MutationCloseRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   createCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<MutationCreateCommitteeArgs, 'name'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
+  createMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationCreateMilestoneArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['CreateOrganisationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'adminEmail' | 'adminName' | 'name'>>;
   createProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
+  createRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<MutationCreateRiskArgs, 'input'>>;
+  createSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<MutationCreateSavingsLineArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
+  importLedgerActuals?: Resolver<ResolversTypes['LedgerImportResult'], ParentType, ContextType, RequireFields<MutationImportLedgerActualsArgs, 'csv' | 'dryRun'>>;
+  issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationRecordResolutionArgs, 'input'>>;
+  recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
+  updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<MutationUpdateMitigationArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<MutationUpdateSavingsLineArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -614,9 +1320,12 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType, Partial<ProgrammeRisksArgs>>;
+  savingsLines?: Resolver<Array<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -633,18 +1342,27 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   committees?: Resolver<Array<ResolversTypes['Committee']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<QueryMilestonesArgs, 'first'>>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'first'>>;
   resolutions?: Resolver<ResolversTypes['ResolutionConnection'], ParentType, ContextType, RequireFields<QueryResolutionsArgs, 'first'>>;
+  risk?: Resolver<Maybe<ResolversTypes['Risk']>, ParentType, ContextType, RequireFields<QueryRiskArgs, 'id'>>;
+  riskMatrix?: Resolver<ResolversTypes['RiskMatrix'], ParentType, ContextType, RequireFields<QueryRiskMatrixArgs, 'basis'>>;
+  risks?: Resolver<ResolversTypes['RiskConnection'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'first'>>;
+  savingsReconciliation?: Resolver<ResolversTypes['SavingsReconciliation'], ParentType, ContextType, Partial<QuerySavingsReconciliationArgs>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type ResolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resolution'] = ResolversParentTypes['Resolution']> = {
   agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+  savingsLines?: Resolver<Array<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -654,14 +1372,124 @@ export type ResolutionConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Risk'] = ResolversParentTypes['Risk']> = {
+  assessments?: Resolver<Array<ResolversTypes['RiskAssessment']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['RiskCategory'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  closedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inherent?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
+  mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  reviewDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reviewOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RiskStatus'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinAppetite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type RiskAppetiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskAppetite'] = ResolversParentTypes['RiskAppetite']> = {
   category?: Resolver<ResolversTypes['RiskCategory'], ParentType, ContextType>;
   maxScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RiskAssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = {
+  assessedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  impact?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  likelihood?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskConnection'] = ResolversParentTypes['RiskConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskMatrixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskMatrix'] = ResolversParentTypes['RiskMatrix']> = {
+  cells?: Resolver<Array<ResolversTypes['RiskMatrixCell']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskMatrixCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskMatrixCell'] = ResolversParentTypes['RiskMatrixCell']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  impact?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  likelihood?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
+  impact?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  likelihood?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SavingsDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsDelivery'] = ResolversParentTypes['SavingsDelivery']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ledgerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type SavingsLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsLine'] = ResolversParentTypes['SavingsLine']> = {
+  category?: Resolver<ResolversTypes['SavingsCategory'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['SavingsDelivery']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  financialYear?: Resolver<ResolversTypes['FinancialYear'], ParentType, ContextType>;
+  forecast?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SavingsKind'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  recurring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SavingsReconciliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsReconciliation'] = ResolversParentTypes['SavingsReconciliation']> = {
+  rows?: Resolver<Array<ResolversTypes['SavingsReconciliationRow']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['SavingsTotals'], ParentType, ContextType>;
+};
+
+export type SavingsReconciliationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsReconciliationRow'] = ResolversParentTypes['SavingsReconciliationRow']> = {
+  category?: Resolver<Maybe<ResolversTypes['SavingsCategory']>, ParentType, ContextType>;
+  financialYear?: Resolver<Maybe<ResolversTypes['FinancialYear']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['SavingsKind']>, ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['SavingsTotals'], ParentType, ContextType>;
+};
+
+export type SavingsTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsTotals'] = ResolversParentTypes['SavingsTotals']> = {
+  delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  forecast?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  netDelivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  netPlanned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -676,7 +1504,13 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FinancialYear?: GraphQLScalarType;
+  IssueTokenPayload?: IssueTokenPayloadResolvers<ContextType>;
+  LedgerImportError?: LedgerImportErrorResolvers<ContextType>;
+  LedgerImportResult?: LedgerImportResultResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  Mitigation?: MitigationResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -686,7 +1520,18 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   ResolutionConnection?: ResolutionConnectionResolvers<ContextType>;
+  Risk?: RiskResolvers<ContextType>;
   RiskAppetite?: RiskAppetiteResolvers<ContextType>;
+  RiskAssessment?: RiskAssessmentResolvers<ContextType>;
+  RiskConnection?: RiskConnectionResolvers<ContextType>;
+  RiskMatrix?: RiskMatrixResolvers<ContextType>;
+  RiskMatrixCell?: RiskMatrixCellResolvers<ContextType>;
+  RiskScore?: RiskScoreResolvers<ContextType>;
+  SavingsDelivery?: SavingsDeliveryResolvers<ContextType>;
+  SavingsLine?: SavingsLineResolvers<ContextType>;
+  SavingsReconciliation?: SavingsReconciliationResolvers<ContextType>;
+  SavingsReconciliationRow?: SavingsReconciliationRowResolvers<ContextType>;
+  SavingsTotals?: SavingsTotalsResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

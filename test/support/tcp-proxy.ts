@@ -18,7 +18,10 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
   };
   const server = net.createServer((client) => {
     track(client);
-    if (isCut) return client.destroy();
+    if (isCut) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(port, host);
     track(upstream);
     client.pipe(upstream).pipe(client);

@@ -121,7 +121,7 @@ export async function listResolutions(ctx: Context, args: { filter?: ResolutionF
   if (cursor) {
     const [date, agenda, number, id] = [params.push(cursor[0]), params.push(cursor[1]), params.push(cursor[2]), params.push(cursor[3])];
     keyset = ` AND (r.meeting_date < $${date}::date OR (r.meeting_date = $${date}::date
-               AND (r.agenda_item, r.number, r.id) > ($${agenda}, $${number}, $${id}::uuid)))`;
+               AND (r.agenda_item, r.number_key, r.id) > ($${agenda}::text, $${number}::text, $${id}::uuid)))`;
   }
   const rows: ResolutionRow[] = await ctx.db.query(
     `SELECT ${resolutionColumns('r')} FROM resolutions r WHERE ${filter}${keyset} ORDER BY ${resolutionOrder('r')} LIMIT ${first + 1}`,
@@ -130,7 +130,7 @@ export async function listResolutions(ctx: Context, args: { filter?: ResolutionF
   return connection(
     rows,
     first,
-    (r) => encodeCursor('resolutions', [r.meetingDate, r.agendaItem, r.number ?? '', r.id]),
+    (r) => encodeCursor('resolutions', [r.meetingDate, r.agendaItem, r.numberKey, r.id]),
     async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM resolutions r WHERE ${filter}`, countParams))[0].n,
   );
 }

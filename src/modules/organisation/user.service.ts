@@ -91,16 +91,18 @@ export async function createUser(ctx: Context, input: { email: string; name: str
   const caller = requireCaller(ctx);
   const user = { email: email('email', input.email), name: requiredText('name', input.name, 200), role: input.role };
   const programmeIds = [...new Set(input.programmeIds ?? [])];
-  requireRole(caller, 'ADMIN');
-  if (programmeIds.length && user.role !== 'PROGRAMME_MANAGER') {
-    throw badInput('programmeIds', 'Only a PROGRAMME_MANAGER is assigned to programmes');
-  }
   return inTransaction(ctx, async (em) => {
+    // the contract's order: an unknown (or another organisation's) programme is NOT_FOUND,
+    // before the caller's role (FORBIDDEN) and the assignment rule (BAD_USER_INPUT)
     const valid = programmeIds.filter(isId);
     const found: { id: string }[] = valid.length
       ? await em.query(`SELECT id FROM programmes WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [caller.organisationId, valid])
       : [];
     if (found.length !== programmeIds.length) throw notFound('programme');
+    requireRole(caller, 'ADMIN');
+    if (programmeIds.length && user.role !== 'PROGRAMME_MANAGER') {
+      throw badInput('programmeIds', 'Only a PROGRAMME_MANAGER is assigned to programmes');
+    }
     return insertUser(em, caller, user, programmeIds);
   });
 }

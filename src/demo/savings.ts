@@ -1,0 +1,112 @@
+import { demoClient } from './client';
+import { DemoOrganisation, ProgrammeCode } from './organisation';
+
+type Category = 'STAFFING' | 'PREMISES' | 'COMMISSIONING' | 'INCOME' | 'OTHER';
+
+interface DemoLine {
+  description: string;
+  category: Category;
+  year: string;
+  planned: string;
+  cost?: true;
+  recurring?: true;
+  forecast?: string;
+  confidence?: 'AMBER' | 'RED';
+  /** Recorded by hand: [amount, recordedOn, ledger reference]. */
+  deliveries?: [string, string, string][];
+  /** The text of the resolution that authorised it (see resolutions.ts). */
+  resolution?: string;
+}
+
+const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
+const CCR_FINDINGS = 'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.';
+
+/**
+ * What each programme promised to save, year by year, and what making the change cost. ICS-2011 is
+ * the case in the minutes: £552K a year (£452K staffing, £100K premises) with £120K of training and
+ * change management costs in 2011/12.
+ */
+const LINES: Record<ProgrammeCode, DemoLine[]> = {
+  'ICS-2011': [
+    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2011/12', planned: '452000', recurring: true,
+      deliveries: [['150000', '2011-11-30', 'CS-1112-0041'], ['150000', '2012-01-31', 'CS-1112-0087'], ['152000', '2012-03-31', 'CS-1112-0132']] },
+    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2011/12', planned: '100000', recurring: true,
+      forecast: '60000', confidence: 'AMBER', deliveries: [['60000', '2012-03-31', 'CS-1112-0133']] },
+    { description: 'Training and change management', category: 'OTHER', year: '2011/12', planned: '120000', cost: true,
+      deliveries: [['45000', '2011-10-14', 'CS-1112-0022'], ['50000', '2011-12-16', 'CS-1112-0064'], ['25000', '2012-02-29', 'CS-1112-0101']] },
+    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2012/13', planned: '452000', recurring: true },
+    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2012/13', planned: '100000', recurring: true },
+    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2013/14', planned: '452000', recurring: true },
+    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2013/14', planned: '100000', recurring: true,
+      forecast: '80000', confidence: 'RED' },
+  ],
+  'FH-2018': [
+    { description: 'Early help and children’s centre staffing', category: 'STAFFING', year: '2018/19', planned: '600000', recurring: true, resolution: FH_MODEL },
+    { description: 'Recommissioned early help contracts', category: 'COMMISSIONING', year: '2018/19', planned: '250000', recurring: true, resolution: FH_MODEL },
+    { description: 'Children’s centre buildings released', category: 'PREMISES', year: '2018/19', planned: '150000', recurring: true,
+      forecast: '90000', confidence: 'AMBER', resolution: FH_MODEL },
+    { description: 'Workforce training for the Family Hubs model', category: 'OTHER', year: '2018/19', planned: '80000', cost: true, resolution: FH_MODEL },
+    { description: 'Early help and children’s centre staffing', category: 'STAFFING', year: '2019/20', planned: '600000', recurring: true },
+    { description: 'Recommissioned early help contracts', category: 'COMMISSIONING', year: '2019/20', planned: '250000', recurring: true },
+    { description: 'Children’s centre buildings released', category: 'PREMISES', year: '2019/20', planned: '150000', recurring: true, forecast: '120000', confidence: 'AMBER' },
+  ],
+  'CCR-2019': [
+    { description: 'Children’s centre staffing (60 posts)', category: 'STAFFING', year: '2020/21', planned: '700000', recurring: true, confidence: 'AMBER', resolution: CCR_FINDINGS },
+    { description: 'Outreach from community buildings', category: 'PREMISES', year: '2020/21', planned: '300000', recurring: true, resolution: CCR_FINDINGS },
+    { description: 'Redundancy and change costs', category: 'STAFFING', year: '2020/21', planned: '180000', cost: true, resolution: CCR_FINDINGS },
+  ],
+  'LW-2020': [
+    { description: 'Locality team consolidation', category: 'STAFFING', year: '2020/21', planned: '120000', forecast: '60000', confidence: 'RED' },
+    { description: 'Traded early help sessions for schools', category: 'INCOME', year: '2020/21', planned: '20000', recurring: true },
+  ],
+};
+
+/** Ledger actuals as finance exports them from the spreadsheet: BOM, CRLF, £ and thousands separators. */
+const LEDGER = [
+  'Ledger_Reference,Programme_Code,Financial_Year,Description,Amount,Recorded_On',
+  'CS-1213-0050,ICS-2011,2012/13,Management and staffing restructure,"£226,000.00",30/09/2012',
+  'CS-1213-0121,ICS-2011,2012/13,Management and staffing restructure,"£226,000.00",31/03/2013',
+  'CS-1213-0122,ICS-2011,2012/13,Office moves and premises rationalisation,"£100,000.00",31/03/2013',
+  'CS-1314-0060,ICS-2011,2013/14,Management and staffing restructure,"£226,000.00",30/09/2013',
+  'CS-1314-0061,ICS-2011,2013/14,Office moves and premises rationalisation,"£40,000.00",30/09/2013',
+  'EH-1819-0310,FH-2018,2018/19,Early help and children’s centre staffing,"£300,000.00",31/10/2018',
+  'EH-1819-0522,FH-2018,2018/19,Early help and children’s centre staffing,"£275,500.00",31/03/2019',
+  'EH-1819-0523,FH-2018,2018/19,Recommissioned early help contracts,"£250,000.00",31/03/2019',
+  'EH-1819-0524,FH-2018,2018/19,Children’s centre buildings released,"£90,000.00",31/03/2019',
+  'EH-1819-0201,FH-2018,2018/19,Workforce training for the Family Hubs model,"£62,450.00",28/09/2018',
+  'EH-1819-0388,FH-2018,2018/19,Workforce training for the Family Hubs model,"£21,300.00",30/11/2018',
+  'EH-1920-0140,FH-2018,2019/20,Early help and children’s centre staffing,"£300,000.00",30/09/2019',
+  'EH-1920-0141,FH-2018,2019/20,Recommissioned early help contracts,"£125,000.00",30/09/2019',
+  'EH-1920-0199,FH-2018,2019/20,Recommissioned early help contracts,"-£4,250.00",31/10/2019',
+].join('\r\n');
+
+/** Finance records the savings lines, hand-recorded deliveries and a ledger import; ADMIN links the resolutions. */
+export async function seedSavings(url: string, org: DemoOrganisation, resolutionIds: Map<string, string>): Promise<void> {
+  const finance = demoClient(url, org.tokens.FINANCE);
+  for (const [code, lines] of Object.entries(LINES) as [ProgrammeCode, DemoLine[]][]) {
+    for (const l of lines) {
+      const { createSavingsLine } = await finance(`mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`, {
+        input: {
+          programmeId: org.programmeIds[code], description: l.description, kind: l.cost ? 'ONE_OFF_COST' : 'SAVING', category: l.category,
+          financialYear: l.year, recurring: Boolean(l.recurring), planned: l.planned, forecast: l.forecast, confidence: l.confidence,
+        },
+      });
+      for (const [amount, recordedOn, ledgerReference] of l.deliveries ?? []) {
+        await finance(`mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`, {
+          id: createSavingsLine.id, input: { amount, recordedOn, ledgerReference },
+        });
+      }
+      const resolutionId = l.resolution && resolutionIds.get(l.resolution);
+      if (resolutionId) {
+        await org.admin(`mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`, {
+          id: resolutionId, target: { savingsLineId: createSavingsLine.id },
+        });
+      }
+    }
+  }
+  const { importLedgerActuals } = await finance(
+    `mutation($csv: String!) { importLedgerActuals(csv: $csv) { rowsImported errors { line message } } }`,
+    { csv: `\ufeff${LEDGER}\r\n` },
+  );
+  if (importLedgerActuals.errors.length) throw new Error(`demo ledger import failed: ${JSON.stringify(importLedgerActuals.errors)}`);
+}

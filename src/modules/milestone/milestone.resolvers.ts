@@ -1,0 +1,24 @@
+import { Resolvers } from '../../generated/graphql';
+import { createMilestone, listMilestones, updateMilestone } from './milestone.service';
+import { slippageDays } from './slippage';
+
+export const milestoneResolvers: Resolvers = {
+  Query: {
+    milestones: (_, args, ctx) => listMilestones(ctx, args),
+  },
+  Mutation: {
+    createMilestone: (_, { input }, ctx) => createMilestone(ctx, input),
+    updateMilestone: (_, { id, expectedVersion, input }, ctx) => updateMilestone(ctx, id, expectedVersion, input),
+  },
+  Milestone: {
+    programme: async (milestone, _, ctx) => (await ctx.loaders.programmeById.load(milestone.programmeId))!,
+    slippageDays: (milestone) => slippageDays(milestone),
+    resolutions: (milestone, _, ctx) => ctx.loaders.resolutionsByMilestoneId.load(milestone.id),
+  },
+  Programme: {
+    milestones: (programme, _, ctx) => ctx.loaders.milestonesByProgrammeId.load(programme.id),
+  },
+  Resolution: {
+    milestones: (resolution, _, ctx) => ctx.loaders.milestonesByResolutionId.load(resolution.id),
+  },
+};

@@ -1,0 +1,48 @@
+import { Resolvers } from '../../generated/graphql';
+import { londonToday } from '../../scalars/calendar-date';
+import { addMitigation, updateMitigation } from './mitigation.service';
+import { mitigationOverdue, reviewOverdue } from './risk.entity';
+import { getRisk, listRisks, riskMatrix } from './risk.service';
+import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
+import { riskScore, trend } from './score';
+
+export const riskResolvers: Resolvers = {
+  Query: {
+    risks: (_, args, ctx) => listRisks(ctx, args),
+    risk: (_, { id }, ctx) => getRisk(ctx, id),
+    riskMatrix: (_, { programmeId, basis }, ctx) => riskMatrix(ctx, programmeId, basis),
+  },
+  Mutation: {
+    createRisk: (_, { input }, ctx) => createRisk(ctx, input),
+    updateRisk: (_, { id, expectedVersion, input }, ctx) => updateRisk(ctx, id, expectedVersion, input),
+    assessRisk: (_, { riskId, expectedVersion, input }, ctx) => assessRisk(ctx, riskId, expectedVersion, input),
+    closeRisk: (_, { id, expectedVersion, reason }, ctx) => closeRisk(ctx, id, expectedVersion, reason),
+    addMitigation: (_, { riskId, input }, ctx) => addMitigation(ctx, riskId, input),
+    updateMitigation: (_, { id, expectedVersion, input }, ctx) => updateMitigation(ctx, id, expectedVersion, input),
+  },
+  Risk: {
+    programme: async (risk, _, ctx) => (await ctx.loaders.programmeById.load(risk.programmeId))!,
+    inherent: (risk) => riskScore(risk.inherentLikelihood, risk.inherentImpact),
+    current: (risk) => riskScore(risk.currentLikelihood, risk.currentImpact),
+    target: (risk) => (risk.targetLikelihood && risk.targetImpact ? riskScore(risk.targetLikelihood, risk.targetImpact) : null),
+    trend: (risk) => trend(risk.currentScore, risk.previousScore),
+    reviewOverdue: (risk) => reviewOverdue(risk, londonToday()),
+    mitigations: (risk, _, ctx) => ctx.loaders.mitigationsByRiskId.load(risk.id),
+    assessments: (risk, _, ctx) => ctx.loaders.assessmentsByRiskId.load(risk.id),
+    resolutions: (risk, _, ctx) => ctx.loaders.resolutionsByRiskId.load(risk.id),
+  },
+  RiskAssessment: {
+    score: (a) => riskScore(a.likelihood, a.impact).score,
+    rating: (a) => riskScore(a.likelihood, a.impact).rating,
+  },
+  Mitigation: {
+    risk: async (mitigation, _, ctx) => (await ctx.loaders.riskById.load(mitigation.riskId))!,
+    overdue: (mitigation) => mitigationOverdue(mitigation, londonToday()),
+  },
+  Programme: {
+    risks: (programme, { filter }, ctx) => ctx.loaders.risksByProgrammeId(filter).load(programme.id),
+  },
+  Resolution: {
+    risks: (resolution, _, ctx) => ctx.loaders.risksByResolutionId.load(resolution.id),
+  },
+};

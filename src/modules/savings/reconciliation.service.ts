@@ -1,0 +1,142 @@
+import { Context } from '../../context';
+import { requireCaller } from '../../auth/permissions';
+import { isId } from '../../validation';
+import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
+import { SAVINGS_CATEGORIES, SAVINGS_KINDS, deliveredOf } from './savings.entity';
+
+export type SavingsGrouping = 'PROGRAMME' | 'FINANCIAL_YEAR' | 'CATEGORY' | 'KIND';
+
+export interface SavingsFilter {
+  programmeId?: string | null;
+  financialYear?: number | null;
+  kind?: string | null;
+}
+
+/** Money as pg's exact numeric strings; the Money scalar writes them with two decimals. */
+export interface SavingsTotalsRow {
+  planned: string;
+  forecast: string;
+  delivered: string;
+  variance: string;
+  netPlanned: string;
+  netDelivered: string;
+}
+
+export interface ReconciliationRow {
+  programme: ProgrammeRow | null;
+  financialYear: number | null;
+  category: string | null;
+  kind: string | null;
+  totals: SavingsTotalsRow;
+}
+
+export interface Reconciliation {
+  rows: ReconciliationRow[];
+  totals: SavingsTotalsRow;
+}
+
+/** Each grouping: the column it groups by and the key it sorts by (the contract's order). */
+const GROUPINGS: Record<SavingsGrouping, { column: string; order: string }> = {
+  PROGRAMME: { column: 'programme_id', order: 'p.code' },
+  FINANCIAL_YEAR: { column: 'financial_year', order: 'g.financial_year' },
+  CATEGORY: { column: 'category', order: `array_position(ARRAY['${SAVINGS_CATEGORIES.join("','")}'], g.category)` },
+  KIND: { column: 'kind', order: `array_position(ARRAY['${SAVINGS_KINDS.join("','")}'], g.kind)` },
+};
+const COLUMN_TYPES = { programme_id: 'uuid', financial_year: 'smallint', category: 'text', kind: 'text' };
+const SORT: SavingsGrouping[] = ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND'];
+
+const ZERO: SavingsTotalsRow = { planned: '0', forecast: '0', delivered: '0', variance: '0', netPlanned: '0', netDelivered: '0' };
+
+interface SqlRow extends Partial<ProgrammeRow> {
+  total: boolean;
+  programme_id: string | null;
+  financial_year: number | null;
+  category: string | null;
+  kind: string | null;
+  planned: string;
+  forecast: string;
+  delivered: string;
+  variance: string;
+  net_planned: string;
+  net_delivered: string;
+}
+
+/**
+ * `savingsReconciliation`: one SQL statement computes the rows (one grouping set) and the grand
+ * totals (the empty grouping set) together, deliveries summed per line first so a line with
+ * several deliveries counts its planned figure once. Programmes come back in the same row.
+ */
+export async function savingsReconciliation(
+  ctx: Context,
+  args: { filter?: SavingsFilter | null; groupBy?: SavingsGrouping[] | null },
+): Promise<Reconciliation> {
+  const caller = requireCaller(ctx);
+  const f = args.filter ?? {};
+  if (f.programmeId != null && !isId(f.programmeId)) return { rows: [], totals: ZERO };
+  const groups = SORT.filter((g) => args.groupBy?.includes(g));
+  const params: unknown[] = [caller.organisationId];
+  const where = ['l.organisation_id = $1'];
+  if (f.programmeId != null) where.push(`l.programme_id = $${params.push(f.programmeId)}`);
+  if (f.financialYear != null) where.push(`l.financial_year = $${params.push(f.financialYear)}`);
+  if (f.kind != null) where.push(`l.kind = $${params.push(f.kind)}`);
+  const columns = groups.map((g) => GROUPINGS[g].column);
+  const groupBy = columns.length ? `GROUP BY GROUPING SETS ((${columns.join(', ')}), ())` : '';
+  const select = Object.entries(COLUMN_TYPES).map(([c, type]) => (columns.includes(c) ? c : `NULL::${type} AS ${c}`));
+  const sum = (column: string, kind: string) => `coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0)`;
+  const sql = `
+    WITH lines AS (
+      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.planned, l.forecast, ${deliveredOf('l')} AS delivered
+        FROM savings_lines l WHERE ${where.join(' AND ')}
+    ), g AS (
+      SELECT ${columns.length ? `GROUPING(${columns.join(', ')}) <> 0` : 'true'} AS total, ${select.join(', ')},
+             ${sum('planned', 'SAVING')} AS planned,
+             ${sum('forecast', 'SAVING')} AS forecast,
+             ${sum('delivered', 'SAVING')} AS delivered,
+             ${sum('delivered', 'SAVING')} - ${sum('planned', 'SAVING')} AS variance,
+             ${sum('planned', 'SAVING')} - ${sum('planned', 'ONE_OFF_COST')} AS net_planned,
+             ${sum('delivered', 'SAVING')} - ${sum('delivered', 'ONE_OFF_COST')} AS net_delivered
+        FROM lines ${groupBy}
+    )
+    SELECT g.*, ${programmeColumns('p')}
+      FROM g LEFT JOIN programmes p ON p.organisation_id = $1 AND p.id = g.programme_id
+     ORDER BY ${['g.total', ...groups.map((g) => GROUPINGS[g].order)].join(', ')}`;
+  const result: SqlRow[] = await ctx.db.query(sql, params);
+  const rows: ReconciliationRow[] = [];
+  let totals = ZERO;
+  for (const r of result) {
+    if (r.total) {
+      totals = totalsOf(r);
+      continue;
+    }
+    const programme = r.programme_id ? programmeOf(r) : null;
+    if (programme) ctx.loaders.programmeById.prime(programme.id, programme);
+    rows.push({ programme, financialYear: r.financial_year, category: r.category, kind: r.kind, totals: totalsOf(r) });
+  }
+  return { rows, totals };
+}
+
+function totalsOf(r: SqlRow): SavingsTotalsRow {
+  return {
+    planned: r.planned,
+    forecast: r.forecast,
+    delivered: r.delivered,
+    variance: r.variance,
+    netPlanned: r.net_planned,
+    netDelivered: r.net_delivered,
+  };
+}
+
+function programmeOf(r: SqlRow): ProgrammeRow {
+  return {
+    id: r.id!,
+    code: r.code!,
+    name: r.name!,
+    description: r.description ?? null,
+    status: r.status!,
+    owner: r.owner ?? null,
+    startDate: r.startDate ?? null,
+    endDate: r.endDate ?? null,
+    version: r.version!,
+    updatedAt: r.updatedAt!,
+  };
+}

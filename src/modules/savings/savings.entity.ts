@@ -1,0 +1,52 @@
+/**
+ * Savings lines and their deliveries as the API reads them. Money columns are numeric(15,2)
+ * and come back from pg as exact strings; `delivered` is derived (the sum of the line's
+ * deliveries), computed in SQL, never stored.
+ */
+export interface SavingsLineRow {
+  id: string;
+  programmeId: string;
+  description: string;
+  kind: 'SAVING' | 'ONE_OFF_COST';
+  category: 'STAFFING' | 'PREMISES' | 'COMMISSIONING' | 'INCOME' | 'OTHER';
+  financialYear: number;
+  recurring: boolean;
+  planned: string;
+  forecast: string;
+  delivered: string;
+  confidence: 'GREEN' | 'AMBER' | 'RED';
+  version: number;
+}
+
+export interface SavingsDeliveryRow {
+  id: string;
+  savingsLineId: string;
+  amount: string;
+  recordedOn: string;
+  ledgerReference: string | null;
+  note: string | null;
+}
+
+/** The contract's enum orders, which the reconciliation sorts by. */
+export const SAVINGS_CATEGORIES = ['STAFFING', 'PREMISES', 'COMMISSIONING', 'INCOME', 'OTHER'] as const;
+export const SAVINGS_KINDS = ['SAVING', 'ONE_OFF_COST'] as const;
+
+/** Sum of a line's deliveries, exact (numeric), 0 when it has none. */
+export const deliveredOf = (l: string) =>
+  `(SELECT coalesce(sum(d.amount), 0) FROM savings_deliveries d
+     WHERE d.organisation_id = ${l}.organisation_id AND d.savings_line_id = ${l}.id)`;
+
+export const savingsLineColumns = (l: string) =>
+  `${l}.id, ${l}.programme_id AS "programmeId", ${l}.description, ${l}.kind, ${l}.category,
+   ${l}.financial_year AS "financialYear", ${l}.recurring, ${l}.planned, ${l}.forecast,
+   ${deliveredOf(l)} AS delivered, ${l}.confidence, ${l}.version`;
+
+/** A programme's lines: by financial year, then description. */
+export const savingsLineOrder = (l: string) => `${l}.financial_year, ${l}.description, ${l}.id`;
+
+export const savingsDeliveryColumns = (d: string) =>
+  `${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount, ${d}.recorded_on AS "recordedOn",
+   ${d}.ledger_reference AS "ledgerReference", ${d}.note`;
+
+/** A line's deliveries in the order recorded. */
+export const savingsDeliveryOrder = (d: string) => `${d}.recorded_on, ${d}.created_at, ${d}.id`;

@@ -1,0 +1,27 @@
+import { Resolvers } from '../../generated/graphql';
+import { importLedgerActuals } from './ledger-import.service';
+import { savingsReconciliation } from './reconciliation.service';
+import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
+
+export const savingsResolvers: Resolvers = {
+  Query: {
+    savingsReconciliation: (_, args, ctx) => savingsReconciliation(ctx, args),
+  },
+  Mutation: {
+    createSavingsLine: (_, { input }, ctx) => createSavingsLine(ctx, input),
+    updateSavingsLine: (_, { id, expectedVersion, input }, ctx) => updateSavingsLine(ctx, id, expectedVersion, input),
+    recordSavingsDelivery: (_, { savingsLineId, input }, ctx) => recordSavingsDelivery(ctx, savingsLineId, input),
+    importLedgerActuals: (_, { csv, dryRun }, ctx) => importLedgerActuals(ctx, csv, dryRun ?? false),
+  },
+  SavingsLine: {
+    programme: async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!,
+    deliveries: (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id),
+    resolutions: (line, _, ctx) => ctx.loaders.resolutionsBySavingsLineId.load(line.id),
+  },
+  Programme: {
+    savingsLines: (programme, _, ctx) => ctx.loaders.savingsLinesByProgrammeId.load(programme.id),
+  },
+  Resolution: {
+    savingsLines: (resolution, _, ctx) => ctx.loaders.savingsLinesByResolutionId.load(resolution.id),
+  },
+};

@@ -1,0 +1,82 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The server as its own process (npm start), on DATABASE_URL or a fresh embedded database. */
+export interface ServerProcess {
+  url: string;
+  adminSecret: string;
+  child: ChildProcess;
+  rssBytes(): number;
+  stop(): Promise<number | null>;
+}
+
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const root = path.join(__dirname, '..', '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-load-'));
+  const adminSecret = randomBytes(24).toString('base64url');
+  const port = await freePort();
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'main.ts')], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_SECRET: adminSecret, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const base = `http://127.0.0.1:${port}`;
+  let up = false;
+  for (let i = 0; i < 600 && !up && child.exitCode === null; i++) {
+    up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!up) {
+    child.kill('SIGKILL');
+    throw new Error('the server did not start');
+  }
+  return {
+    url: `${base}/graphql`,
+    adminSecret,
+    child,
+    rssBytes() {
+      // the tsx launcher runs the server in a child of its own: measure the largest process of the tree
+      const pids = [child.pid!, ...childPids(child.pid!)];
+      return Math.max(...pids.map(rssOf));
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.flatMap((c) => [c, ...childPids(c)]);
+  } catch {
+    return [];
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
