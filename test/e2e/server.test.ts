@@ -6,12 +6,16 @@ import { freshDataDir, TestRun } from '../support/test-database';
 import { errorOf, ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
 
 const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
-const TSX = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(__dirname, '..', '..', 'src', 'main.ts');
+const ROOT = path.join(__dirname, '..', '..');
 
 /** `npm start` as a child process, for what only a real process shows: signals, exit codes, logs. */
 function startProcess(env: Record<string, string | undefined>) {
-  const child = spawn(TSX, [MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // as `npm start` runs it: one process, so signals reach the server itself
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -118,19 +118,52 @@ async function main() {
       rssLateMB: Math.round(late / 2 ** 20),
       byOperation: counts.byOp,
     };
+    const drain = await sigtermUnderLoad(server, token);
+    Object.assign(figures, { sigtermInFlightAnswered: drain.answered, sigtermNotHandled: drain.refused, sigtermCutMidRequest: drain.cut, sigtermExitCode: drain.exitCode });
     console.log(JSON.stringify(figures, null, 2));
     const failures = [
       figures.fiveHundreds > 0 && 'some requests were answered 5xx',
       figures.errorsOtherThanConflict > 0 && 'some requests failed other than by CONFLICT',
       figures.lostWrites > 0 && 'final state differs from the accepted writes',
       late > early * 1.5 + 30 * 2 ** 20 && 'memory grew during the run',
+      (drain.cut > 0 || drain.exitCode !== 0 || drain.answered === 0) && 'SIGTERM under load cut requests short or exited uncleanly',
     ].filter(Boolean);
     if (failures.length) throw new Error(failures.join('; '));
     console.log('load run: passed');
   } finally {
-    const code = await server.stop();
-    if (code !== 0) console.error(`server exited with ${code}`);
+    await server.stop();
   }
+}
+
+/**
+ * SIGTERM while 100 requests are in flight: every request the server had begun is answered in
+ * full; the others are refused or closed before any response (safe to retry); none gets a
+ * response cut short; the process exits 0.
+ */
+async function sigtermUnderLoad(server: Awaited<ReturnType<typeof startServerProcess>>, token: string) {
+  const send = async (): Promise<'answered' | 'notHandled' | 'cut'> => {
+    let res: Response;
+    try {
+      res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ programmes(first: 50) { totalCount nodes { code resolutions { text } } } }' }),
+      });
+    } catch {
+      return 'notHandled';
+    }
+    try {
+      return ((await res.json()) as { data?: unknown }).data ? 'answered' : 'cut';
+    } catch {
+      return 'cut';
+    }
+  };
+  const requests = Array.from({ length: 100 }, send);
+  await new Promise((r) => setTimeout(r, 100));
+  const exitCode = server.stop();
+  const outcomes = await Promise.all(requests);
+  const count = (o: string) => outcomes.filter((x) => x === o).length;
+  return { answered: count('answered'), refused: count('notHandled'), cut: count('cut'), exitCode: await exitCode };
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
+import { adminQuery, withDatabase } from '../support/test-database';
 import path from 'node:path';
 
 /** The server as its own process (npm start), on DATABASE_URL or a fresh embedded database. */
@@ -14,12 +15,24 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * With DATABASE_URL set, the run gets a database of its own on that server, dropped after;
+ * otherwise a fresh embedded one.
+ */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const root = path.join(__dirname, '..', '..');
+  const adminUrl = process.env.DATABASE_URL;
+  const database = `pr_load_${Date.now()}_${process.pid}`;
+  if (adminUrl) {
+    await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
+    env = { DATABASE_URL: withDatabase(adminUrl, database), ...env };
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-load-'));
   const adminSecret = randomBytes(24).toString('base64url');
   const port = await freePort();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'main.ts')], {
+  // one process, as `npm start` runs it: signals reach the server itself
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+    cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_SECRET: adminSecret, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -39,26 +52,17 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     adminSecret,
     child,
     rssBytes() {
-      // the tsx launcher runs the server in a child of its own: measure the largest process of the tree
-      const pids = [child.pid!, ...childPids(child.pid!)];
-      return Math.max(...pids.map(rssOf));
+      return rssOf(child.pid!);
     },
     async stop() {
+      if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const code = await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (adminUrl) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       return code;
     },
   };
-}
-
-function childPids(pid: number): number[] {
-  try {
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.flatMap((c) => [c, ...childPids(c)]);
-  } catch {
-    return [];
-  }
 }
 
 function rssOf(pid: number): number {
