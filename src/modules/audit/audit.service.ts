@@ -68,7 +68,7 @@ export async function listAuditEvents(
 ) {
   const caller = requireCaller(ctx);
   const first = pageSize(args.first);
-  const cursor = decodeCursor('audit', args.after, ['number']);
+  const cursor = decodeCursor('audit', args.after, ['id']);
   requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER', 'FINANCE');
   if (args.entityId != null && !isId(args.entityId)) {
     return connection<AuditRow>([], first, () => '', async () => 0);
@@ -78,7 +78,11 @@ export async function listAuditEvents(
   if (args.entityId != null) where.push(`entity_id = $${params.push(args.entityId)}`);
   if (args.since != null) where.push(`at >= $${params.push(args.since)}`);
   const filter = where.join(' AND ');
-  const keyset = cursor ? ` AND seq < $${params.push(cursor[0])}` : '';
+  // the cursor names the event, not its seq: seq counts every organisation's events, so it
+  // would show a caller how busy the others are
+  const keyset = cursor
+    ? ` AND seq < (SELECT c.seq FROM audit_events c WHERE c.organisation_id = $1 AND c.id = $${params.push(cursor[0])}::uuid)`
+    : '';
   const rows: AuditRow[] = await ctx.db.query(
     `SELECT id, seq, at, actor, action, entity_type AS "entityType", entity_id AS "entityId", changes::text AS changes
        FROM audit_events WHERE ${filter}${keyset} ORDER BY seq DESC LIMIT ${first + 1}`,
@@ -88,7 +92,7 @@ export async function listAuditEvents(
   return connection(
     rows,
     first,
-    (row) => encodeCursor('audit', [Number(row.seq)]),
+    (row) => encodeCursor('audit', [row.id]),
     async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0].n,
   );
 }
