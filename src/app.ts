@@ -2,10 +2,12 @@ import http from 'node:http';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
+import { StatementCounter } from './db/data-source';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable';
 import { findCaller } from './auth/caller';
 import { isOperatorSecret } from './auth/tokens';
@@ -105,7 +107,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     formatError: createFormatError(logger),
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin, ...armor.plugins],
+    // No cache hints are used: without this plugin no field is wrapped by Apollo's per-field instrumentation
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin, ...armor.plugins],
   });
   await apollo.start();
 
@@ -120,6 +123,10 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
       res.status(503).json({ status: 'unavailable', database: 'not answering' });
     }
   });
+  if (config.benchStats) {
+    const counter = db.logger as unknown as StatementCounter;
+    app.get('/bench/stats', (_req, res) => res.json({ statements: counter.statements }));
+  }
   app.use(
     '/graphql',
     ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),

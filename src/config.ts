@@ -9,6 +9,8 @@ export interface Config {
   /** Requests a minute per token; 0 turns the limit off. */
   rateLimitPerMinute: number;
   logLevel: 'info' | 'silent';
+  /** BENCH_STATS=1: GET /bench/stats answers the SQL statements sent so far (for `npm run bench`). */
+  benchStats?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -30,5 +32,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminSecret: env.ADMIN_SECRET || undefined,
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0, 1_000_000),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    benchStats: env.BENCH_STATS === '1',
   };
 }

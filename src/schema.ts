@@ -9,7 +9,8 @@ import { savingsResolvers } from './modules/savings/savings.resolvers';
 import { riskResolvers } from './modules/risk/risk.resolvers';
 import { scalarResolvers } from './scalars/scalars';
 
-const SCHEMA_DIR = path.join(__dirname, '..', 'schema');
+// schema/ beside src/, or two levels up from a compiled dist/src/
+const SCHEMA_DIR = [path.join(__dirname, '..', 'schema'), path.join(__dirname, '..', '..', 'schema')].find((dir) => fs.existsSync(dir))!;
 
 /** The SDL files of schema/, one per domain, in a stable order. */
 export function loadTypeDefs(): string[] {

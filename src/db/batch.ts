@@ -32,3 +32,13 @@ export function loaderOfLists<T>(fetch: (keys: string[]) => Promise<Keyed<T>[]>)
     return keys.map((key) => byKey.get(key) ?? []);
   });
 }
+
+/**
+ * SQL: the rows of `table` whose `column` is one of a batch's keys (`keys`, a uuid[] parameter),
+ * looked up key by key through the index that leads with (organisation_id, column). Written as a
+ * join on unnest() rather than `column = ANY(keys)`: with ANY, PostgreSQL scanned a whole large
+ * table (100 000 mitigations for 2 400 wanted, 3x slower at the Large size); the join's cost
+ * follows the batch, not the table.
+ */
+export const byKeys = (table: string, alias: string, column: string, keys = '$2') =>
+  `unnest(${keys}::uuid[]) AS batch(key) JOIN ${table} ${alias} ON ${alias}.organisation_id = $1 AND ${alias}.${column} = batch.key`;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { types } from 'pg';
-import { DataSource, Logger } from 'typeorm';
+import { Pool, types } from 'pg';
+import { DataSource, Logger, QueryRunner } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 // A `date` column stays the 'YYYY-MM-DD' string it is: turning it into a JS Date in local
 // time can move it a day. numeric stays a string too (pg's default) and is read as a Decimal.
@@ -22,9 +23,25 @@ export class StatementCounter implements Logger {
   log() {}
 }
 
+/**
+ * TypeORM's DataSource, with reads outside a transaction sent straight to the driver's pool:
+ * `DataSource.query` otherwise builds, connects and releases a QueryRunner and broadcasts two
+ * events around every statement, a measurable share of a list's cost (see BENCHMARKS.md). The
+ * answer is TypeORM's: rows, or [rows, count] for UPDATE and DELETE. Every statement is counted.
+ */
+export class RegisterDataSource extends DataSource {
+  async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
+    const pool = (this.driver as PostgresDriver).master as Pool | undefined;
+    if (queryRunner || !this.isInitialized || !pool) return super.query<T>(sql, parameters, queryRunner);
+    (this.logger as StatementCounter).statements++;
+    const result = await pool.query(sql, parameters);
+    return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
+  }
+}
+
 /** The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket. */
 export function createDataSource(url: string, options: { poolSize: number; counter?: StatementCounter }): DataSource {
-  return new DataSource({
+  return new RegisterDataSource({
     logger: options.counter ?? new StatementCounter(),
     type: 'postgres',
     url,

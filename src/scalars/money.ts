@@ -23,7 +23,11 @@ function checkRange(amount: Decimal): Decimal {
   return amount;
 }
 
+// pg's text for numeric(15,2) and round(x, 2): already what the contract writes
+const TWO_DECIMALS = /^-?(0|[1-9]\d*)\.\d\d$/;
+
 /** Two decimals, as the contract serialises Money; accepts pg's numeric strings too. */
 export function formatMoney(value: Decimal | string | number): string {
+  if (typeof value === 'string' && TWO_DECIMALS.test(value)) return value === '-0.00' ? '0.00' : value;
   return new Decimal(value).toFixed(2);
 }

@@ -14,6 +14,8 @@ export interface ResolutionRow {
   id: string;
   meetingId: string;
   meetingDate: string;
+  /** The meeting's committee, copied like its date: a resolution knows its meeting without a query. */
+  committeeId: string;
   agendaItem: string;
   number: string | null;
   text: string;
@@ -25,7 +27,8 @@ export const meetingColumns = (m: string) => `${m}.id, ${m}.committee_id AS "com
 
 // number is stored as '' when absent so the list order needs no NULL handling
 export const resolutionColumns = (r: string) =>
-  `${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.agenda_item AS "agendaItem",
+  `${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.committee_id AS "committeeId",
+   ${r}.agenda_item AS "agendaItem",
    NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey"`;
 
 /**

@@ -22,7 +22,8 @@ export const committeeResolvers: Resolvers = {
     resolutions: (meeting, _, ctx) => ctx.loaders.resolutionsByMeetingId.load(meeting.id),
   },
   Resolution: {
-    meeting: async (resolution, _, ctx) => (await ctx.loaders.meetingById.load(resolution.meetingId))!,
+    // a resolution carries its meeting's date and committee (they never change): no query
+    meeting: (resolution) => ({ id: resolution.meetingId, committeeId: resolution.committeeId, date: resolution.meetingDate }),
     programmes: (resolution, _, ctx) => ctx.loaders.programmesByResolutionId.load(resolution.id),
   },
   Programme: {

@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
-import { loaderById, loaderOfLists, Keyed } from '../../db/batch';
+import { byKeys, loaderById, loaderOfLists, Keyed } from '../../db/batch';
+import { jsonRows } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { programmeColumns, ProgrammeRow } from './programme.entity';
 
 export function programmeLoaders(db: DataSource, scope: Scope) {
   return {
     programmeById: loaderById<ProgrammeRow>((ids) =>
-      db.query(`SELECT ${programmeColumns('p')} FROM programmes p WHERE p.organisation_id = $1 AND p.id = ANY($2::uuid[])`, [
+      jsonRows(db, `SELECT ${programmeColumns('p')} FROM ${byKeys('programmes', 'p', 'id')}`, [
         scope.organisationId,
         ids,
       ]),
@@ -14,7 +15,8 @@ export function programmeLoaders(db: DataSource, scope: Scope) {
     /** The programmes a user is assigned to, by code. */
     programmesByUserId: loaderOfLists<ProgrammeRow>(
       (userIds): Promise<Keyed<ProgrammeRow>[]> =>
-        db.query(
+        jsonRows(
+          db,
           `SELECT up.user_id AS _key, ${programmeColumns('p')}
              FROM user_programmes up
              JOIN programmes p ON p.organisation_id = up.organisation_id AND p.id = up.programme_id

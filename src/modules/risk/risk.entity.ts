@@ -90,8 +90,11 @@ export const riskColumns = (r: string) =>
    ${r}.review_date AS "reviewDate", ${r}.confidential, ${r}.closed_on AS "closedOn", ${r}.closed_reason AS "closedReason",
    ${withinAppetiteSql(r)} AS "withinAppetite", ${r}.version, ${r}.updated_at AS "updatedAt"`;
 
-/** Current score, highest first, then programme code and reference (the ix_risks_order index). */
-export const riskOrder = (r: string) => `${r}.current_score DESC, ${r}.programme_code, ${r}.reference`;
+/**
+ * Current score, highest first, then programme code and reference: ascending on -current_score,
+ * as the ix_risks_list and ix_risks_status_list indexes hold it (migration RiskListKeyset).
+ */
+export const riskOrder = (r: string) => `-${r}.current_score, ${r}.programme_code, ${r}.reference`;
 
 export const assessmentColumns = (a: string) =>
   `${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Keyed, loaderById, loaderOfLists } from '../../db/batch';
+import { byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
+import { jsonRows } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
@@ -18,16 +19,17 @@ export function riskLoaders(db: DataSource, scope: Scope) {
       const params: unknown[] = [org];
       const where = riskConditions('r', scope, filter, params);
       if (!where) return [];
-      return db.query(
-        `SELECT r.programme_id AS _key, ${riskColumns('r')} FROM risks r
-          WHERE ${where.join(' AND ')} AND r.programme_id = ANY($${params.push(ids)}::uuid[]) ORDER BY ${riskOrder('r')}`,
+      return jsonRows(
+          db,
+        `SELECT r.programme_id AS _key, ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
+          WHERE ${where.join(' AND ')} ORDER BY ${riskOrder('r')}`,
         params,
       );
     });
 
   return {
     riskById: loaderById<RiskRow>((ids) =>
-      db.query(`SELECT ${riskColumns('r')} FROM risks r WHERE ${visibleRisks('r', scope)} AND r.id = ANY($2::uuid[])`, [org, ids]),
+      jsonRows(db, `SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
     ),
     /** Programme.risks(filter): one loader per distinct filter in a request, made when first asked for. */
     risksByProgrammeId(filter: RiskFilter | null | undefined): DataLoader<string, RiskRow[]> {
@@ -39,38 +41,42 @@ export function riskLoaders(db: DataSource, scope: Scope) {
     /** The risks a resolution is linked to, as the list orders them; for a MEMBER no confidential one. */
     risksByResolutionId: loaderOfLists<RiskRow>(
       (ids): Promise<Keyed<RiskRow>[]> =>
-        db.query(
+        jsonRows(
+          db,
           `SELECT l.resolution_id AS _key, ${riskColumns('r')}
-             FROM resolution_risks l JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
-            WHERE ${visibleRisks('r', scope)} AND l.resolution_id = ANY($2::uuid[]) ORDER BY ${riskOrder('r')}`,
+             FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
+            WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
           [org, ids],
         ),
     ),
     /** A risk's mitigations by due date. */
     mitigationsByRiskId: loaderOfLists<MitigationRow>(
       (ids): Promise<Keyed<MitigationRow>[]> =>
-        db.query(
-          `SELECT m.risk_id AS _key, ${mitigationColumns('m')} FROM mitigations m
-            WHERE m.organisation_id = $1 AND m.risk_id = ANY($2::uuid[]) ORDER BY ${mitigationOrder('m')}`,
+        jsonRows(
+          db,
+          `SELECT m.risk_id AS _key, ${mitigationColumns('m')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
+            ORDER BY ${mitigationOrder('m')}`,
           [org, ids],
         ),
     ),
     /** A risk's assessments, newest first (in the order recorded). */
     assessmentsByRiskId: loaderOfLists<AssessmentRow>(
       (ids): Promise<Keyed<AssessmentRow>[]> =>
-        db.query(
-          `SELECT a.risk_id AS _key, ${assessmentColumns('a')} FROM risk_assessments a
-            WHERE a.organisation_id = $1 AND a.risk_id = ANY($2::uuid[]) ORDER BY a.seq DESC`,
+        jsonRows(
+          db,
+          `SELECT a.risk_id AS _key, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
+            ORDER BY a.seq DESC`,
           [org, ids],
         ),
     ),
     /** The resolutions behind a risk, newest meeting first. */
     resolutionsByRiskId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        db.query(
+        jsonRows(
+          db,
           `SELECT l.risk_id AS _key, ${resolutionColumns('r')}
-             FROM resolution_risks l JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
-            WHERE l.organisation_id = $1 AND l.risk_id = ANY($2::uuid[]) ORDER BY ${resolutionOrder('r')}`,
+             FROM ${byKeys('resolution_risks', 'l', 'risk_id')} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
+            ORDER BY ${resolutionOrder('r')}`,
           [org, ids],
         ),
     ),

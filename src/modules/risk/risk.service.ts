@@ -30,7 +30,9 @@ export function riskConditions(r: string, scope: Scope, filter: RiskFilter | nul
     if (!isId(f.programmeId)) return null;
     where.push(`${r}.programme_id = $${params.push(f.programmeId)}::uuid`);
   }
-  if (f.status != null) where.push(`${r}.status = ANY($${params.push(f.status)}::text[])`);
+  // one status (the usual open risks) as an equality, so the list and its count use ix_risks_status_list
+  if (f.status != null && f.status.length === 1) where.push(`${r}.status = $${params.push(f.status[0])}::text`);
+  else if (f.status != null) where.push(`${r}.status = ANY($${params.push(f.status)}::text[])`);
   if (f.category != null) where.push(`${r}.category = ANY($${params.push(f.category)}::text[])`);
   if (f.minScore != null) where.push(`${r}.current_score >= $${params.push(f.minScore)}::int`);
   if (f.rating != null) where.push(ratingSql(`${r}.current_score`, f.rating));
@@ -55,9 +57,9 @@ export async function listRisks(ctx: Context, args: { filter?: RiskFilter | null
   const countParams = [...params];
   let keyset = '';
   if (cursor) {
-    const [score, code, reference] = [params.push(cursor[0]), params.push(cursor[1]), params.push(cursor[2])];
-    keyset = ` AND (r.current_score < $${score}::int OR (r.current_score = $${score}::int
-               AND (r.programme_code, r.reference) > ($${code}::text, $${reference}::text)))`;
+    // one row comparison in the list's order: the index seeks straight to the cursor
+    const [score, code, reference] = [params.push(-cursor[0]), params.push(cursor[1]), params.push(cursor[2])];
+    keyset = ` AND (-r.current_score, r.programme_code, r.reference) > ($${score}::int, $${code}::text, $${reference}::text)`;
   }
   const rows: RiskRow[] = await ctx.db.query(
     `SELECT ${riskColumns('r')} FROM risks r WHERE ${filter}${keyset} ORDER BY ${riskOrder('r')} LIMIT ${first + 1}`,

@@ -82,7 +82,8 @@ export async function savingsReconciliation(
   const columns = groups.map((g) => GROUPINGS[g].column);
   const groupBy = columns.length ? `GROUP BY GROUPING SETS ((${columns.join(', ')}), ())` : '';
   const select = Object.entries(COLUMN_TYPES).map(([c, type]) => (columns.includes(c) ? c : `NULL::${type} AS ${c}`));
-  const sum = (column: string, kind: string) => `coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0)`;
+  // round(..., 2): the text pg sends is then already the contract's Money
+  const sum = (column: string, kind: string) => `round(coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0), 2)`;
   const sql = `
     WITH lines AS (
       SELECT l.programme_id, l.financial_year, l.category, l.kind, l.planned, l.forecast, ${deliveredOf('l')} AS delivered

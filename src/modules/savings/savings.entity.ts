@@ -1,6 +1,7 @@
 /**
- * Savings lines and their deliveries as the API reads them. Money columns are numeric(15,2)
- * and come back from pg as exact strings; `delivered` is derived (the sum of the line's
+ * Savings lines and their deliveries as the API reads them. Money columns are numeric(15,2),
+ * selected ::text so they stay exact strings (also inside JSON, see src/db/json-rows.ts);
+ * `delivered` is derived (the sum of the line's
  * deliveries), computed in SQL, never stored.
  */
 export interface SavingsLineRow {
@@ -33,19 +34,19 @@ export const SAVINGS_KINDS = ['SAVING', 'ONE_OFF_COST'] as const;
 
 /** Sum of a line's deliveries, exact (numeric), 0 when it has none. */
 export const deliveredOf = (l: string) =>
-  `(SELECT coalesce(sum(d.amount), 0) FROM savings_deliveries d
+  `(SELECT round(coalesce(sum(d.amount), 0), 2) FROM savings_deliveries d
      WHERE d.organisation_id = ${l}.organisation_id AND d.savings_line_id = ${l}.id)`;
 
 export const savingsLineColumns = (l: string) =>
   `${l}.id, ${l}.programme_id AS "programmeId", ${l}.description, ${l}.kind, ${l}.category,
-   ${l}.financial_year AS "financialYear", ${l}.recurring, ${l}.planned, ${l}.forecast,
-   ${deliveredOf(l)} AS delivered, ${l}.confidence, ${l}.version`;
+   ${l}.financial_year AS "financialYear", ${l}.recurring, ${l}.planned::text AS planned, ${l}.forecast::text AS forecast,
+   ${deliveredOf(l)}::text AS delivered, ${l}.confidence, ${l}.version`;
 
 /** A programme's lines: by financial year, then description. */
 export const savingsLineOrder = (l: string) => `${l}.financial_year, ${l}.description, ${l}.id`;
 
 export const savingsDeliveryColumns = (d: string) =>
-  `${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount, ${d}.recorded_on AS "recordedOn",
+  `${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount::text AS amount, ${d}.recorded_on AS "recordedOn",
    ${d}.ledger_reference AS "ledgerReference", ${d}.note`;
 
 /** A line's deliveries in the order recorded. */

@@ -1,0 +1,137 @@
+// Deterministic data for the benchmark, written straight into the project's tables with SQL
+// (generate_series; no API, no randomness): the same size gives the same rows, ids included.
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+
+/** Rows per organisation. Small is the issue's; Large is ten times as many programmes and resolutions. */
+export interface Size {
+  name: string;
+  programmes: number;
+  risksPerProgramme: number;
+  mitigationsPerRisk: number;
+  assessmentsPerRisk: number;
+  linesPerProgramme: number;
+  deliveriesPerLine: number;
+  milestonesPerProgramme: number;
+  resolutions: number;
+}
+
+const SMALL: Size = {
+  name: 'small', programmes: 50, risksPerProgramme: 40, mitigationsPerRisk: 5, assessmentsPerRisk: 4,
+  linesPerProgramme: 12, deliveriesPerLine: 2, milestonesPerProgramme: 10, resolutions: 200,
+};
+export const SIZES: Record<string, Size> = {
+  tiny: { ...SMALL, name: 'tiny', programmes: 8, risksPerProgramme: 10, resolutions: 40 },
+  small: SMALL,
+  large: { ...SMALL, name: 'large', programmes: 500, resolutions: 2000 },
+};
+
+/** Deterministic ids: md5 of a path, e.g. `r:0:12:3` for risk 3 of programme 12 of organisation 0. */
+export const orgId = (o: number) => uuidOf(`org:${o}`);
+export const programmeId = (o: number, p: number) => uuidOf(`p:${o}:${p}`);
+function uuidOf(text: string): string {
+  const h = createHash('md5').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+const id = (...parts: string[]) => `md5(${parts.join(` || ':' || `)})::uuid`;
+
+/** The ADMIN token of an organisation (the format of src/auth/tokens.ts); only its hash is stored. */
+export function tokenOf(o: number): string {
+  const random = createHash('sha256').update(`bench-token:${o}`).digest('base64url').slice(0, 43);
+  return `pr_${orgId(o).replace(/-/g, '')}_${random}`;
+}
+
+/**
+ * Organisations first..first+count-1, each of `size`. One INSERT ... SELECT per table; pseudo-random
+ * values come from arithmetic on the row numbers, so every run writes the same data.
+ */
+export async function generate(client: Client, size: Size, first: number, count: number): Promise<void> {
+  const s = size;
+  const orgs = `generate_series(${first}, ${first + count - 1}) o`;
+  const P = `generate_series(0, ${s.programmes - 1}) p`;
+  const R = `generate_series(0, ${s.risksPerProgramme - 1}) r`;
+  const org = id(`'org'`, 'o');
+  const prog = id(`'p'`, 'o', 'p');
+  const risk = id(`'r'`, 'o', 'p', 'r');
+  const line = id(`'l'`, 'o', 'p', 'l');
+  const last = s.assessmentsPerRisk - 1;
+  // likelihood and impact of assessment k of a risk (k = 0 is the inherent one)
+  const lik = (k: string) => `(1 + (o * 3 + p * 7 + r * 11 + ${k} * 5) % 5)`;
+  const imp = (k: string) => `(1 + (o + p * 3 + r * 13 + ${k} * 3 + (p * r) % 4) % 5)`;
+  const statements = [
+    `INSERT INTO organisations (id, name) SELECT ${org}, 'Council ' || o FROM ${orgs}`,
+    `INSERT INTO users (organisation_id, id, email, name, role)
+       SELECT ${org}, ${id(`'u'`, 'o')}, 'admin@council' || o || '.gov.uk', 'Admin ' || o, 'ADMIN' FROM ${orgs}`,
+    `INSERT INTO programmes (organisation_id, id, code, name, description, status, owner, start_date, end_date)
+       SELECT ${org}, ${prog}, 'P-' || lpad(p::text, 4, '0'), 'Programme ' || p, 'Reorganisation programme ' || p,
+              (ARRAY['PROPOSED','CONSULTATION','APPROVED','IMPLEMENTATION','CLOSED'])[1 + p % 5], 'Director ' || (p % 7),
+              date '2018-04-01' + (p % 365), date '2021-03-31' + (p % 365)
+         FROM ${orgs}, ${P}`,
+    `INSERT INTO risks (organisation_id, id, programme_id, programme_code, reference, title, description, category, owner, status,
+                        inherent_likelihood, inherent_impact, current_likelihood, current_impact, previous_score,
+                        target_likelihood, target_impact, review_date, confidential, closed_on, closed_reason)
+       SELECT ${org}, ${risk}, ${prog}, 'P-' || lpad(p::text, 4, '0'), 'R' || lpad((r + 1)::text, 2, '0'),
+              'Risk ' || r || ' of programme ' || p, 'What could go wrong, number ' || r,
+              (ARRAY['SAFEGUARDING','SERVICE_DELIVERY','FINANCIAL','WORKFORCE','EQUALITIES','LEGAL','PARTNERSHIP',
+                     'REPUTATIONAL','DATA_AND_SYSTEMS'])[1 + (p + r) % 9], 'Owner ' || (r % 6),
+              CASE WHEN r % 10 = 9 THEN 'CLOSED' ELSE 'OPEN' END,
+              ${lik('0')}, ${imp('0')}, ${lik(String(last))}, ${imp(String(last))},
+              ${last > 0 ? `${lik(String(last - 1))} * ${imp(String(last - 1))}` : 'NULL'},
+              CASE WHEN r % 3 = 0 THEN 1 + r % 2 END, CASE WHEN r % 3 = 0 THEN 1 + p % 3 END,
+              date '2026-06-01' + ((p * 37 + r * 17) % 400), r % 8 = 7,
+              CASE WHEN r % 10 = 9 THEN date '2025-01-01' + p % 90 END, CASE WHEN r % 10 = 9 THEN 'Mitigated' END
+         FROM ${orgs}, ${P}, ${R}`,
+    `INSERT INTO risk_assessments (organisation_id, id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
+       SELECT ${org}, ${id(`'a'`, 'o', 'p', 'r', 'k')}, ${risk}, date '2019-01-01' + k * 91 + (p + r) % 30,
+              ${lik('k')}, ${imp('k')}, CASE WHEN k > 0 THEN 'Review ' || k END, 'admin@council' || o || '.gov.uk'
+         FROM ${orgs}, ${P}, ${R}, generate_series(0, ${last}) k ORDER BY o, p, r, k`,
+    `INSERT INTO mitigations (organisation_id, id, risk_id, action, owner, due_date, status, completed_on)
+       SELECT ${org}, ${id(`'m'`, 'o', 'p', 'r', 'm')}, ${risk}, 'Action ' || m || ' on risk ' || r, 'Lead ' || (m % 4),
+              CASE WHEN (p + r + m) % 11 <> 0 THEN date '2025-09-01' + ((p * 13 + r * 7 + m * 29) % 500) END,
+              (ARRAY['PLANNED','IN_PROGRESS','COMPLETE','CANCELLED'])[1 + (r + m) % 4],
+              CASE WHEN (r + m) % 4 = 2 THEN date '2025-08-01' + m END
+         FROM ${orgs}, ${P}, ${R}, generate_series(0, ${s.mitigationsPerRisk - 1}) m`,
+    `INSERT INTO savings_lines (organisation_id, id, programme_id, description, kind, category, financial_year, recurring,
+                                planned, forecast, confidence)
+       SELECT ${org}, ${line}, ${prog}, 'Savings line ' || l, CASE WHEN l % 6 = 5 THEN 'ONE_OFF_COST' ELSE 'SAVING' END,
+              (ARRAY['STAFFING','PREMISES','COMMISSIONING','INCOME','OTHER'])[1 + (p + l) % 5], 2018 + l % 4, l % 2 = 0,
+              ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0, ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0 - (l % 3) * 1250.5,
+              (ARRAY['GREEN','AMBER','RED'])[1 + (p + l) % 3]
+         FROM ${orgs}, ${P}, generate_series(0, ${s.linesPerProgramme - 1}) l`,
+    `INSERT INTO savings_deliveries (organisation_id, id, savings_line_id, amount, recorded_on, ledger_reference)
+       SELECT ${org}, ${id(`'d'`, 'o', 'p', 'l', 'd')}, ${line}, ((p * 31 + l * 17 + d * 7) % 50000) * 1.25 + 0.01 * d,
+              date '2018-05-01' + (l % 4) * 365 + d * 60, 'GL-' || p || '-' || l || '-' || d
+         FROM ${orgs}, ${P}, generate_series(0, ${s.linesPerProgramme - 1}) l, generate_series(0, ${s.deliveriesPerLine - 1}) d`,
+    `INSERT INTO milestones (organisation_id, id, programme_id, title, baseline_date, forecast_date, actual_date, status)
+       SELECT ${org}, ${id(`'ms'`, 'o', 'p', 'i')}, ${prog}, 'Milestone ' || i, date '2019-01-01' + i * 60,
+              date '2019-01-01' + i * 60 + (p + i) % 45 - 10, CASE WHEN i < 3 THEN date '2019-01-01' + i * 60 + (p + i) % 20 END,
+              CASE WHEN i < 3 THEN 'COMPLETE' ELSE (ARRAY['NOT_STARTED','ON_TRACK','AT_RISK','MISSED'])[1 + (p + i) % 4] END
+         FROM ${orgs}, ${P}, generate_series(0, ${s.milestonesPerProgramme - 1}) i`,
+    `INSERT INTO committees (organisation_id, id, name)
+       SELECT ${org}, ${id(`'c'`, 'o', 'c')}, (ARRAY['Cabinet','Children''s Scrutiny','Audit Committee','Full Council','Health Board'])[1 + c]
+         FROM ${orgs}, generate_series(0, 4) c`,
+    // four resolutions a meeting; meeting j belongs to committee j % 5
+    `INSERT INTO meetings (organisation_id, id, committee_id, date)
+       SELECT ${org}, ${id(`'mt'`, 'o', 'j')}, ${id(`'c'`, 'o', '(j % 5)')}, date '2018-01-10' + j * 9
+         FROM ${orgs}, generate_series(0, ${Math.ceil(s.resolutions / 4) - 1}) j`,
+    `INSERT INTO resolutions (organisation_id, id, meeting_id, meeting_date, committee_id, agenda_item, number, text)
+       SELECT ${org}, ${id(`'res'`, 'o', 'i')}, ${id(`'mt'`, 'o', '(i / 4)')}, date '2018-01-10' + (i / 4) * 9,
+              ${id(`'c'`, 'o', '((i / 4) % 5)')}, 'ITEM ' || ((i / 2) % 2 + 1) || ': PROGRAMME UPDATE',
+              CASE WHEN i % 4 = 3 THEN '' ELSE (1 + i % 2)::text END, 'That the committee notes report ' || i || '.'
+         FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i`,
+    `INSERT INTO resolution_programmes (organisation_id, resolution_id, programme_id)
+       SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')}, ${id(`'p'`, 'o', `((i + x * ${Math.floor(s.programmes / 2)}) % ${s.programmes})`)}
+         FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i, generate_series(0, 1) x`,
+    `INSERT INTO resolution_risks (organisation_id, resolution_id, risk_id)
+       SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')},
+              ${id(`'r'`, 'o', `(i % ${s.programmes})`, `((i + x) % ${s.risksPerProgramme})`)}
+         FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i, generate_series(0, 1) x`,
+  ];
+  for (const sql of statements) await client.query(sql);
+  const tokens = Array.from({ length: count }, (_, i) => first + i);
+  await client.query(
+    `INSERT INTO api_tokens (organisation_id, user_id, token_hash)
+       SELECT o.id, md5('u' || ':' || o.n)::uuid, o.hash FROM unnest($1::uuid[], $2::int[], $3::text[]) AS o(id, n, hash)`,
+    [tokens.map(orgId), tokens, tokens.map((o) => createHash('sha256').update(tokenOf(o)).digest('hex'))],
+  );
+}

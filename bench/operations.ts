@@ -1,0 +1,61 @@
+// The benchmark's operations, as a client sends them: one document each, values in variables.
+// Both servers get the same request body; the raw server picks its statement by operationName.
+
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'W1';
+
+const TOTALS = 'planned forecast delivered variance netPlanned netDelivered';
+
+export const DOCUMENTS: Record<OpName, string> = {
+  O1: `query O1($first: Int, $minScore: Int) {
+    programmes(first: $first) { nodes { code
+      risks(filter: {minScore: $minScore}) { reference title current { score rating }
+        mitigations { action owner status dueDate overdue } } } } }`,
+  O2: `query O2($status: [RiskStatus!], $first: Int, $after: String) {
+    risks(filter: {status: $status}, first: $first, after: $after) {
+      totalCount nodes { reference title programme { code } current { score } } } }`,
+  O2deep: '', // O2's document with a cursor hundreds of pages in (set below)
+  O3: `query O3($id: ID!) {
+    programme(id: $id) { code name status
+      risks { reference title status current { score rating }
+        mitigations { action status dueDate overdue }
+        assessments { assessedOn likelihood impact score rating note recordedBy } }
+      milestones { title baselineDate forecastDate actualDate status slippageDays }
+      savingsLines { description financialYear kind planned forecast delivered
+        deliveries { amount recordedOn ledgerReference } }
+      resolutions { agendaItem number text meeting { date } } } }`,
+  O4: `query O4 { programmes { nodes { code savingsLines { financialYear planned forecast delivered } } } }`,
+  O5: `query O5($groupBy: [SavingsGrouping!]) {
+    savingsReconciliation(groupBy: $groupBy) {
+      rows { programme { code } financialYear totals { ${TOTALS} } } totals { ${TOTALS} } } }`,
+  O6: `query O6($first: Int) {
+    resolutions(first: $first) { nodes { text meeting { date committee { name } } programmes { code } risks { reference } } } }`,
+  W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
+    assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
+};
+DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
+
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6'];
+
+/** What the reads need from the data: a programme id and two cursors. */
+export interface Fixtures {
+  programmeId: string;
+  page3: string;
+  deep: { page: number; cursor: string };
+}
+
+export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
+  switch (op) {
+    case 'O1': return { first: 50, minScore: 15 };
+    case 'O2': return { status: ['OPEN'], first: 20, after: f.page3 };
+    case 'O2deep': return { status: ['OPEN'], first: 20, after: f.deep.cursor };
+    case 'O3': return { id: f.programmeId };
+    case 'O4': return {};
+    case 'O5': return { groupBy: ['PROGRAMME', 'FINANCIAL_YEAR'] };
+    case 'O6': return { first: 50 };
+    case 'W1': throw new Error('W1 takes per-request variables');
+  }
+}
+
+export function body(op: OpName, f: Fixtures): string {
+  return JSON.stringify({ operationName: op, query: DOCUMENTS[op], variables: variables(op, f) });
+}
