@@ -7,6 +7,8 @@ import { DOCUMENTS } from './operations';
 export interface Throughput {
   rps: number;
   errors: number;
+  /** W1's answers CONFLICT (not errors, see w1Answered). */
+  conflicts?: number;
   /** The first error answer, to say what went wrong. */
   firstError?: string;
 }
@@ -93,12 +95,15 @@ export function w1Body(risk: RiskTarget): string {
   return JSON.stringify({ operationName: 'W1', query: DOCUMENTS.W1, variables });
 }
 
-/** Takes the new version from W1's answer; false when it was refused. */
-export function w1Answered(risk: RiskTarget, text: string): boolean {
+/**
+ * Takes the new version from W1's answer. A CONFLICT is the bench's own doing (a version it did
+ * not see: an answer left unread when a timed run stopped), not the server's; anything else is.
+ */
+export function w1Answered(risk: RiskTarget, text: string): 'ok' | 'conflict' | 'error' {
   const parsed = JSON.parse(text);
-  if (parsed.errors) return false;
+  if (parsed.errors) return parsed.errors[0]?.extensions?.code === 'CONFLICT' ? 'conflict' : 'error';
   risk.version = parsed.data.assessRisk.version;
-  return true;
+  return 'ok';
 }
 
 /**
@@ -107,6 +112,7 @@ export function w1Answered(risk: RiskTarget, text: string): boolean {
  */
 export async function writes(url: string, token: string, risks: RiskTarget[], seconds: number, connections = 8): Promise<Throughput> {
   let graphqlErrors = 0;
+  let conflicts = 0;
   let firstError: string | undefined;
   const busy = new Set<RiskTarget>();
   let seed = 7;
@@ -129,12 +135,14 @@ export async function writes(url: string, token: string, risks: RiskTarget[], se
         },
         onResponse: (status, body, context: Record<string, any>) => {
           busy.delete(context.risk);
-          if (status === 200 && w1Answered(context.risk, body)) return;
+          const outcome = status === 200 ? w1Answered(context.risk, body) : 'error';
+          if (outcome === 'ok') return;
+          if (outcome === 'conflict') return void conflicts++;
           graphqlErrors++;
           firstError ??= `${status} ${body.slice(0, 300)}`;
         },
       },
     ],
   });
-  return { rps: result.requests.total / (result.duration || seconds), errors: result.errors + graphqlErrors, firstError };
+  return { rps: result.requests.total / (result.duration || seconds), errors: result.errors + graphqlErrors, conflicts, firstError };
 }

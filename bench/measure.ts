@@ -18,6 +18,8 @@ export interface OpResult {
   statements: { project: number; raw: number | null };
   rounds: { project: { rps: number; p50: number; p99: number }; raw: { rps: number; p50: number; p99: number } | null }[];
   errors: number;
+  /** W1 only: answers CONFLICT, counted apart (see w1Answered). */
+  conflicts?: number;
 }
 
 export interface PhaseResult {
@@ -105,11 +107,16 @@ export async function runPhase(
         log(`round ${round}: ${ops.map((o) => `${o.op} ${(o.rounds[round - 1].project.rps / o.rounds[round - 1].raw!.rps).toFixed(2)}`).join(', ')}`);
       }
     }
-    const w1: OpResult = { op: 'W1', statements: { project: 0, raw: null }, rounds: [], errors: 0 };
+    const w1: OpResult = { op: 'W1', statements: { project: 0, raw: null }, rounds: [], errors: 0, conflicts: 0 };
+    const tally = (outcome: 'ok' | 'conflict' | 'error') => {
+      if (outcome === 'conflict') w1.conflicts!++;
+      if (outcome === 'error') w1.errors++;
+    };
     for (let round = 0; round <= timing.rounds; round++) {
       const t = await writes(project.url, token, risks, round === 0 ? timing.warmupSeconds : timing.seconds8);
       await refresh();
       w1.errors += t.errors;
+      w1.conflicts! += t.conflicts ?? 0;
       if (t.firstError) log(`W1 refused: ${t.firstError}`);
       if (round > 0) w1.rounds.push({ project: { rps: t.rps, p50: NaN, p99: NaN }, raw: null });
     }
@@ -119,7 +126,7 @@ export async function runPhase(
     for (const r of w1.rounds) {
       let risk = next();
       const l = await latency(project.url, token, () => w1Body((risk = next())), timing.seconds1, (text) => {
-        if (!w1Answered(risk, text)) w1.errors++;
+        tally(w1Answered(risk, text));
       });
       Object.assign(r.project, { p50: l.p50, p99: l.p99 });
     }
@@ -127,7 +134,7 @@ export async function runPhase(
     for (let k = 0; k < 5; k++) {
       const risk = next();
       const before = await project.statements();
-      if (!w1Answered(risk, await post(new http.Agent(), new URL(project.url), token, w1Body(risk)))) w1.errors++;
+      tally(w1Answered(risk, await post(new http.Agent(), new URL(project.url), token, w1Body(risk))));
       counts.push((await project.statements()) - before);
     }
     w1.statements.project = counts.sort((a, b) => a - b)[2];

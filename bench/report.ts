@@ -64,7 +64,9 @@ export function phaseTable(p: PhaseReport): string {
         `${fmt(s.p99[0], 2)} / ${fmt(s.p99[1], 2)} | ${s.statements[0]} / ${s.statements[1] ?? '–'} |`,
     );
   }
+  const w1 = p.result.ops.find((o) => o.op === 'W1');
   lines.push('', `Peak RSS (VmHWM): project ${mb(p.result.peakRss.project)}, raw ${mb(p.result.peakRss.raw)}.` +
+    (w1 ? ` W1: ${w1.errors} errors, ${w1.conflicts ?? 0} CONFLICT answers.` : '') +
     (p.result.mismatches.length ? ` **Answers differ:** ${p.result.mismatches.join('; ')}` : ' Answers equal for every read.'));
   return lines.join('\n');
 }

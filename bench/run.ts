@@ -110,7 +110,7 @@ async function main() {
         reports.push(report);
         console.log(`\n${phaseTable(report)}\n`);
         if (result.mismatches.length) failed = true;
-        for (const o of result.ops) if (o.errors) log(`${o.op}: ${o.errors} errors`);
+        for (const o of result.ops) if (o.errors || o.conflicts) log(`${o.op}: ${o.errors} errors, ${o.conflicts ?? 0} conflicts`);
         if (result.ops.some((o) => o.errors)) failed = true;
       }
     } finally {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Caller } from './auth/caller';
 import { seesConfidential } from './auth/permissions';
+import { ReadBatch } from './db/json-rows';
 import { committeeLoaders } from './modules/committee/committee.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
@@ -21,13 +22,17 @@ const NOBODY: Scope = { organisationId: '00000000-0000-0000-0000-000000000000', 
 /** Every relation a resolver follows, batched per request. */
 export function createLoaders(db: DataSource, caller: Caller | null) {
   const scope = caller ? { organisationId: caller.organisationId, seesConfidential: seesConfidential(caller) } : NOBODY;
+  // the reads that fall due together go as one statement (see ReadBatch)
+  const reads = new ReadBatch(db);
   return {
+    /** For reads outside a loader that fall due with them, e.g. a list's totalCount. */
+    reads,
     ...organisationLoaders(db, scope),
-    ...programmeLoaders(db, scope),
-    ...savingsLoaders(db, scope),
-    ...committeeLoaders(db, scope),
-    ...riskLoaders(db, scope),
-    ...milestoneLoaders(db, scope),
+    ...programmeLoaders(reads, scope),
+    ...savingsLoaders(reads, scope),
+    ...committeeLoaders(reads, scope),
+    ...riskLoaders(reads, scope),
+    ...milestoneLoaders(reads, scope),
   };
 }
 

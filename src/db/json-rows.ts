@@ -1,14 +1,57 @@
 import { DataSource } from 'typeorm';
 
 /**
- * The rows of a read, sent by PostgreSQL as one JSON array in one value: the driver then runs one
+ * A read's rows, sent by PostgreSQL as one JSON array in one value: the driver then runs one
  * JSON.parse instead of parsing every column of every row in JavaScript, which was the largest
  * cost of a list's relations (see BENCHMARKS.md). `sql` is a complete SELECT, its ORDER BY kept
  * (a sorted subquery is aggregated in its order). The rows are what pg would give, but for
  * timestamptz (an ISO string, which the DateTime scalar reads) and numeric: select money as
  * ::text so it stays exact.
  */
-export async function jsonRows<T>(db: DataSource, sql: string, params: unknown[]): Promise<T[]> {
-  const [{ rows }]: { rows: T[] }[] = await db.query(`SELECT coalesce(json_agg(t), '[]') AS rows FROM (${sql}) t`, params);
-  return rows;
+const aggregate = (sql: string) => `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)`;
+
+interface Pending {
+  sql: string;
+  params: unknown[];
+  resolve(rows: unknown[]): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * One request's reads through its loaders. The loaders that fall due together (the relations of
+ * one level of the response: a resolution's committee, programmes and risks) are sent as one
+ * statement, `SELECT (rows of the first), (rows of the second), ...`, so a level costs one round
+ * trip to PostgreSQL however many relations it asks for. On a loaded 2-core machine each round
+ * trip also lets the woken database process take the server's core (see BENCHMARKS.md).
+ */
+export class ReadBatch {
+  private pending: Pending[] = [];
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The rows of `sql` (as JSON, see aggregate), sent with the other reads due in this turn. */
+  rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return new Promise<T[]>((resolve, reject) => {
+      // DataLoader dispatches a level's batches within one turn of the event loop: send after it
+      if (!this.pending.length) setImmediate(() => this.flush());
+      this.pending.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const params: unknown[] = [];
+    const columns = batch.map((read, i) => {
+      // each read's $1, $2... become the next free numbers of the one statement
+      const offset = params.push(...read.params) - read.params.length;
+      return `${aggregate(read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`))} AS r${i}`;
+    });
+    try {
+      const [row]: Record<string, unknown[]>[] = await this.db.query(`SELECT ${columns.join(', ')}`, params);
+      batch.forEach((read, i) => read.resolve(row[`r${i}`]));
+    } catch (err) {
+      for (const read of batch) read.reject(err);
+    }
+  }
 }

@@ -93,6 +93,6 @@ export async function listAuditEvents(
     rows,
     first,
     (row) => encodeCursor('audit', [row.id]),
-    async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0].n,
+    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0].n,
   );
 }

@@ -1,20 +1,18 @@
-import { DataSource } from 'typeorm';
 import { byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
-import { jsonRows } from '../../db/json-rows';
+import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
 import { CommitteeRow, meetingColumns, MeetingRow, resolutionColumns, resolutionOrder, ResolutionRow } from './committee.entity';
 
-export function committeeLoaders(db: DataSource, scope: Scope) {
+export function committeeLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
   return {
     committeeById: loaderById<CommitteeRow>((ids) =>
-      jsonRows(db, `SELECT id, name FROM committees WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [org, ids]),
+      reads.rows(`SELECT id, name FROM committees WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [org, ids]),
     ),
     meetingsByCommitteeId: loaderOfLists<MeetingRow>(
       (ids): Promise<Keyed<MeetingRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT m.committee_id AS _key, ${meetingColumns('m')} FROM ${byKeys('meetings', 'm', 'committee_id')}
             ORDER BY m.date DESC, m.id`,
           [org, ids],
@@ -22,8 +20,7 @@ export function committeeLoaders(db: DataSource, scope: Scope) {
     ),
     resolutionsByMeetingId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT r.meeting_id AS _key, ${resolutionColumns('r')} FROM ${byKeys('resolutions', 'r', 'meeting_id')}
             ORDER BY ${resolutionOrder('r')}`,
           [org, ids],
@@ -31,8 +28,7 @@ export function committeeLoaders(db: DataSource, scope: Scope) {
     ),
     resolutionsByProgrammeId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.programme_id AS _key, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_programmes', 'l', 'programme_id')}
              JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
@@ -42,8 +38,7 @@ export function committeeLoaders(db: DataSource, scope: Scope) {
     ),
     programmesByResolutionId: loaderOfLists<ProgrammeRow>(
       (ids): Promise<Keyed<ProgrammeRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.resolution_id AS _key, ${programmeColumns('p')}
              FROM ${byKeys('resolution_programmes', 'l', 'resolution_id')}
              JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id

@@ -131,7 +131,7 @@ export async function listResolutions(ctx: Context, args: { filter?: ResolutionF
     rows,
     first,
     (r) => encodeCursor('resolutions', [r.meetingDate, r.agendaItem, r.numberKey, r.id]),
-    async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM resolutions r WHERE ${filter}`, countParams))[0].n,
+    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM resolutions r WHERE ${filter}`, countParams))[0].n,
   );
 }
 

@@ -1,18 +1,16 @@
-import { DataSource } from 'typeorm';
 import { byKeys, Keyed, loaderOfLists } from '../../db/batch';
-import { jsonRows } from '../../db/json-rows';
+import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import { milestoneColumns, milestoneOrder, MilestoneRow } from './milestone.entity';
 
-export function milestoneLoaders(db: DataSource, scope: Scope) {
+export function milestoneLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
   return {
     /** A programme's milestones by forecast date, then title. */
     milestonesByProgrammeId: loaderOfLists<MilestoneRow>(
       (ids): Promise<Keyed<MilestoneRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT m.programme_id AS _key, ${milestoneColumns('m')} FROM ${byKeys('milestones', 'm', 'programme_id')}
             ORDER BY ${milestoneOrder('m')}`,
           [org, ids],
@@ -21,8 +19,7 @@ export function milestoneLoaders(db: DataSource, scope: Scope) {
     /** The milestones a resolution is linked to, by forecast date, then title. */
     milestonesByResolutionId: loaderOfLists<MilestoneRow>(
       (ids): Promise<Keyed<MilestoneRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.resolution_id AS _key, ${milestoneColumns('m')}
              FROM ${byKeys('resolution_milestones', 'l', 'resolution_id')}
              JOIN milestones m ON m.organisation_id = l.organisation_id AND m.id = l.milestone_id
@@ -33,8 +30,7 @@ export function milestoneLoaders(db: DataSource, scope: Scope) {
     /** The resolutions standing behind a milestone, newest meeting first. */
     resolutionsByMilestoneId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.milestone_id AS _key, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_milestones', 'l', 'milestone_id')}
              JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id

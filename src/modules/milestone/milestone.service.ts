@@ -44,7 +44,7 @@ export async function listMilestones(ctx: Context, args: { filter?: MilestoneFil
     rows,
     first,
     (row) => encodeCursor('milestones', [row.forecastDate, row.title, row.id]),
-    async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM milestones m WHERE ${filter}`, countParams))[0].n,
+    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM milestones m WHERE ${filter}`, countParams))[0].n,
   );
 }
 

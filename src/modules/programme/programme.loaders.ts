@@ -1,13 +1,12 @@
-import { DataSource } from 'typeorm';
 import { byKeys, loaderById, loaderOfLists, Keyed } from '../../db/batch';
-import { jsonRows } from '../../db/json-rows';
+import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { programmeColumns, ProgrammeRow } from './programme.entity';
 
-export function programmeLoaders(db: DataSource, scope: Scope) {
+export function programmeLoaders(reads: ReadBatch, scope: Scope) {
   return {
     programmeById: loaderById<ProgrammeRow>((ids) =>
-      jsonRows(db, `SELECT ${programmeColumns('p')} FROM ${byKeys('programmes', 'p', 'id')}`, [
+      reads.rows(`SELECT ${programmeColumns('p')} FROM ${byKeys('programmes', 'p', 'id')}`, [
         scope.organisationId,
         ids,
       ]),
@@ -15,8 +14,7 @@ export function programmeLoaders(db: DataSource, scope: Scope) {
     /** The programmes a user is assigned to, by code. */
     programmesByUserId: loaderOfLists<ProgrammeRow>(
       (userIds): Promise<Keyed<ProgrammeRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT up.user_id AS _key, ${programmeColumns('p')}
              FROM user_programmes up
              JOIN programmes p ON p.organisation_id = up.organisation_id AND p.id = up.programme_id

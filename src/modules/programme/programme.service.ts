@@ -35,7 +35,7 @@ export async function listProgrammes(ctx: Context, args: { filter?: ProgrammeFil
     rows,
     first,
     (row) => encodeCursor('programmes', [row.code]),
-    async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM programmes p WHERE ${filter}`, countParams))[0].n,
+    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM programmes p WHERE ${filter}`, countParams))[0].n,
   );
 }
 

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
-import { jsonRows } from '../../db/json-rows';
+import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
@@ -9,7 +8,7 @@ import {
 } from './risk.entity';
 import { riskConditions, RiskFilter } from './risk.service';
 
-export function riskLoaders(db: DataSource, scope: Scope) {
+export function riskLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
   const byProgramme = new Map<string, DataLoader<string, RiskRow[]>>();
 
@@ -19,8 +18,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
       const params: unknown[] = [org];
       const where = riskConditions('r', scope, filter, params);
       if (!where) return [];
-      return jsonRows(
-          db,
+      return reads.rows(
         `SELECT r.programme_id AS _key, ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
           WHERE ${where.join(' AND ')} ORDER BY ${riskOrder('r')}`,
         params,
@@ -29,7 +27,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
 
   return {
     riskById: loaderById<RiskRow>((ids) =>
-      jsonRows(db, `SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
+      reads.rows(`SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
     ),
     /** Programme.risks(filter): one loader per distinct filter in a request, made when first asked for. */
     risksByProgrammeId(filter: RiskFilter | null | undefined): DataLoader<string, RiskRow[]> {
@@ -41,8 +39,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
     /** The risks a resolution is linked to, as the list orders them; for a MEMBER no confidential one. */
     risksByResolutionId: loaderOfLists<RiskRow>(
       (ids): Promise<Keyed<RiskRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.resolution_id AS _key, ${riskColumns('r')}
              FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
             WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
@@ -52,8 +49,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
     /** A risk's mitigations by due date. */
     mitigationsByRiskId: loaderOfLists<MitigationRow>(
       (ids): Promise<Keyed<MitigationRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT m.risk_id AS _key, ${mitigationColumns('m')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
             ORDER BY ${mitigationOrder('m')}`,
           [org, ids],
@@ -62,8 +58,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
     /** A risk's assessments, newest first (in the order recorded). */
     assessmentsByRiskId: loaderOfLists<AssessmentRow>(
       (ids): Promise<Keyed<AssessmentRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT a.risk_id AS _key, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
             ORDER BY a.seq DESC`,
           [org, ids],
@@ -72,8 +67,7 @@ export function riskLoaders(db: DataSource, scope: Scope) {
     /** The resolutions behind a risk, newest meeting first. */
     resolutionsByRiskId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.risk_id AS _key, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_risks', 'l', 'risk_id')} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,

@@ -69,7 +69,7 @@ export async function listRisks(ctx: Context, args: { filter?: RiskFilter | null
     rows,
     first,
     (row) => encodeCursor('risks', [row.currentScore, row.programmeCode, row.reference]),
-    async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM risks r WHERE ${filter}`, countParams))[0].n,
+    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM risks r WHERE ${filter}`, countParams))[0].n,
   );
 }
 

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import { byKeys, Keyed, loaderOfLists } from '../../db/batch';
-import { jsonRows } from '../../db/json-rows';
+import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
@@ -13,13 +12,12 @@ import {
 } from './savings.entity';
 
 /** Savings relations, one statement per batch; `delivered` is summed in the same statement. */
-export function savingsLoaders(db: DataSource, scope: Scope) {
+export function savingsLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
   return {
     savingsLinesByProgrammeId: loaderOfLists<SavingsLineRow>(
       (ids): Promise<Keyed<SavingsLineRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT l.programme_id AS _key, ${savingsLineColumns('l')} FROM ${byKeys('savings_lines', 'l', 'programme_id')}
             ORDER BY ${savingsLineOrder('l')}`,
           [org, ids],
@@ -27,8 +25,7 @@ export function savingsLoaders(db: DataSource, scope: Scope) {
     ),
     savingsDeliveriesByLineId: loaderOfLists<SavingsDeliveryRow>(
       (ids): Promise<Keyed<SavingsDeliveryRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT d.savings_line_id AS _key, ${savingsDeliveryColumns('d')} FROM ${byKeys('savings_deliveries', 'd', 'savings_line_id')}
             ORDER BY ${savingsDeliveryOrder('d')}`,
           [org, ids],
@@ -37,8 +34,7 @@ export function savingsLoaders(db: DataSource, scope: Scope) {
     /** Newest meeting first, then agenda item and number. */
     resolutionsBySavingsLineId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT k.savings_line_id AS _key, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_savings_lines', 'k', 'savings_line_id')}
              JOIN resolutions r ON r.organisation_id = k.organisation_id AND r.id = k.resolution_id
@@ -49,8 +45,7 @@ export function savingsLoaders(db: DataSource, scope: Scope) {
     /** By programme code, then financial year and description. */
     savingsLinesByResolutionId: loaderOfLists<SavingsLineRow>(
       (ids): Promise<Keyed<SavingsLineRow>[]> =>
-        jsonRows(
-          db,
+        reads.rows(
           `SELECT k.resolution_id AS _key, ${savingsLineColumns('l')}
              FROM ${byKeys('resolution_savings_lines', 'k', 'resolution_id')}
              JOIN savings_lines l ON l.organisation_id = k.organisation_id AND l.id = k.savings_line_id
