@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { StatementCounter } from './db/data-source';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable';
 import { findCaller } from './auth/caller';
+import { CallerCache } from './auth/caller-cache';
 import { isOperatorSecret } from './auth/tokens';
 import { Config } from './config';
 import { Context, createContext } from './context';
@@ -18,6 +19,8 @@ import { Logger } from './logger';
 import { armor, requestRateLimit } from './limits';
 import { literalErrorsPlugin } from './scalars/literal-errors';
 import { loadTypeDefs, resolvers } from './schema';
+import { compiledExecution } from './execution';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 
 /** Per-request facts for the access log, filled in as the request goes. */
 interface RequestLog {
@@ -97,10 +100,10 @@ export interface App {
 
 export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
   const app = express();
+  const callers = new CallerCache(config.authCacheSeconds * 1000);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context & { log: RequestLog }>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     introspection: true,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
@@ -135,8 +138,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
       context: async ({ req, res }) => {
         const token = bearer(req);
         const operator = token !== undefined && isOperatorSecret(token, config.adminSecret);
-        const caller = token && !operator ? await findCaller(db, token).catch(unavailable) : null;
-        return { ...createContext(db, caller, operator), log: res.locals.log as RequestLog };
+        const caller = token && !operator ? await findCaller(db, token, callers).catch(unavailable) : null;
+        return { ...createContext(db, callers, caller, operator), log: res.locals.log as RequestLog };
       },
     }),
   );

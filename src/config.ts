@@ -8,6 +8,8 @@ export interface Config {
   adminSecret?: string;
   /** Requests a minute per token; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Seconds a valid token's user is remembered without asking the database; 0 asks every time. */
+  authCacheSeconds: number;
   logLevel: 'info' | 'silent';
   /** BENCH_STATS=1: GET /bench/stats answers the SQL statements sent so far (for `npm run bench`). */
   benchStats?: boolean;
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || './data',
     adminSecret: env.ADMIN_SECRET || undefined,
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0, 1_000_000),
+    authCacheSeconds: integer('AUTH_CACHE_SECONDS', env.AUTH_CACHE_SECONDS, 2, 0, 60),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     benchStats: env.BENCH_STATS === '1',
   };

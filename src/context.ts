@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './auth/caller';
+import { CallerCache } from './auth/caller-cache';
 import { createLoaders, Loaders } from './loaders';
 
 /** What every resolver gets for one request: who is asking, the database, fresh loaders. */
@@ -9,12 +10,14 @@ export interface Context {
   /** The bearer equals the server's ADMIN_SECRET. */
   operator: boolean;
   db: DataSource;
+  /** The server's cache of token lookups: a deactivation must forget the user's tokens. */
+  callers: CallerCache;
   /** Per request, never shared: their cache holds what this caller may see. */
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, caller: Caller | null, operator: boolean): Context {
-  return { caller, operator, db, loaders: createLoaders(db, caller) };
+export function createContext(db: DataSource, callers: CallerCache, caller: Caller | null, operator: boolean): Context {
+  return { caller, operator, db, callers, loaders: createLoaders(db, caller) };
 }
 
 /**

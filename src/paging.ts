@@ -46,9 +46,12 @@ export function decodeCursor(list: string, after: string | null | undefined, sha
 export interface Connection<T> {
   nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** Counted only when a client asks for it. */
-  totalCount: () => Promise<number>;
+  /** The count of the whole list, run only when a client asks for totalCount. */
+  count: () => Promise<number>;
 }
+
+/** A connection type's totalCount, counted on demand (the executor never calls a row's methods). */
+export const totalCount = <T>(page: Connection<T>) => page.count();
 
 /** Builds a page from rows fetched with LIMIT first + 1. */
 export function connection<T>(rows: T[], first: number, cursorOf: (row: T) => string, count: () => Promise<number>): Connection<T> {
@@ -57,6 +60,6 @@ export function connection<T>(rows: T[], first: number, cursorOf: (row: T) => st
   return {
     nodes,
     pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last) : null },
-    totalCount: count,
+    count,
   };
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CallerCache } from './caller-cache';
 import { hashToken, tokenOrganisation } from './tokens';
 
 export type Role = 'ADMIN' | 'PROGRAMME_MANAGER' | 'FINANCE' | 'MEMBER';
@@ -23,9 +24,14 @@ interface CallerRow {
 }
 
 /** The caller a bearer token stands for, or null when it is unknown, revoked or deactivated. */
-export async function findCaller(db: DataSource, token: string): Promise<Caller | null> {
+export async function findCaller(db: DataSource, token: string, callers: CallerCache): Promise<Caller | null> {
   const organisationId = tokenOrganisation(token);
   if (!organisationId) return null;
+  const tokenHash = hashToken(token);
+  return callers.find(tokenHash, () => lookUpCaller(db, organisationId, tokenHash));
+}
+
+async function lookUpCaller(db: DataSource, organisationId: string, tokenHash: string): Promise<Caller | null> {
   const [row]: CallerRow[] = await db.query(
     `SELECT t.id AS token_id, u.id AS user_id, u.email, u.role,
             (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
@@ -34,7 +40,7 @@ export async function findCaller(db: DataSource, token: string): Promise<Caller 
        FROM api_tokens t
        JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id
       WHERE t.organisation_id = $1 AND t.token_hash = $2 AND t.revoked_at IS NULL AND u.active`,
-    [organisationId, hashToken(token)],
+    [organisationId, tokenHash],
   );
   if (!row) return null;
   // last use is kept to the minute: one write a minute per token, not one per request

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Pool, types } from 'pg';
 import { DataSource, Logger, QueryRunner } from 'typeorm';
@@ -23,18 +24,42 @@ export class StatementCounter implements Logger {
   log() {}
 }
 
+/** Distinct statements prepared; reads are built from a fixed set of templates, far fewer. */
+const MAX_PREPARED = 1_000;
+
+/**
+ * Names for prepared statements, by their text. A named statement is parsed and planned once per
+ * connection, then only bound and executed: PostgreSQL's CPU for the benchmark's small reads fell
+ * by a third (BENCHMARKS.md). Past MAX_PREPARED texts, statements go unnamed, as before.
+ */
+class PreparedNames {
+  private readonly names = new Map<string, string>();
+
+  nameOf(sql: string): string | undefined {
+    let name = this.names.get(sql);
+    if (!name && this.names.size < MAX_PREPARED) {
+      name = `pr_${createHash('sha1').update(sql).digest('hex')}`;
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+}
+
 /**
  * TypeORM's DataSource, with reads outside a transaction sent straight to the driver's pool:
  * `DataSource.query` otherwise builds, connects and releases a QueryRunner and broadcasts two
  * events around every statement, a measurable share of a list's cost (see BENCHMARKS.md). The
- * answer is TypeORM's: rows, or [rows, count] for UPDATE and DELETE. Every statement is counted.
+ * answer is TypeORM's: rows, or [rows, count] for UPDATE and DELETE. Every statement is counted
+ * and prepared (PreparedNames).
  */
 export class RegisterDataSource extends DataSource {
+  private readonly prepared = new PreparedNames();
+
   async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
     const pool = (this.driver as PostgresDriver).master as Pool | undefined;
     if (queryRunner || !this.isInitialized || !pool) return super.query<T>(sql, parameters, queryRunner);
     (this.logger as StatementCounter).statements++;
-    const result = await pool.query(sql, parameters);
+    const result = await pool.query({ name: this.prepared.nameOf(sql), text: sql, values: parameters });
     return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
   }
 }

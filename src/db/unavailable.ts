@@ -9,10 +9,12 @@ const SQLSTATE = /^(08|57P0)/;
 const MESSAGES = /Connection terminated|Connection ended|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|DataSource is not initialized|Driver not Connected/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined; e; ) {
+  type Link = { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; thrownValue?: unknown };
+  for (let e = err as Link | undefined; e; ) {
     if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
     if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
-    e = (e.driverError ?? e.cause) as typeof e;
+    // a socket error can reach graphql-js as a plain object, which it wraps (NonErrorThrown)
+    e = (e.driverError ?? e.cause ?? e.thrownValue) as Link | undefined;
   }
   return false;
 }

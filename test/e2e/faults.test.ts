@@ -58,9 +58,14 @@ onPostgres('when the network to PostgreSQL is cut and restored', () => {
     for (const a of answers) {
       if (a.errors) expect(['DATABASE_UNAVAILABLE']).toContain(a.errors[0].extensions?.code);
     }
-    const accepted = answers.filter((a) => !a.errors).map((a) => a.data.createProgramme.code);
+    const accepted: string[] = answers.filter((a) => !a.errors).map((a) => a.data.createProgramme.code);
     const stored = ok(await t.gql(`{ programmes(first: 500) { nodes { id code } } }`, {}, org.admin)).programmes.nodes;
-    expect(stored.map((p: { code: string }) => p.code).sort()).toEqual(['BEFORE', ...accepted].sort());
+    const storedCodes = new Set(stored.map((p: { code: string }) => p.code));
+    // every accepted write is stored; a write cut off during its COMMIT may be stored or not (its
+    // answer was lost with the connection), but no other write is, and none twice
+    expect(accepted.filter((code) => !storedCodes.has(code))).toEqual([]);
+    expect(stored.length).toBe(storedCodes.size);
+    expect(stored.length - 1 - accepted.length).toBeLessThanOrEqual(4);
     // each stored programme has its audit event: the change and its record were one transaction
     const trail = ok(await t.gql(`{ auditTrail(first: 500) { nodes { action entityId } } }`, {}, org.admin)).auditTrail.nodes;
     const audited = new Set(trail.filter((e: { action: string }) => e.action === 'programme.created').map((e: { entityId: string }) => e.entityId));

@@ -9,7 +9,7 @@ export const OPERATOR_SECRET = 'test-operator-secret';
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; path?: string[]; locations?: { line: number; column: number }[]; extensions?: { code?: string; field?: string } }[];
 }
 
 export interface TestServer {
@@ -31,10 +31,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir,
     adminSecret: OPERATOR_SECRET,
     rateLimitPerMinute: 0,
+    authCacheSeconds: 2,
     logLevel: 'silent',
     ...overrides,
   };
-  const server = await startServer(config, createLogger('silent'));
+  const server = await startServer(config, createLogger(process.env.TEST_LOG ? 'info' : 'silent'));
   return {
     server,
     async gql(query, variables, token) {

@@ -1,8 +1,10 @@
 import { Resolvers } from '../../generated/graphql';
 import { createCommittee, createMeeting, listCommittees, listResolutions, recordResolution } from './committee.service';
 import { changeLink } from './resolution-link.service';
+import { totalCount } from '../../paging';
 
 export const committeeResolvers: Resolvers = {
+  ResolutionConnection: { totalCount },
   Query: {
     committees: (_, __, ctx) => listCommittees(ctx),
     resolutions: (_, args, ctx) => listResolutions(ctx, args),

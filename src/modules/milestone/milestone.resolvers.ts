@@ -1,8 +1,10 @@
 import { Resolvers } from '../../generated/graphql';
 import { createMilestone, listMilestones, updateMilestone } from './milestone.service';
 import { slippageDays } from './slippage';
+import { totalCount } from '../../paging';
 
 export const milestoneResolvers: Resolvers = {
+  MilestoneConnection: { totalCount },
   Query: {
     milestones: (_, args, ctx) => listMilestones(ctx, args),
   },

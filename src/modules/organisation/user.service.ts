@@ -55,10 +55,13 @@ export async function listUsers(ctx: Context): Promise<UserRow[]> {
   return ctx.db.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 ORDER BY lower(u.email)`, [caller.organisationId]);
 }
 
-/** Deactivating a user stops its tokens at once (every request checks users.active). */
+/**
+ * Deactivating a user stops its tokens: at once on this server, which forgets the tokens it
+ * remembers, and within AUTH_CACHE_SECONDS on other instances (see CallerCache).
+ */
 export async function deactivateUser(ctx: Context, id: string): Promise<UserRow> {
   const caller = requireCaller(ctx);
-  return inTransaction(ctx, async (em) => {
+  const user = await inTransaction(ctx, async (em) => {
     const user = await findUser(em, caller.organisationId, id);
     if (!user) throw notFound('user');
     requireRole(caller, 'ADMIN');
@@ -72,6 +75,8 @@ export async function deactivateUser(ctx: Context, id: string): Promise<UserRow>
     await recordAudit(em, caller, 'user.deactivated', 'User', id, { active: [true, false] });
     return { ...user, active: false };
   });
+  ctx.callers.forgetUser(caller.organisationId, user.id);
+  return user;
 }
 
 export async function issueToken(ctx: Context, userId: string) {

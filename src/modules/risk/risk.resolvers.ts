@@ -5,8 +5,10 @@ import { mitigationOverdue, reviewOverdue } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
 import { riskScore, trend } from './score';
+import { totalCount } from '../../paging';
 
 export const riskResolvers: Resolvers = {
+  RiskConnection: { totalCount },
   Query: {
     risks: (_, args, ctx) => listRisks(ctx, args),
     risk: (_, { id }, ctx) => getRisk(ctx, id),
