@@ -42,3 +42,17 @@ export function loaderOfLists<T>(fetch: (keys: string[]) => Promise<Keyed<T>[]>)
  */
 export const byKeys = (table: string, alias: string, column: string, keys = '$2') =>
   `unnest(${keys}::uuid[]) AS batch(key) JOIN ${table} ${alias} ON ${alias}.organisation_id = $1 AND ${alias}.${column} = batch.key`;
+
+/**
+ * One loader per distinct variant of a relation in a request (its filter, the fields asked for),
+ * made when first asked for: the items of a list that ask alike share one batch.
+ */
+export function loaderPerVariant<A extends unknown[], L>(make: (...variant: A) => L): (...variant: A) => L {
+  const loaders = new Map<string, L>();
+  return (...variant) => {
+    const key = JSON.stringify(variant);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(...variant)));
+    return loader;
+  };
+}

@@ -1,4 +1,5 @@
 import { Caller } from '../../auth/caller';
+import { Projection } from '../../db/projection';
 import { seesConfidential } from '../../auth/permissions';
 import { Scope } from '../../loaders';
 import { DEFAULT_APPETITE } from '../organisation/organisation.entity';
@@ -80,15 +81,46 @@ export const reviewOverdue = (risk: Pick<RiskRow, 'status' | 'reviewDate'>, toda
 export const mitigationOverdue = (m: Pick<MitigationRow, 'status' | 'dueDate'>, today: string) =>
   (m.status === 'PLANNED' || m.status === 'IN_PROGRESS') && m.dueDate !== null && m.dueDate < today;
 
-export const riskColumns = (r: string) =>
-  `${r}.id, ${r}.programme_id AS "programmeId", ${r}.programme_code AS "programmeCode", ${r}.reference, ${r}.title,
-   ${r}.description, ${r}.category, ${r}.owner, ${r}.status,
-   ${r}.inherent_likelihood AS "inherentLikelihood", ${r}.inherent_impact AS "inherentImpact",
-   ${r}.current_likelihood AS "currentLikelihood", ${r}.current_impact AS "currentImpact",
-   ${r}.current_score AS "currentScore", ${r}.previous_score AS "previousScore",
-   ${r}.target_likelihood AS "targetLikelihood", ${r}.target_impact AS "targetImpact",
-   ${r}.review_date AS "reviewDate", ${r}.confidential, ${r}.closed_on AS "closedOn", ${r}.closed_reason AS "closedReason",
-   ${withinAppetiteSql(r)} AS "withinAppetite", ${r}.version, ${r}.updated_at AS "updatedAt"`;
+/** A risk's columns, named as the row's fields. */
+export const riskProjection = new Projection<RiskRow>(
+  {
+    id: (r) => `${r}.id`,
+    programmeId: (r) => `${r}.programme_id AS "programmeId"`,
+    programmeCode: (r) => `${r}.programme_code AS "programmeCode"`,
+    reference: (r) => `${r}.reference`,
+    title: (r) => `${r}.title`,
+    description: (r) => `${r}.description`,
+    category: (r) => `${r}.category`,
+    owner: (r) => `${r}.owner`,
+    status: (r) => `${r}.status`,
+    inherentLikelihood: (r) => `${r}.inherent_likelihood AS "inherentLikelihood"`,
+    inherentImpact: (r) => `${r}.inherent_impact AS "inherentImpact"`,
+    currentLikelihood: (r) => `${r}.current_likelihood AS "currentLikelihood"`,
+    currentImpact: (r) => `${r}.current_impact AS "currentImpact"`,
+    currentScore: (r) => `${r}.current_score AS "currentScore"`,
+    previousScore: (r) => `${r}.previous_score AS "previousScore"`,
+    targetLikelihood: (r) => `${r}.target_likelihood AS "targetLikelihood"`,
+    targetImpact: (r) => `${r}.target_impact AS "targetImpact"`,
+    reviewDate: (r) => `${r}.review_date AS "reviewDate"`,
+    confidential: (r) => `${r}.confidential`,
+    closedOn: (r) => `${r}.closed_on AS "closedOn"`,
+    closedReason: (r) => `${r}.closed_reason AS "closedReason"`,
+    withinAppetite: (r) => `${withinAppetiteSql(r)} AS "withinAppetite"`,
+    version: (r) => `${r}.version`,
+    updatedAt: (r) => `${r}.updated_at AS "updatedAt"`,
+  },
+  {
+    programme: ['programmeId'],
+    inherent: ['inherentLikelihood', 'inherentImpact'],
+    current: ['currentLikelihood', 'currentImpact'],
+    target: ['targetLikelihood', 'targetImpact'],
+    trend: ['currentScore', 'previousScore'],
+    reviewOverdue: ['status', 'reviewDate'],
+  },
+  ['id'],
+);
+
+export const riskColumns = (r: string) => riskProjection.all(r);
 
 /**
  * Current score, highest first, then programme code and reference: ascending on -current_score,
@@ -99,9 +131,23 @@ export const riskOrder = (r: string) => `-${r}.current_score, ${r}.programme_cod
 export const assessmentColumns = (a: string) =>
   `${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`;
 
-export const mitigationColumns = (m: string) =>
-  `${m}.id, ${m}.risk_id AS "riskId", ${m}.action, ${m}.owner, ${m}.due_date AS "dueDate", ${m}.status,
-   ${m}.completed_on AS "completedOn", ${m}.version`;
+/** A mitigation's columns, named as the row's fields. */
+export const mitigationProjection = new Projection<MitigationRow>(
+  {
+    id: (m) => `${m}.id`,
+    riskId: (m) => `${m}.risk_id AS "riskId"`,
+    action: (m) => `${m}.action`,
+    owner: (m) => `${m}.owner`,
+    dueDate: (m) => `${m}.due_date AS "dueDate"`,
+    status: (m) => `${m}.status`,
+    completedOn: (m) => `${m}.completed_on AS "completedOn"`,
+    version: (m) => `${m}.version`,
+  },
+  { risk: ['riskId'], overdue: ['status', 'dueDate'] },
+  ['id'],
+);
+
+export const mitigationColumns = (m: string) => mitigationProjection.all(m);
 
 /** By due date (undated last), then in the order added. */
 export const mitigationOrder = (m: string) => `${m}.due_date NULLS LAST, ${m}.created_at, ${m}.id`;

@@ -1,25 +1,28 @@
-import DataLoader from 'dataloader';
-import { byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
+import { byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
-  AssessmentRow, assessmentColumns, mitigationColumns, mitigationOrder, MitigationRow, riskColumns, riskOrder, RiskRow, visibleRisks,
+  AssessmentRow, assessmentColumns, mitigationOrder, mitigationProjection, MitigationRow, riskColumns, riskOrder, riskProjection,
+  RiskRow, visibleRisks,
 } from './risk.entity';
 import { riskConditions, RiskFilter } from './risk.service';
 
+type RiskFields = readonly (keyof RiskRow & string)[];
+type MitigationFields = readonly (keyof MitigationRow & string)[];
+
 export function riskLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
-  const byProgramme = new Map<string, DataLoader<string, RiskRow[]>>();
 
-  /** A programme's risks matching one filter, in the list's order. */
-  const risksOfProgrammes = (filter: RiskFilter | null | undefined) =>
+  /** A programme's risks matching one filter, in the list's order, with the fields asked for. */
+  const risksOfProgrammes = (filter: RiskFilter | null | undefined, fields: RiskFields) =>
     loaderOfLists<RiskRow>(async (ids): Promise<Keyed<RiskRow>[]> => {
       const params: unknown[] = [org];
       const where = riskConditions('r', scope, filter, params);
       if (!where) return [];
       return reads.rows(
-        `SELECT r.programme_id AS _key, ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
+        `SELECT r.programme_id AS _key, ${riskProjection.sql(fields, 'r')}
+           FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
           WHERE ${where.join(' AND ')} ORDER BY ${riskOrder('r')}`,
         params,
       );
@@ -29,31 +32,30 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     riskById: loaderById<RiskRow>((ids) =>
       reads.rows(`SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
     ),
-    /** Programme.risks(filter): one loader per distinct filter in a request, made when first asked for. */
-    risksByProgrammeId(filter: RiskFilter | null | undefined): DataLoader<string, RiskRow[]> {
-      const key = JSON.stringify(filter ?? {});
-      let loader = byProgramme.get(key);
-      if (!loader) byProgramme.set(key, (loader = risksOfProgrammes(filter)));
-      return loader;
-    },
+    /** Programme.risks(filter): one loader per distinct filter and set of fields in a request. */
+    risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) => risksOfProgrammes(filter, fields)),
     /** The risks a resolution is linked to, as the list orders them; for a MEMBER no confidential one. */
-    risksByResolutionId: loaderOfLists<RiskRow>(
-      (ids): Promise<Keyed<RiskRow>[]> =>
-        reads.rows(
-          `SELECT l.resolution_id AS _key, ${riskColumns('r')}
-             FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
-            WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
-          [org, ids],
-        ),
+    risksByResolutionId: loaderPerVariant((fields: RiskFields) =>
+      loaderOfLists<RiskRow>(
+        (ids): Promise<Keyed<RiskRow>[]> =>
+          reads.rows(
+            `SELECT l.resolution_id AS _key, ${riskProjection.sql(fields, 'r')}
+               FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
+              WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
+            [org, ids],
+          ),
+      ),
     ),
     /** A risk's mitigations by due date. */
-    mitigationsByRiskId: loaderOfLists<MitigationRow>(
-      (ids): Promise<Keyed<MitigationRow>[]> =>
-        reads.rows(
-          `SELECT m.risk_id AS _key, ${mitigationColumns('m')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
-            ORDER BY ${mitigationOrder('m')}`,
-          [org, ids],
-        ),
+    mitigationsByRiskId: loaderPerVariant((fields: MitigationFields) =>
+      loaderOfLists<MitigationRow>(
+        (ids): Promise<Keyed<MitigationRow>[]> =>
+          reads.rows(
+            `SELECT m.risk_id AS _key, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
+              ORDER BY ${mitigationOrder('m')}`,
+            [org, ids],
+          ),
+      ),
     ),
     /** A risk's assessments, newest first (in the order recorded). */
     assessmentsByRiskId: loaderOfLists<AssessmentRow>(

@@ -1,7 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { londonToday } from '../../scalars/calendar-date';
 import { addMitigation, updateMitigation } from './mitigation.service';
-import { mitigationOverdue, reviewOverdue } from './risk.entity';
+import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
 import { riskScore, trend } from './score';
@@ -29,7 +29,7 @@ export const riskResolvers: Resolvers = {
     target: (risk) => (risk.targetLikelihood && risk.targetImpact ? riskScore(risk.targetLikelihood, risk.targetImpact) : null),
     trend: (risk) => trend(risk.currentScore, risk.previousScore),
     reviewOverdue: (risk) => reviewOverdue(risk, londonToday()),
-    mitigations: (risk, _, ctx) => ctx.loaders.mitigationsByRiskId.load(risk.id),
+    mitigations: (risk, _, ctx, info) => ctx.loaders.mitigationsByRiskId(mitigationProjection.fieldsFor(info)).load(risk.id),
     assessments: (risk, _, ctx) => ctx.loaders.assessmentsByRiskId.load(risk.id),
     resolutions: (risk, _, ctx) => ctx.loaders.resolutionsByRiskId.load(risk.id),
   },
@@ -42,9 +42,9 @@ export const riskResolvers: Resolvers = {
     overdue: (mitigation) => mitigationOverdue(mitigation, londonToday()),
   },
   Programme: {
-    risks: (programme, { filter }, ctx) => ctx.loaders.risksByProgrammeId(filter).load(programme.id),
+    risks: (programme, { filter }, ctx, info) => ctx.loaders.risksByProgrammeId(filter, riskProjection.fieldsFor(info)).load(programme.id),
   },
   Resolution: {
-    risks: (resolution, _, ctx) => ctx.loaders.risksByResolutionId.load(resolution.id),
+    risks: (resolution, _, ctx, info) => ctx.loaders.risksByResolutionId(riskProjection.fieldsFor(info)).load(resolution.id),
   },
 };
