@@ -1,3 +1,5 @@
+import { Projection } from '../../db/projection';
+
 /**
  * Savings lines and their deliveries as the API reads them. Money columns are numeric(15,2),
  * selected ::text so they stay exact strings (also inside JSON, see src/db/json-rows.ts);
@@ -37,10 +39,27 @@ export const deliveredOf = (l: string) =>
   `(SELECT round(coalesce(sum(d.amount), 0), 2) FROM savings_deliveries d
      WHERE d.organisation_id = ${l}.organisation_id AND d.savings_line_id = ${l}.id)`;
 
-export const savingsLineColumns = (l: string) =>
-  `${l}.id, ${l}.programme_id AS "programmeId", ${l}.description, ${l}.kind, ${l}.category,
-   ${l}.financial_year AS "financialYear", ${l}.recurring, ${l}.planned::text AS planned, ${l}.forecast::text AS forecast,
-   ${deliveredOf(l)}::text AS delivered, ${l}.confidence, ${l}.version`;
+/** A savings line's columns, named as the row's fields. */
+export const savingsLineProjection = new Projection<SavingsLineRow>(
+  {
+    id: (l) => `${l}.id`,
+    programmeId: (l) => `${l}.programme_id AS "programmeId"`,
+    description: (l) => `${l}.description`,
+    kind: (l) => `${l}.kind`,
+    category: (l) => `${l}.category`,
+    financialYear: (l) => `${l}.financial_year AS "financialYear"`,
+    recurring: (l) => `${l}.recurring`,
+    planned: (l) => `${l}.planned::text AS planned`,
+    forecast: (l) => `${l}.forecast::text AS forecast`,
+    delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
+    confidence: (l) => `${l}.confidence`,
+    version: (l) => `${l}.version`,
+  },
+  { programme: ['programmeId'] },
+  ['id'],
+);
+
+export const savingsLineColumns = (l: string) => savingsLineProjection.all(l);
 
 /** A programme's lines: by financial year, then description. */
 export const savingsLineOrder = (l: string) => `${l}.financial_year, ${l}.description, ${l}.id`;

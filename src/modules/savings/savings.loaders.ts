@@ -1,4 +1,4 @@
-import { byKeys, Keyed, loaderOfLists } from '../../db/batch';
+import { byKeys, Keyed, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
@@ -8,6 +8,7 @@ import {
   SavingsDeliveryRow,
   savingsLineColumns,
   savingsLineOrder,
+  savingsLineProjection,
   SavingsLineRow,
 } from './savings.entity';
 
@@ -15,13 +16,16 @@ import {
 export function savingsLoaders(reads: ReadBatch, scope: Scope) {
   const org = scope.organisationId;
   return {
-    savingsLinesByProgrammeId: loaderOfLists<SavingsLineRow>(
-      (ids): Promise<Keyed<SavingsLineRow>[]> =>
-        reads.rows(
-          `SELECT l.programme_id AS _key, ${savingsLineColumns('l')} FROM ${byKeys('savings_lines', 'l', 'programme_id')}
-            ORDER BY ${savingsLineOrder('l')}`,
-          [org, ids],
-        ),
+    /** A programme's lines, with the fields asked for. */
+    savingsLinesByProgrammeId: loaderPerVariant((fields: readonly (keyof SavingsLineRow & string)[]) =>
+      loaderOfLists<SavingsLineRow>(
+        (ids): Promise<Keyed<SavingsLineRow>[]> =>
+          reads.rows(
+            `SELECT l.programme_id AS _key, ${savingsLineProjection.sql(fields, 'l')} FROM ${byKeys('savings_lines', 'l', 'programme_id')}
+              ORDER BY ${savingsLineOrder('l')}`,
+            [org, ids],
+          ),
+      ),
     ),
     savingsDeliveriesByLineId: loaderOfLists<SavingsDeliveryRow>(
       (ids): Promise<Keyed<SavingsDeliveryRow>[]> =>

@@ -2,6 +2,7 @@ import { Resolvers } from '../../generated/graphql';
 import { importLedgerActuals } from './ledger-import.service';
 import { savingsReconciliation } from './reconciliation.service';
 import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
+import { savingsLineProjection } from './savings.entity';
 
 export const savingsResolvers: Resolvers = {
   Query: {
@@ -19,7 +20,8 @@ export const savingsResolvers: Resolvers = {
     resolutions: (line, _, ctx) => ctx.loaders.resolutionsBySavingsLineId.load(line.id),
   },
   Programme: {
-    savingsLines: (programme, _, ctx) => ctx.loaders.savingsLinesByProgrammeId.load(programme.id),
+    savingsLines: (programme, _, ctx, info) =>
+      ctx.loaders.savingsLinesByProgrammeId(savingsLineProjection.fieldsFor(info)).load(programme.id),
   },
   Resolution: {
     savingsLines: (resolution, _, ctx) => ctx.loaders.savingsLinesByResolutionId.load(resolution.id),
