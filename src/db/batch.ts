@@ -45,12 +45,21 @@ export const byKeys = (table: string, alias: string, column: string, keys = '$2'
 
 /**
  * One loader per distinct variant of a relation in a request (its filter, the fields asked for),
- * made when first asked for: the items of a list that ask alike share one batch.
+ * made when first asked for: the items of a list that ask alike share one batch. This runs once
+ * per item of a list, so arrays (Projection's interned field lists) count by identity, not text.
  */
 export function loaderPerVariant<A extends unknown[], L>(make: (...variant: A) => L): (...variant: A) => L {
   const loaders = new Map<string, L>();
+  const ids = new WeakMap<object, number>();
+  let next = 0;
+  const part = (value: unknown) => {
+    if (!Array.isArray(value)) return JSON.stringify(value ?? null);
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = next++));
+    return `#${id}`;
+  };
   return (...variant) => {
-    const key = JSON.stringify(variant);
+    const key = variant.map(part).join('|');
     let loader = loaders.get(key);
     if (!loader) loaders.set(key, (loader = make(...variant)));
     return loader;

@@ -43,6 +43,8 @@ export type ColumnSql<Row> = Record<keyof Row & string, (alias: string) => strin
  */
 export class Projection<Row> {
   private readonly byNames = new WeakMap<ReadonlySet<string>, readonly (keyof Row & string)[]>();
+  /** One array per distinct list of fields, so that loaders can tell lists apart by identity. */
+  private readonly interned = new Map<string, readonly (keyof Row & string)[]>();
 
   constructor(
     private readonly columns: ColumnSql<Row>,
@@ -55,7 +57,7 @@ export class Projection<Row> {
     return this.sql(Object.keys(this.columns) as (keyof Row & string)[], alias);
   }
 
-  /** The row fields the resolver's selection reads, in a stable order (a loader's key). */
+  /** The row fields the resolver's selection reads, in a stable order; the same array for the same list. */
   fieldsFor(info: Info): readonly (keyof Row & string)[] {
     const names = selectedFieldNames(info);
     let fields = this.byNames.get(names);
@@ -65,7 +67,10 @@ export class Projection<Row> {
         const reads = this.reads[name] ?? (name in this.columns ? [name as keyof Row & string] : []);
         for (const field of reads) wanted.add(field);
       }
-      fields = (Object.keys(this.columns) as (keyof Row & string)[]).filter((f) => wanted.has(f));
+      const list = (Object.keys(this.columns) as (keyof Row & string)[]).filter((f) => wanted.has(f));
+      const key = list.join(',');
+      fields = this.interned.get(key);
+      if (!fields) this.interned.set(key, (fields = list));
       this.byNames.set(names, fields);
     }
     return fields;
