@@ -17,8 +17,8 @@ const projection = new Projection<Row>(
     impact: (a) => `${a}.impact`,
     ownerId: (a) => `${a}.owner_id AS "ownerId"`,
   },
-  { score: ['likelihood', 'impact'], owner: ['ownerId'] },
-  ['id'],
+  { score: ['likelihood', 'impact'], owner: ['ownerId'], children: ['id'] },
+  'id',
 );
 
 /** The resolve info of the document's first root field. */
@@ -37,16 +37,18 @@ test('the fields named one level down, through inline fragments and fragment spr
   expect([...selectedFieldNames(info)].sort()).toEqual(['nested', 'owner', 'score', 'title', 'version']);
 });
 
-test('a field reads its own column, or those its resolver needs; the id always; unknown fields none', () => {
-  expect(projection.fieldsFor(infoOf(`{ risks { title } }`))).toEqual(['id', 'title']);
-  expect(projection.fieldsFor(infoOf(`{ risks { score owner { name } } }`))).toEqual(['id', 'likelihood', 'impact', 'ownerId']);
-  expect(projection.fieldsFor(infoOf(`{ risks { __typename mitigations { id } } }`))).toEqual(['id']);
+test('a field reads its own column, or those its resolver needs; unknown fields none; never no column at all', () => {
+  expect(projection.fieldsFor(infoOf(`{ risks { title } }`))).toEqual(['title']);
+  expect(projection.fieldsFor(infoOf(`{ risks { score owner { name } } }`))).toEqual(['likelihood', 'impact', 'ownerId']);
+  expect(projection.fieldsFor(infoOf(`{ risks { title children { id } } }`))).toEqual(['id', 'title']);
+  expect(projection.fieldsFor(infoOf(`{ risks { __typename } }`))).toEqual(['id']);
 });
 
 test('the same list of fields is the same array, however it was asked for (loaders tell lists apart by identity)', () => {
   const a = projection.fieldsFor(infoOf(`{ risks { score title } }`));
   const b = projection.fieldsFor(infoOf(`{ risks { ... on Risk { title likelihood impact } } }`));
   expect(b).toBe(a);
+  expect(a).toEqual(['title', 'likelihood', 'impact']);
 });
 
 test('SQL for the fields asked for, or all of them', () => {

@@ -39,7 +39,8 @@ export type ColumnSql<Row> = Record<keyof Row & string, (alias: string) => strin
 /**
  * One entity's columns, and which of a row's fields each GraphQL field reads: by default the row
  * field of its own name; `reads` names the others (a score reads likelihood and impact, a
- * relation the key it follows). `always` are selected whatever is asked (the row's id).
+ * relation the key it follows, its own id for its children). When a selection reads no column at
+ * all (only __typename), `minimal` is selected, so that a row is never without columns.
  */
 export class Projection<Row> {
   private readonly byNames = new WeakMap<ReadonlySet<string>, readonly (keyof Row & string)[]>();
@@ -49,7 +50,7 @@ export class Projection<Row> {
   constructor(
     private readonly columns: ColumnSql<Row>,
     private readonly reads: Partial<Record<string, readonly (keyof Row & string)[]>>,
-    private readonly always: readonly (keyof Row & string)[],
+    private readonly minimal: keyof Row & string,
   ) {}
 
   /** Every column: for rows that leave the GraphQL answer (writes, audit, rules). */
@@ -62,11 +63,12 @@ export class Projection<Row> {
     const names = selectedFieldNames(info);
     let fields = this.byNames.get(names);
     if (!fields) {
-      const wanted = new Set<keyof Row & string>(this.always);
+      const wanted = new Set<keyof Row & string>();
       for (const name of names) {
         const reads = this.reads[name] ?? (name in this.columns ? [name as keyof Row & string] : []);
         for (const field of reads) wanted.add(field);
       }
+      if (!wanted.size) wanted.add(this.minimal);
       const list = (Object.keys(this.columns) as (keyof Row & string)[]).filter((f) => wanted.has(f));
       const key = list.join(',');
       fields = this.interned.get(key);

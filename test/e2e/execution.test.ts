@@ -20,6 +20,8 @@ test('a DateTime written in the document filters as the same DateTime in a varia
   expect(byLiteral).toEqual(byVariable);
   const future = ok(await t.gql(`{ auditTrail(since: "2999-01-01T00:00:00Z") { totalCount } }`, {}, org.admin));
   expect(future.auditTrail.totalCount).toBe(0);
+  const byDefault = ok(await t.gql(`query($since: DateTime = "${since}") { auditTrail(since: $since) { ${fields} } }`, {}, org.admin));
+  expect(byDefault.auditTrail).toEqual(byVariable);
 });
 
 test("a query's malformed variable is BAD_USER_INPUT, as graphql-js words it", async () => {

@@ -1,4 +1,4 @@
-import { byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
+import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
@@ -13,7 +13,7 @@ export function committeeLoaders(reads: ReadBatch, scope: Scope) {
     meetingsByCommitteeId: loaderOfLists<MeetingRow>(
       (ids): Promise<Keyed<MeetingRow>[]> =>
         reads.rows(
-          `SELECT m.committee_id AS _key, ${meetingColumns('m')} FROM ${byKeys('meetings', 'm', 'committee_id')}
+          `SELECT ${BATCH_KEY}, ${meetingColumns('m')} FROM ${byKeys('meetings', 'm', 'committee_id')}
             ORDER BY m.date DESC, m.id`,
           [org, ids],
         ),
@@ -21,7 +21,7 @@ export function committeeLoaders(reads: ReadBatch, scope: Scope) {
     resolutionsByMeetingId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
         reads.rows(
-          `SELECT r.meeting_id AS _key, ${resolutionColumns('r')} FROM ${byKeys('resolutions', 'r', 'meeting_id')}
+          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')} FROM ${byKeys('resolutions', 'r', 'meeting_id')}
             ORDER BY ${resolutionOrder('r')}`,
           [org, ids],
         ),
@@ -29,7 +29,7 @@ export function committeeLoaders(reads: ReadBatch, scope: Scope) {
     resolutionsByProgrammeId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
         reads.rows(
-          `SELECT l.programme_id AS _key, ${resolutionColumns('r')}
+          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_programmes', 'l', 'programme_id')}
              JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,
@@ -39,7 +39,7 @@ export function committeeLoaders(reads: ReadBatch, scope: Scope) {
     programmesByResolutionId: loaderOfLists<ProgrammeRow>(
       (ids): Promise<Keyed<ProgrammeRow>[]> =>
         reads.rows(
-          `SELECT l.resolution_id AS _key, ${programmeColumns('p')}
+          `SELECT ${BATCH_KEY}, ${programmeColumns('p')}
              FROM ${byKeys('resolution_programmes', 'l', 'resolution_id')}
              JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
             ORDER BY p.code`,

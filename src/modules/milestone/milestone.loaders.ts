@@ -1,4 +1,4 @@
-import { byKeys, Keyed, loaderOfLists } from '../../db/batch';
+import { BATCH_KEY, byKeys, Keyed, loaderOfLists } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
@@ -11,7 +11,7 @@ export function milestoneLoaders(reads: ReadBatch, scope: Scope) {
     milestonesByProgrammeId: loaderOfLists<MilestoneRow>(
       (ids): Promise<Keyed<MilestoneRow>[]> =>
         reads.rows(
-          `SELECT m.programme_id AS _key, ${milestoneColumns('m')} FROM ${byKeys('milestones', 'm', 'programme_id')}
+          `SELECT ${BATCH_KEY}, ${milestoneColumns('m')} FROM ${byKeys('milestones', 'm', 'programme_id')}
             ORDER BY ${milestoneOrder('m')}`,
           [org, ids],
         ),
@@ -20,7 +20,7 @@ export function milestoneLoaders(reads: ReadBatch, scope: Scope) {
     milestonesByResolutionId: loaderOfLists<MilestoneRow>(
       (ids): Promise<Keyed<MilestoneRow>[]> =>
         reads.rows(
-          `SELECT l.resolution_id AS _key, ${milestoneColumns('m')}
+          `SELECT ${BATCH_KEY}, ${milestoneColumns('m')}
              FROM ${byKeys('resolution_milestones', 'l', 'resolution_id')}
              JOIN milestones m ON m.organisation_id = l.organisation_id AND m.id = l.milestone_id
             ORDER BY ${milestoneOrder('m')}`,
@@ -31,7 +31,7 @@ export function milestoneLoaders(reads: ReadBatch, scope: Scope) {
     resolutionsByMilestoneId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
         reads.rows(
-          `SELECT l.milestone_id AS _key, ${resolutionColumns('r')}
+          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_milestones', 'l', 'milestone_id')}
              JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,

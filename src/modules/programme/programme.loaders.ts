@@ -1,4 +1,4 @@
-import { byKeys, loaderById, loaderOfLists, Keyed } from '../../db/batch';
+import { BATCH_KEY, byKeys, loaderById, loaderOfLists, Keyed } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { programmeColumns, ProgrammeRow } from './programme.entity';
@@ -15,10 +15,9 @@ export function programmeLoaders(reads: ReadBatch, scope: Scope) {
     programmesByUserId: loaderOfLists<ProgrammeRow>(
       (userIds): Promise<Keyed<ProgrammeRow>[]> =>
         reads.rows(
-          `SELECT up.user_id AS _key, ${programmeColumns('p')}
-             FROM user_programmes up
+          `SELECT ${BATCH_KEY}, ${programmeColumns('p')}
+             FROM ${byKeys('user_programmes', 'up', 'user_id')}
              JOIN programmes p ON p.organisation_id = up.organisation_id AND p.id = up.programme_id
-            WHERE up.organisation_id = $1 AND up.user_id = ANY($2::uuid[])
             ORDER BY p.code`,
           [scope.organisationId, userIds],
         ),

@@ -116,8 +116,11 @@ export const riskProjection = new Projection<RiskRow>(
     target: ['targetLikelihood', 'targetImpact'],
     trend: ['currentScore', 'previousScore'],
     reviewOverdue: ['status', 'reviewDate'],
+    mitigations: ['id'],
+    assessments: ['id'],
+    resolutions: ['id'],
   },
-  ['id'],
+  'id',
 );
 
 export const riskColumns = (r: string) => riskProjection.all(r);
@@ -144,7 +147,7 @@ export const mitigationProjection = new Projection<MitigationRow>(
     version: (m) => `${m}.version`,
   },
   { risk: ['riskId'], overdue: ['status', 'dueDate'] },
-  ['id'],
+  'id',
 );
 
 export const mitigationColumns = (m: string) => mitigationProjection.all(m);

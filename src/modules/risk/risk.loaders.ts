@@ -1,4 +1,4 @@
-import { byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
+import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
@@ -21,7 +21,7 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       const where = riskConditions('r', scope, filter, params);
       if (!where) return [];
       return reads.rows(
-        `SELECT r.programme_id AS _key, ${riskProjection.sql(fields, 'r')}
+        `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
            FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
           WHERE ${where.join(' AND ')} ORDER BY ${riskOrder('r')}`,
         params,
@@ -39,7 +39,7 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       loaderOfLists<RiskRow>(
         (ids): Promise<Keyed<RiskRow>[]> =>
           reads.rows(
-            `SELECT l.resolution_id AS _key, ${riskProjection.sql(fields, 'r')}
+            `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
                FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
               WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
             [org, ids],
@@ -51,7 +51,7 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       loaderOfLists<MitigationRow>(
         (ids): Promise<Keyed<MitigationRow>[]> =>
           reads.rows(
-            `SELECT m.risk_id AS _key, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
+            `SELECT ${BATCH_KEY}, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
               ORDER BY ${mitigationOrder('m')}`,
             [org, ids],
           ),
@@ -61,7 +61,7 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     assessmentsByRiskId: loaderOfLists<AssessmentRow>(
       (ids): Promise<Keyed<AssessmentRow>[]> =>
         reads.rows(
-          `SELECT a.risk_id AS _key, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
+          `SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
             ORDER BY a.seq DESC`,
           [org, ids],
         ),
@@ -70,7 +70,7 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     resolutionsByRiskId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
         reads.rows(
-          `SELECT l.risk_id AS _key, ${resolutionColumns('r')}
+          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_risks', 'l', 'risk_id')} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,
           [org, ids],

@@ -55,8 +55,8 @@ export const savingsLineProjection = new Projection<SavingsLineRow>(
     confidence: (l) => `${l}.confidence`,
     version: (l) => `${l}.version`,
   },
-  { programme: ['programmeId'] },
-  ['id'],
+  { programme: ['programmeId'], deliveries: ['id'], resolutions: ['id'] },
+  'id',
 );
 
 export const savingsLineColumns = (l: string) => savingsLineProjection.all(l);

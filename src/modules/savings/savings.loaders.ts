@@ -1,4 +1,4 @@
-import { byKeys, Keyed, loaderOfLists, loaderPerVariant } from '../../db/batch';
+import { BATCH_KEY, byKeys, Keyed, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
@@ -21,7 +21,7 @@ export function savingsLoaders(reads: ReadBatch, scope: Scope) {
       loaderOfLists<SavingsLineRow>(
         (ids): Promise<Keyed<SavingsLineRow>[]> =>
           reads.rows(
-            `SELECT l.programme_id AS _key, ${savingsLineProjection.sql(fields, 'l')} FROM ${byKeys('savings_lines', 'l', 'programme_id')}
+            `SELECT ${BATCH_KEY}, ${savingsLineProjection.sql(fields, 'l')} FROM ${byKeys('savings_lines', 'l', 'programme_id')}
               ORDER BY ${savingsLineOrder('l')}`,
             [org, ids],
           ),
@@ -30,7 +30,7 @@ export function savingsLoaders(reads: ReadBatch, scope: Scope) {
     savingsDeliveriesByLineId: loaderOfLists<SavingsDeliveryRow>(
       (ids): Promise<Keyed<SavingsDeliveryRow>[]> =>
         reads.rows(
-          `SELECT d.savings_line_id AS _key, ${savingsDeliveryColumns('d')} FROM ${byKeys('savings_deliveries', 'd', 'savings_line_id')}
+          `SELECT ${BATCH_KEY}, ${savingsDeliveryColumns('d')} FROM ${byKeys('savings_deliveries', 'd', 'savings_line_id')}
             ORDER BY ${savingsDeliveryOrder('d')}`,
           [org, ids],
         ),
@@ -39,7 +39,7 @@ export function savingsLoaders(reads: ReadBatch, scope: Scope) {
     resolutionsBySavingsLineId: loaderOfLists<ResolutionRow>(
       (ids): Promise<Keyed<ResolutionRow>[]> =>
         reads.rows(
-          `SELECT k.savings_line_id AS _key, ${resolutionColumns('r')}
+          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_savings_lines', 'k', 'savings_line_id')}
              JOIN resolutions r ON r.organisation_id = k.organisation_id AND r.id = k.resolution_id
             ORDER BY ${resolutionOrder('r')}`,
@@ -50,7 +50,7 @@ export function savingsLoaders(reads: ReadBatch, scope: Scope) {
     savingsLinesByResolutionId: loaderOfLists<SavingsLineRow>(
       (ids): Promise<Keyed<SavingsLineRow>[]> =>
         reads.rows(
-          `SELECT k.resolution_id AS _key, ${savingsLineColumns('l')}
+          `SELECT ${BATCH_KEY}, ${savingsLineColumns('l')}
              FROM ${byKeys('resolution_savings_lines', 'k', 'resolution_id')}
              JOIN savings_lines l ON l.organisation_id = k.organisation_id AND l.id = k.savings_line_id
              JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
