@@ -1,6 +1,6 @@
 // The two servers as child processes, one Node process each (so the pid measured is the server
 // itself), loopback only, stopped by the bench. Both run compiled (bench/tsconfig.json, into
-// dist/), or both on the tsx loader as `npm start` runs the project (--tsx).
+// dist/), or both on the tsx loader, as `npm run demo` runs the project (--tsx).
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

@@ -2,7 +2,7 @@
 //   npm run bench                  Small, Small beside 299 organisations, Large; writes BENCHMARKS.md
 //   npm run bench:ci               tiny data, short timings: checks answers and statement counts only
 //   npm run bench -- --only small  one phase (small | tenancy | large); --rounds N --seconds S --profile
-//   --tsx: run both servers on the tsx loader (as `npm start` does) instead of compiled
+//   --tsx: run both servers on the tsx loader (as `npm run demo` does) instead of compiled
 // PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,7 +70,7 @@ function machine(): string {
     `- Command: \`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\``,
     `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}`,
     `- Node ${process.version}, PostgreSQL ${pg} (on the same machine, loopback); each server one Node process ` +
-      `(${TSX ? 'on the tsx loader, as `npm start` runs it' : 'compiled with tsc into dist/'}), a pg pool of 10 each`,
+      `(${TSX ? 'on the tsx loader, as `npm run demo` runs it' : 'compiled with tsc into dist/'}), a pg pool of 10 each`,
     `- Timing: per operation and server, ${TIMING.seconds8} s at concurrency 8 (autocannon) then ${TIMING.seconds1} s at concurrency 1, ` +
       `${TIMING.rounds} timed rounds after a warm-up round, the servers alternating which goes first; figures are medians over the rounds`,
   ].join('\n');

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +6,7 @@ import { freePort } from '../../bench/processes';
 import { adminQuery, withDatabase } from '../support/test-database';
 import path from 'node:path';
 
-/** The server as its own process (npm start), on DATABASE_URL or a fresh embedded database. */
+/** The server as its own process (as `npm start` runs it), on DATABASE_URL or a fresh embedded database. */
 export interface ServerProcess {
   url: string;
   adminSecret: string;
@@ -30,8 +30,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-load-'));
   const adminSecret = randomBytes(24).toString('base64url');
   const port = await freePort();
-  // one process, as `npm start` runs it: signals reach the server itself
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+  // one process, compiled, as `npm start` runs it: signals reach the server itself
+  execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_SECRET: adminSecret, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
