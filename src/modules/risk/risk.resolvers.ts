@@ -6,12 +6,17 @@ import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
 import { riskScore, trend } from './score';
 import { totalCount } from '../../paging';
+import { prefetchRelations } from '../../db/prefetch';
 
 export const riskResolvers: Resolvers = {
   RiskConnection: { totalCount },
   Query: {
     risks: (_, args, ctx) => listRisks(ctx, args),
-    risk: (_, { id }, ctx) => getRisk(ctx, id),
+    risk: (_, { id }, ctx, info) => {
+      const risk = getRisk(ctx, id);
+      prefetchRelations(info, id, ctx, ['mitigations', 'assessments', 'resolutions']);
+      return risk;
+    },
     riskMatrix: (_, { programmeId, basis }, ctx) => riskMatrix(ctx, programmeId, basis),
   },
   Mutation: {
