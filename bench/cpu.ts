@@ -3,7 +3,7 @@
 // (read from /proc, the steadiest figure on a shared 2-core machine), then requests/s at
 // concurrency 8 and the project/raw ratio. A quick loop for trying a change (about a minute);
 // `npm run bench` is the measurement of record.
-//   npm run bench:cpu -- --ops O1,O3 --n 100 --profile   (--profile: a CPU profile of the project)
+//   npm run bench:cpu -- --ops O1,O3 --n 100 --profile   (--profile: where the project's CPU went)
 // The database bench_cpu is kept between runs (--fresh makes it again).
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { BenchDatabase, createDatabase, fill, fixtures } from './database';
 import { SIZES, tokenOf } from './generate';
 import { body, OpName, READS } from './operations';
 import { compile, ServerProcess, startServer } from './processes';
+import { summarise } from './profile-summary';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
@@ -86,7 +87,9 @@ async function main() {
   } finally {
     for (const server of servers) await server.stop();
   }
-  if (profile.length) console.log(`CPU profile of the project in ${PROFILE_DIR}`);
+  for (const file of profile.length ? fs.readdirSync(PROFILE_DIR) : []) {
+    console.log(`\nProfile of the project (${path.join(PROFILE_DIR, file)}), every operation above:\n${summarise(path.join(PROFILE_DIR, file))}`);
+  }
 }
 
 main().then(
