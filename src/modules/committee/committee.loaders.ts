@@ -1,7 +1,7 @@
-import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists } from '../../db/batch';
+import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
-import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
+import { programmeProjection, ProgrammeRow } from '../programme/programme.entity';
 import { CommitteeRow, meetingColumns, MeetingRow, resolutionColumns, resolutionOrder, ResolutionRow } from './committee.entity';
 
 export function committeeLoaders(reads: ReadBatch, scope: Scope) {
@@ -36,15 +36,18 @@ export function committeeLoaders(reads: ReadBatch, scope: Scope) {
           [org, ids],
         ),
     ),
-    programmesByResolutionId: loaderOfLists<ProgrammeRow>(
-      (ids): Promise<Keyed<ProgrammeRow>[]> =>
-        reads.rows(
-          `SELECT ${BATCH_KEY}, ${programmeColumns('p')}
-             FROM ${byKeys('resolution_programmes', 'l', 'resolution_id')}
-             JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
-            ORDER BY p.code`,
-          [org, ids],
-        ),
+    /** A resolution's programmes by code, with the fields asked for. */
+    programmesByResolutionId: loaderPerVariant((fields: readonly (keyof ProgrammeRow & string)[]) =>
+      loaderOfLists<ProgrammeRow>(
+        (ids): Promise<Keyed<ProgrammeRow>[]> =>
+          reads.rows(
+            `SELECT ${BATCH_KEY}, ${programmeProjection.sql(fields, 'p')}
+               FROM ${byKeys('resolution_programmes', 'l', 'resolution_id')}
+               JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
+              ORDER BY p.code`,
+            [org, ids],
+          ),
+      ),
     ),
   };
 }

@@ -2,6 +2,7 @@ import { Resolvers } from '../../generated/graphql';
 import { createCommittee, createMeeting, listCommittees, listResolutions, recordResolution } from './committee.service';
 import { changeLink } from './resolution-link.service';
 import { totalCount } from '../../paging';
+import { programmeProjection } from '../programme/programme.entity';
 
 export const committeeResolvers: Resolvers = {
   ResolutionConnection: { totalCount },
@@ -26,7 +27,8 @@ export const committeeResolvers: Resolvers = {
   Resolution: {
     // a resolution carries its meeting's date and committee (they never change): no query
     meeting: (resolution) => ({ id: resolution.meetingId, committeeId: resolution.committeeId, date: resolution.meetingDate }),
-    programmes: (resolution, _, ctx) => ctx.loaders.programmesByResolutionId.load(resolution.id),
+    programmes: (resolution, _, ctx, info) =>
+      ctx.loaders.programmesByResolutionId(programmeProjection.fieldsFor(info)).load(resolution.id),
   },
   Programme: {
     resolutions: (programme, _, ctx) => ctx.loaders.resolutionsByProgrammeId.load(programme.id),

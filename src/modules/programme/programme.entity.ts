@@ -1,3 +1,5 @@
+import { Projection } from '../../db/projection';
+
 /** A programme as the API reads it (programmes table, columns named as the GraphQL fields). */
 export interface ProgrammeRow {
   id: string;
@@ -12,6 +14,22 @@ export interface ProgrammeRow {
   updatedAt: Date;
 }
 
-export const programmeColumns = (p: string) =>
-  `${p}.id, ${p}.code, ${p}.name, ${p}.description, ${p}.status, ${p}.owner, ${p}.start_date AS "startDate",
-   ${p}.end_date AS "endDate", ${p}.version, ${p}.updated_at AS "updatedAt"`;
+/** A programme's columns, named as the row's fields. */
+export const programmeProjection = new Projection<ProgrammeRow>(
+  {
+    id: (p) => `${p}.id`,
+    code: (p) => `${p}.code`,
+    name: (p) => `${p}.name`,
+    description: (p) => `${p}.description`,
+    status: (p) => `${p}.status`,
+    owner: (p) => `${p}.owner`,
+    startDate: (p) => `${p}.start_date AS "startDate"`,
+    endDate: (p) => `${p}.end_date AS "endDate"`,
+    version: (p) => `${p}.version`,
+    updatedAt: (p) => `${p}.updated_at AS "updatedAt"`,
+  },
+  { risks: ['id'], milestones: ['id'], savingsLines: ['id'], resolutions: ['id'] },
+  'id',
+);
+
+export const programmeColumns = (p: string) => programmeProjection.all(p);
