@@ -116,6 +116,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   await apollo.start();
 
   app.disable('x-powered-by');
+  // answers to POST are never revalidated: hashing each body for an ETag (316 KB for a large list) is waste
+  app.disable('etag');
   app.use(helmet());
   app.use(accessLog(logger));
   app.get('/health', async (_req, res) => {
