@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Pool, types } from 'pg';
-import { DataSource, Logger, QueryRunner } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger, QueryRunner } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 // A `date` column stays the 'YYYY-MM-DD' string it is: turning it into a JS Date in local
@@ -50,23 +50,33 @@ class PreparedNames {
  * `DataSource.query` otherwise builds, connects and releases a QueryRunner and broadcasts two
  * events around every statement, a measurable share of a list's cost (see BENCHMARKS.md). The
  * answer is TypeORM's: rows, or [rows, count] for UPDATE and DELETE. Every statement is counted
- * and prepared (PreparedNames).
+ * and, on PostgreSQL, prepared (PreparedNames).
  */
 export class RegisterDataSource extends DataSource {
-  private readonly prepared = new PreparedNames();
+  /**
+   * None on the embedded database: PGlite is one session behind every socket connection, so the
+   * statements a closed connection prepared are still there when the pool opens a new one, and
+   * preparing one again fails ("already exists").
+   */
+  private readonly prepared: PreparedNames | null;
+
+  constructor(options: DataSourceOptions, prepare: boolean) {
+    super(options);
+    this.prepared = prepare ? new PreparedNames() : null;
+  }
 
   async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
     const pool = (this.driver as PostgresDriver).master as Pool | undefined;
     if (queryRunner || !this.isInitialized || !pool) return super.query<T>(sql, parameters, queryRunner);
     (this.logger as StatementCounter).statements++;
-    const result = await pool.query({ name: this.prepared.nameOf(sql), text: sql, values: parameters });
+    const result = await pool.query({ name: this.prepared?.nameOf(sql), text: sql, values: parameters });
     return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
   }
 }
 
 /** The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket. */
-export function createDataSource(url: string, options: { poolSize: number; counter?: StatementCounter }): DataSource {
-  return new RegisterDataSource({
+export function createDataSource(url: string, options: { poolSize: number; counter?: StatementCounter; embedded?: boolean }): DataSource {
+  const typeorm: DataSourceOptions = {
     logger: options.counter ?? new StatementCounter(),
     type: 'postgres',
     url,
@@ -76,5 +86,6 @@ export function createDataSource(url: string, options: { poolSize: number; count
     synchronize: false,
     poolSize: options.poolSize,
     extra: { connectionTimeoutMillis: 10_000 },
-  });
+  };
+  return new RegisterDataSource(typeorm, !options.embedded);
 }

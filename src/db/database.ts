@@ -17,7 +17,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
   const counter = new StatementCounter();
-  const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter });
+  const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter, embedded: Boolean(embedded) });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
