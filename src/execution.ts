@@ -48,21 +48,20 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   };
 
   const executor: GatewayExecutor = async ({ document, operation, request, queryHash, operationName, context }) => {
+    const interpret = () => execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     const key = `${queryHash}:${operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {
       query = compile(document, operation, operationName);
       compiled.set(key, query);
     }
-    if (query === 'interpret') {
-      return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
-    }
+    if (query === 'interpret') return interpret();
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors };
     const result = await query.query(undefined, context, request.variables);
     // graphql-jit coerces the variables again, by its own code: should it refuse what graphql-js
-    // took (it answers without data), graphql-js' answer is the one the contract describes
-    if (!('data' in result)) return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+    // took (it answers without data, having run nothing), graphql-js' answer is the contract's
+    if (!('data' in result)) return interpret();
     return asGraphQLJsErrors(result);
   };
 

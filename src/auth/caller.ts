@@ -23,7 +23,10 @@ interface CallerRow {
   programme_ids: string[];
 }
 
-/** The caller a bearer token stands for, or null when it is unknown, revoked or deactivated. */
+/**
+ * The caller a bearer token stands for, or null when it is unknown, revoked or deactivated.
+ * A valid token is remembered for a few seconds (CallerCache).
+ */
 export async function findCaller(db: DataSource, token: string, callers: CallerCache): Promise<Caller | null> {
   const organisationId = tokenOrganisation(token);
   if (!organisationId) return null;
