@@ -16,6 +16,7 @@ import { SIZES, tokenOf } from './generate';
 import { body, OpName, READS } from './operations';
 import { compile, ServerProcess, startServer } from './processes';
 import { summarise } from './profile-summary';
+import { withDatabase } from '../test/support/test-database';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
@@ -51,11 +52,10 @@ async function database(): Promise<BenchDatabase> {
     await fill(db, SIZES.small, 0, 1);
     return db;
   }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  const client = new Client({ connectionString: url.toString() });
+  const url = withDatabase(ADMIN_URL, DB);
+  const client = new Client({ connectionString: url });
   await client.connect();
-  return { url: url.toString(), client, drop: async () => {} };
+  return { url, client, drop: async () => {} };
 }
 
 async function main() {

@@ -3,6 +3,7 @@
 import { Client } from 'pg';
 import { openDatabase } from '../src/db/database';
 import { encodeCursor } from '../src/paging';
+import { adminQuery, withDatabase } from '../test/support/test-database';
 import { generate, orgId, programmeId, Size } from './generate';
 import { Fixtures } from './operations';
 import { RiskTarget } from './load';
@@ -13,19 +14,10 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const withName = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
 export async function createDatabase(adminUrl: string, name: string): Promise<BenchDatabase> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withName(adminUrl, name);
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = withDatabase(adminUrl, name);
   const migrated = await openDatabase({ databaseUrl: url, dataDir: '' });
   await migrated.close();
   const client = new Client({ connectionString: url });
@@ -35,10 +27,7 @@ export async function createDatabase(adminUrl: string, name: string): Promise<Be
     client,
     async drop() {
       await client.end();
-      const a = new Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

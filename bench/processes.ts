@@ -52,7 +52,7 @@ export async function startServer(name: 'project' | 'raw', databaseUrl: string, 
         url: `${base}/graphql`,
         base,
         child,
-        peakRss: () => vmHwm(child.pid!),
+        peakRss: () => memoryOf(child.pid!, 'VmHWM'),
         statements: async () => ((await (await fetch(`${base}/bench/stats`)).json()) as { statements: number }).statements,
         async stop() {
           child.kill('SIGTERM');
@@ -68,9 +68,10 @@ export async function startServer(name: 'project' | 'raw', databaseUrl: string, 
   throw new Error(`the ${name} server did not start`);
 }
 
-function vmHwm(pid: number): number {
+/** A process's memory from /proc, in bytes: VmRSS now, or VmHWM its peak; 0 once it has gone. */
+export function memoryOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
   } catch {
     return 0;

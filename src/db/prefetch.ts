@@ -1,6 +1,7 @@
-import { FieldNode, getArgumentValues, getNamedType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, getArgumentValues, getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { Context } from '../context';
 import { isId } from '../validation';
+import { childFieldNodes } from './projection';
 
 /**
  * Starts the relations of an object asked for by id together with the object itself.
@@ -21,7 +22,7 @@ export function prefetchRelations(info: GraphQLResolveInfo, id: string, ctx: Con
   // a malformed id finds no object (null) and must not reach SQL through a relation's batch
   if (!isObjectType(type) || !isId(id)) return;
   const fields = type.getFields();
-  for (const node of childFields(info)) {
+  for (const node of childFieldNodes(info)) {
     const field = fields[node.name.value];
     if (!field?.resolve || !keyedById.includes(field.name)) continue;
     try {
@@ -33,20 +34,6 @@ export function prefetchRelations(info: GraphQLResolveInfo, id: string, ctx: Con
       // the real call throws the same error, where it belongs
     }
   }
-}
-
-/** The fields selected on the object, through fragments. */
-function childFields(info: GraphQLResolveInfo): FieldNode[] {
-  const found: FieldNode[] = [];
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) found.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return found;
 }
 
 // one array per node, so that what is cached per selection (Projection) is found again

@@ -9,27 +9,30 @@ import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
+/** The fields selected one level below a resolver's field, through fragments and @skip alike. */
+export function childFieldNodes(info: Info): FieldNode[] {
+  const found: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) found.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return found;
+}
+
 const namesBySelection = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
 
 /**
- * The fields a resolver's result is asked for, one level down, through fragments. @skip and
+ * The names of the fields a resolver's result is asked for (childFieldNodes). @skip and
  * @include are ignored (a skipped field only costs its column), so the answer depends on the
  * document alone and is kept per parsed selection: a list's items ask once, not once each.
  */
 export function selectedFieldNames(info: Info): ReadonlySet<string> {
   let names = namesBySelection.get(info.fieldNodes);
-  if (!names) {
-    const found = new Set<string>();
-    const visit = (set: SelectionSetNode | undefined) => {
-      for (const selection of set?.selections ?? []) {
-        if (selection.kind === Kind.FIELD) found.add(selection.name.value);
-        else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-        else visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    };
-    for (const node of info.fieldNodes) visit(node.selectionSet);
-    namesBySelection.set(info.fieldNodes, (names = found));
-  }
+  if (!names) namesBySelection.set(info.fieldNodes, (names = new Set(childFieldNodes(info).map((node) => node.name.value))));
   return names;
 }
 

@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { freePort } from '../../bench/processes';
+import { freePort, memoryOf } from '../../bench/processes';
 import { adminQuery, withDatabase } from '../support/test-database';
 import path from 'node:path';
 
@@ -53,7 +53,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     adminSecret,
     child,
     rssBytes() {
-      return rssOf(child.pid!);
+      return memoryOf(child.pid!, 'VmRSS');
     },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
@@ -66,11 +66,3 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   };
 }
 
-function rssOf(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
