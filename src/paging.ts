@@ -1,5 +1,5 @@
 import { badInput } from './errors';
-import { isCalendarDate } from './scalars/calendar-date';
+import { isCalendarDate } from './values/calendar-date';
 import { isId } from './validation';
 
 /** Lists take `first` 1..500 and an `after` cursor from the page before (keyset, never OFFSET). */

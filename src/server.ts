@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { createApp } from './app';
+import { createApp } from './http/app';
 import { Config } from './config';
 import { Database, openDatabase } from './db/database';
 import { Logger } from './logger';

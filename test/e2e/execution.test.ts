@@ -1,8 +1,8 @@
 import { newOrg } from '../support/fixtures';
 import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
 
-// Queries run compiled (graphql-jit, src/execution.ts); these are the edges where it would differ
-// from graphql-js, and what src/execution.ts does about them.
+// Queries run compiled (graphql-jit, src/graphql/execution.ts); these are the edges where it would differ
+// from graphql-js, and what src/graphql/execution.ts does about them.
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newOrg, Org } from '../support/fixtures';
 import { ok, startTestServer, TestServer } from '../support/test-server';
 
-// An object asked for by id starts its relations in the same statement (src/db/prefetch.ts).
+// An object asked for by id starts its relations in the same statement (src/graphql/prefetch.ts).
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();

@@ -1,4 +1,4 @@
-import { londonToday } from '../../src/scalars/calendar-date';
+import { londonToday } from '../../src/values/calendar-date';
 import { newOrg } from '../support/fixtures';
 import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
 import { ADD_MITIGATION, ASSESS, CLOSE, code, FUTURE, newRisk, PAST, RISK_BY_ID, UPDATE, UPDATE_MITIGATION } from './risk-helpers';

@@ -1,4 +1,4 @@
-import { londonToday } from '../../src/scalars/calendar-date';
+import { londonToday } from '../../src/values/calendar-date';
 import { newOrg } from '../support/fixtures';
 import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
 import { ASSESS, CLOSE, code, CREATE, emailOf, FUTURE, newRisk, RISK_BY_ID, UPDATE } from './risk-helpers';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysBetween } from '../../scalars/calendar-date';
+import { daysBetween } from '../../values/calendar-date';
 import { dueDate, isSlipped, slippageDays } from './slippage';
 
 const m = (baselineDate: string, forecastDate: string, actualDate: string | null = null) => ({ baselineDate, forecastDate, actualDate });

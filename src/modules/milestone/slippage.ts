@@ -1,4 +1,4 @@
-import { daysBetween } from '../../scalars/calendar-date';
+import { daysBetween } from '../../values/calendar-date';
 
 type Dates = { baselineDate: string; forecastDate: string; actualDate: string | null };
 

@@ -1,7 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programme.service';
 import { totalCount } from '../../paging';
-import { prefetchRelations } from '../../db/prefetch';
+import { prefetchRelations } from '../../graphql/prefetch';
 
 export const programmeResolvers: Resolvers = {
   ProgrammeConnection: { totalCount },

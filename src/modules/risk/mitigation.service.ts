@@ -1,7 +1,7 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { badInput, conflict, notFound } from '../../errors';
-import { londonToday } from '../../scalars/calendar-date';
+import { londonToday } from '../../values/calendar-date';
 import { isId, optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { callerScope, mitigationColumns, MitigationRow, visibleRisks } from './risk.entity';

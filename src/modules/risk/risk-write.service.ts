@@ -3,7 +3,7 @@ import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { badInput, conflict, notFound } from '../../errors';
-import { londonToday } from '../../scalars/calendar-date';
+import { londonToday } from '../../values/calendar-date';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { findProgramme } from '../programme/programme.service';

@@ -1,12 +1,12 @@
 import { Resolvers } from '../../generated/graphql';
-import { londonToday } from '../../scalars/calendar-date';
+import { londonToday } from '../../values/calendar-date';
 import { addMitigation, updateMitigation } from './mitigation.service';
 import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
 import { riskScore, trend } from './score';
 import { totalCount } from '../../paging';
-import { prefetchRelations } from '../../db/prefetch';
+import { prefetchRelations } from '../../graphql/prefetch';
 
 export const riskResolvers: Resolvers = {
   RiskConnection: { totalCount },

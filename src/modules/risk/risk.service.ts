@@ -3,7 +3,7 @@ import { Context } from '../../context';
 import { requireCaller } from '../../auth/permissions';
 import { Scope } from '../../loaders';
 import { connection, decodeCursor, encodeCursor, pageSize } from '../../paging';
-import { londonToday } from '../../scalars/calendar-date';
+import { londonToday } from '../../values/calendar-date';
 import { containsPattern, isId } from '../../validation';
 import { callerScope, reviewOverdueSql, riskColumns, riskOrder, RiskRow, visibleRisks, withinAppetiteSql } from './risk.entity';
 import { ratingSql } from './score';

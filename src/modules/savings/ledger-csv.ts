@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { parse } from 'csv-parse/sync';
-import { isCalendarDate } from '../../scalars/calendar-date';
-import { parseFinancialYear } from '../../scalars/financial-year';
-import { parseMoney } from '../../scalars/money';
+import { isCalendarDate } from '../../values/calendar-date';
+import { parseFinancialYear } from '../../values/financial-year';
+import { parseMoney } from '../../values/money';
 
 /**
  * Ledger actuals as finance exports them from a spreadsheet: RFC 4180 CSV, perhaps with a

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { ScalarInputError } from '../errors';
-import { isCalendarDate } from './calendar-date';
-import { formatFinancialYear, parseFinancialYear } from './financial-year';
-import { formatMoney, parseMoney } from './money';
+import { isCalendarDate } from '../values/calendar-date';
+import { formatFinancialYear, parseFinancialYear } from '../values/financial-year';
+import { formatMoney, parseMoney } from '../values/money';
 
 /** Literal values as the JS values a variable would carry, so both paths share one parser. */
 function literal(ast: ValueNode): unknown {

@@ -1,7 +1,7 @@
 import { FieldNode, getArgumentValues, getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { Context } from '../context';
 import { isId } from '../validation';
-import { childFieldNodes } from './projection';
+import { childFieldNodes } from '../db/projection';
 
 /**
  * Starts the relations of an object asked for by id together with the object itself.

@@ -1,0 +1,85 @@
+import http from 'node:http';
+import express from 'express';
+import helmet from 'helmet';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import { StatementCounter } from '../db/data-source';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
+import { findCaller } from '../auth/caller';
+import { CallerCache } from '../auth/caller-cache';
+import { isOperatorSecret } from '../auth/tokens';
+import { Config } from '../config';
+import { Context, createContext } from '../context';
+import { Logger } from '../logger';
+import { armor } from '../graphql/armor';
+import { compiledExecution } from '../graphql/execution';
+import { createFormatError } from '../graphql/format-error';
+import { literalErrorsPlugin } from '../graphql/literal-errors';
+import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { accessLog, operationLogPlugin, RequestLog } from './access-log';
+import { bearer } from './bearer';
+import { bodyErrors } from './body-errors';
+import { health } from './health';
+import { requestRateLimit } from './rate-limit';
+
+/** Authentication that cannot reach the database: 503 with a clear error, not a 500 with internals. */
+function unavailable(err: unknown): never {
+  if (!isDatabaseUnavailable(err)) throw err;
+  throw new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context & { log: RequestLog }>;
+}
+
+export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
+  const app = express();
+  const callers = new CallerCache(config.authCacheSeconds * 1000);
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context & { log: RequestLog }>({
+    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    introspection: true,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    formatError: createFormatError(logger),
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    // No cache hints are used: without this plugin no field is wrapped by Apollo's per-field instrumentation
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin, ...armor.plugins],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  // answers to POST are never revalidated: hashing each body for an ETag (316 KB for a large list) is waste
+  app.disable('etag');
+  app.use(helmet());
+  app.use(accessLog(logger));
+  app.get('/health', health(db, config));
+  if (config.benchStats) {
+    const counter = db.logger as unknown as StatementCounter;
+    app.get('/bench/stats', (_req, res) => res.json({ statements: counter.statements }));
+  }
+  app.use(
+    '/graphql',
+    ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = bearer(req);
+        const operator = token !== undefined && isOperatorSecret(token, config.adminSecret);
+        const caller = token && !operator ? await findCaller(db, token, callers).catch(unavailable) : null;
+        return { ...createContext(db, callers, caller, operator), log: res.locals.log as RequestLog };
+      },
+    }),
+  );
+  app.use(bodyErrors);
+  return { httpServer, apollo };
+}
