@@ -67,7 +67,9 @@ async function main() {
   const servers: ServerProcess[] = [await startServer('project', db.url, profile), await startServer('raw', db.url)];
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(0)}` };
   try {
-    console.log('| op | server | Node CPU ms | PostgreSQL CPU ms | wall ms (c1) | req/s (c8) | ratio |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| op | server | Node CPU ms | PostgreSQL CPU ms | wall ms (c1) | req/s (c8) | ratio |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const op of OPS) {
       const request = body(op, f);
       const rps: number[] = [];
@@ -81,14 +83,18 @@ async function main() {
         const c8 = await autocannon({ url: server.url, method: 'POST', headers, body: request, connections: 8, duration: 3 });
         rps.push(c8.requests.average);
         const ratio = rps.length === 2 ? (rps[0] / rps[1]).toFixed(2) : '';
-        console.log(`| ${op} | ${server.name} | ${nodeMs.toFixed(1)} | ${pgMs.toFixed(1)} | ${wall.toFixed(1)} | ${c8.requests.average.toFixed(0)} | ${ratio} |`);
+        console.log(
+          `| ${op} | ${server.name} | ${nodeMs.toFixed(1)} | ${pgMs.toFixed(1)} | ${wall.toFixed(1)} | ${c8.requests.average.toFixed(0)} | ${ratio} |`,
+        );
       }
     }
   } finally {
     for (const server of servers) await server.stop();
   }
   for (const file of profile.length ? fs.readdirSync(PROFILE_DIR) : []) {
-    console.log(`\nProfile of the project (${path.join(PROFILE_DIR, file)}), every operation above:\n${summarise(path.join(PROFILE_DIR, file))}`);
+    console.log(
+      `\nProfile of the project (${path.join(PROFILE_DIR, file)}), every operation above:\n${summarise(path.join(PROFILE_DIR, file))}`,
+    );
   }
 }
 

@@ -47,8 +47,18 @@ export interface DataFacts {
 }
 
 export async function facts(db: BenchDatabase): Promise<DataFacts> {
-  const tables = ['organisations', 'programmes', 'risks', 'mitigations', 'risk_assessments', 'savings_lines',
-    'savings_deliveries', 'milestones', 'resolutions', 'audit_events'];
+  const tables = [
+    'organisations',
+    'programmes',
+    'risks',
+    'mitigations',
+    'risk_assessments',
+    'savings_lines',
+    'savings_deliveries',
+    'milestones',
+    'resolutions',
+    'audit_events',
+  ];
   const rows: Record<string, number> = {};
   for (const t of tables) rows[t] = Number((await db.client.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
   const bytes = Number((await db.client.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
@@ -63,13 +73,19 @@ export async function fixtures(db: BenchDatabase, org: number): Promise<{ fixtur
   const open = `FROM risks WHERE organisation_id = $1 AND status = 'OPEN'`;
   const [{ n }] = await q(`SELECT count(*)::int AS n ${open}`, [orgId(org)]);
   const cursorAfter = async (page: number) => {
-    const [row] = await q(`SELECT current_score, programme_code, reference ${open}
-      ORDER BY current_score DESC, programme_code, reference OFFSET $2 LIMIT 1`, [orgId(org), 20 * page - 1]);
+    const [row] = await q(
+      `SELECT current_score, programme_code, reference ${open}
+      ORDER BY current_score DESC, programme_code, reference OFFSET $2 LIMIT 1`,
+      [orgId(org), 20 * page - 1],
+    );
     return encodeCursor('risks', [row.current_score, row.programme_code, row.reference]);
   };
   const deepPage = Math.min(300, Math.floor(n / 20));
-  const risks = await q(`SELECT id, version, current_likelihood AS likelihood, current_impact AS impact ${open}
-      AND programme_id <> $2 ORDER BY id`, [orgId(org), programmeId(org, O3_PROGRAMME)]);
+  const risks = await q(
+    `SELECT id, version, current_likelihood AS likelihood, current_impact AS impact ${open}
+      AND programme_id <> $2 ORDER BY id`,
+    [orgId(org), programmeId(org, O3_PROGRAMME)],
+  );
   return {
     fixtures: {
       programmeId: programmeId(org, O3_PROGRAMME),

@@ -17,8 +17,15 @@ export interface Size {
 }
 
 const SMALL: Size = {
-  name: 'small', programmes: 50, risksPerProgramme: 40, mitigationsPerRisk: 5, assessmentsPerRisk: 4,
-  linesPerProgramme: 12, deliveriesPerLine: 2, milestonesPerProgramme: 10, resolutions: 200,
+  name: 'small',
+  programmes: 50,
+  risksPerProgramme: 40,
+  mitigationsPerRisk: 5,
+  assessmentsPerRisk: 4,
+  linesPerProgramme: 12,
+  deliveriesPerLine: 2,
+  milestonesPerProgramme: 10,
+  resolutions: 200,
 };
 export const SIZES: Record<string, Size> = {
   tiny: { ...SMALL, name: 'tiny', programmes: 8, risksPerProgramme: 10, resolutions: 40 },

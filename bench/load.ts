@@ -16,7 +16,13 @@ export interface Throughput {
 const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
 /** Requests/s with `connections` clients sending `body` for `seconds`; non-2xx and GraphQL errors count as errors. */
-export async function throughput(url: string, token: string, body: string, seconds: number, connections = 8): Promise<Throughput> {
+export async function throughput(
+  url: string,
+  token: string,
+  body: string,
+  seconds: number,
+  connections = 8,
+): Promise<Throughput> {
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
@@ -67,15 +73,19 @@ export async function latency(
 /** One POST; resolves with the body, rejects on a non-200 status. */
 export function post(agent: http.Agent, url: URL, token: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers(token), 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode === 200) resolve(text);
-        else reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
-      });
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers(token), 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode === 200) resolve(text);
+          else reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -91,7 +101,11 @@ export interface RiskTarget {
 
 /** W1's request for one risk: the score stays as it was, so the reads keep seeing the same data. */
 export function w1Body(risk: RiskTarget): string {
-  const variables = { riskId: risk.id, expectedVersion: risk.version, input: { likelihood: risk.likelihood, impact: risk.impact, note: 'Bench review' } };
+  const variables = {
+    riskId: risk.id,
+    expectedVersion: risk.version,
+    input: { likelihood: risk.likelihood, impact: risk.impact, note: 'Bench review' },
+  };
   return JSON.stringify({ operationName: 'W1', query: DOCUMENTS.W1, variables });
 }
 
@@ -110,7 +124,13 @@ export function w1Answered(risk: RiskTarget, text: string): 'ok' | 'conflict' | 
  * W1: assessRisk on random risks, never one already in flight, so no two requests race for one
  * version; the score stays as it was, so the reads see the same data.
  */
-export async function writes(url: string, token: string, risks: RiskTarget[], seconds: number, connections = 8): Promise<Throughput> {
+export async function writes(
+  url: string,
+  token: string,
+  risks: RiskTarget[],
+  seconds: number,
+  connections = 8,
+): Promise<Throughput> {
   let graphqlErrors = 0;
   let conflicts = 0;
   let firstError: string | undefined;
@@ -144,5 +164,10 @@ export async function writes(url: string, token: string, risks: RiskTarget[], se
       },
     ],
   });
-  return { rps: result.requests.total / (result.duration || seconds), errors: result.errors + graphqlErrors, conflicts, firstError };
+  return {
+    rps: result.requests.total / (result.duration || seconds),
+    errors: result.errors + graphqlErrors,
+    conflicts,
+    firstError,
+  };
 }

@@ -87,7 +87,9 @@ export async function runPhase(
         errors: 0,
       });
     }
-    log(`answers ${mismatches.length ? `DIFFER: ${mismatches.join('; ')}` : 'equal'}; statements ${ops.map((o) => `${o.op}=${o.statements.project}`).join(' ')}`);
+    log(
+      `answers ${mismatches.length ? `DIFFER: ${mismatches.join('; ')}` : 'equal'}; statements ${ops.map((o) => `${o.op}=${o.statements.project}`).join(' ')}`,
+    );
     for (let round = 0; round <= timing.rounds; round++) {
       const warm = round === 0;
       const [s8, s1] = warm ? [timing.warmupSeconds, timing.warmupSeconds] : [timing.seconds8, timing.seconds1];
@@ -104,7 +106,9 @@ export async function runPhase(
         if (!warm) result.rounds.push({ project: measured.project, raw: measured.raw });
       }
       if (!warm) {
-        log(`round ${round}: ${ops.map((o) => `${o.op} ${(o.rounds[round - 1].project.rps / o.rounds[round - 1].raw!.rps).toFixed(2)}`).join(', ')}`);
+        log(
+          `round ${round}: ${ops.map((o) => `${o.op} ${(o.rounds[round - 1].project.rps / o.rounds[round - 1].raw!.rps).toFixed(2)}`).join(', ')}`,
+        );
       }
     }
     const w1: OpResult = { op: 'W1', statements: { project: 0, raw: null }, rounds: [], errors: 0, conflicts: 0 };
@@ -125,9 +129,15 @@ export async function runPhase(
     const next = () => risks[i++ % risks.length];
     for (const r of w1.rounds) {
       let risk = next();
-      const l = await latency(project.url, token, () => w1Body((risk = next())), timing.seconds1, (text) => {
-        tally(w1Answered(risk, text));
-      });
+      const l = await latency(
+        project.url,
+        token,
+        () => w1Body((risk = next())),
+        timing.seconds1,
+        (text) => {
+          tally(w1Answered(risk, text));
+        },
+      );
       Object.assign(r.project, { p50: l.p50, p99: l.p99 });
     }
     const counts: number[] = [];

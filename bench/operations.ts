@@ -45,14 +45,22 @@ export interface Fixtures {
 
 export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
   switch (op) {
-    case 'O1': return { first: 50, minScore: 15 };
-    case 'O2': return { status: ['OPEN'], first: 20, after: f.page3 };
-    case 'O2deep': return { status: ['OPEN'], first: 20, after: f.deep.cursor };
-    case 'O3': return { id: f.programmeId };
-    case 'O4': return {};
-    case 'O5': return { groupBy: ['PROGRAMME', 'FINANCIAL_YEAR'] };
-    case 'O6': return { first: 50 };
-    case 'W1': throw new Error('W1 takes per-request variables');
+    case 'O1':
+      return { first: 50, minScore: 15 };
+    case 'O2':
+      return { status: ['OPEN'], first: 20, after: f.page3 };
+    case 'O2deep':
+      return { status: ['OPEN'], first: 20, after: f.deep.cursor };
+    case 'O3':
+      return { id: f.programmeId };
+    case 'O4':
+      return {};
+    case 'O5':
+      return { groupBy: ['PROGRAMME', 'FINANCIAL_YEAR'] };
+    case 'O6':
+      return { first: 50 };
+    case 'W1':
+      throw new Error('W1 takes per-request variables');
   }
 }
 

@@ -22,10 +22,17 @@ export interface ServerProcess {
 
 /** Compiles the project and the raw server into dist/ (about 10 s). */
 export function compile(): void {
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'bench', 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'bench', 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
 }
 
-export async function startServer(name: 'project' | 'raw', databaseUrl: string, nodeArgs: string[] = [], tsx = false): Promise<ServerProcess> {
+export async function startServer(
+  name: 'project' | 'raw',
+  databaseUrl: string,
+  nodeArgs: string[] = [],
+  tsx = false,
+): Promise<ServerProcess> {
   const port = await freePort();
   const file = name === 'project' ? path.join('src', 'main') : path.join('bench', 'raw-server');
   const args = tsx ? ['--import', 'tsx', path.join(ROOT, `${file}.ts`)] : [path.join(ROOT, 'dist', `${file}.js`)];
@@ -46,7 +53,12 @@ export async function startServer(name: 'project' | 'raw', databaseUrl: string, 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) break;
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
       return {
         name,
         url: `${base}/graphql`,

@@ -14,55 +14,101 @@ const visible = (r: string) => `${r}.organisation_id = $1 AND (c.sees OR NOT ${r
 const RISK_ORDER = '-r.current_score, r.programme_code, r.reference';
 const overdue = `coalesce(m.status IN ('PLANNED', 'IN_PROGRESS') AND m.due_date < ${TODAY}, false)`;
 const mitigations = (fields: string) =>
-  list(`json_build_object(${fields}, 'overdue', ${overdue})`, 'm.due_date NULLS LAST, m.created_at, m.id',
-    'FROM mitigations m WHERE m.organisation_id = $1 AND m.risk_id = r.id');
+  list(
+    `json_build_object(${fields}, 'overdue', ${overdue})`,
+    'm.due_date NULLS LAST, m.created_at, m.id',
+    'FROM mitigations m WHERE m.organisation_id = $1 AND m.risk_id = r.id',
+  );
 const delivered = (l: string) =>
   `(SELECT coalesce(sum(d.amount), 0) FROM savings_deliveries d WHERE d.organisation_id = $1 AND d.savings_line_id = ${l}.id)`;
-const top = (name: string, value: string) => `${CALLER} SELECT json_build_object('${name}', ${value})::text AS body FROM caller c`;
+const top = (name: string, value: string) =>
+  `${CALLER} SELECT json_build_object('${name}', ${value})::text AS body FROM caller c`;
 
-const O1 = top('programmes', `json_build_object('nodes', ${list(
-  `json_build_object('code', p.code, 'risks', ${list(
-    `json_build_object('reference', r.reference, 'title', r.title,
+const O1 = top(
+  'programmes',
+  `json_build_object('nodes', ${list(
+    `json_build_object('code', p.code, 'risks', ${list(
+      `json_build_object('reference', r.reference, 'title', r.title,
        'current', json_build_object('score', r.current_score, 'rating', ${rating('r.current_score')}),
        'mitigations', ${mitigations(`'action', m.action, 'owner', m.owner, 'status', m.status, 'dueDate', m.due_date`)})`,
-    RISK_ORDER, `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id AND r.current_score >= $4`)})`,
-  'p.code', 'FROM (SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY code LIMIT $3) p')})`);
+      RISK_ORDER,
+      `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id AND r.current_score >= $4`,
+    )})`,
+    'p.code',
+    'FROM (SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY code LIMIT $3) p',
+  )})`,
+);
 
-const o2 = (keyset: string) => top('risks', `json_build_object(
+const o2 = (keyset: string) =>
+  top(
+    'risks',
+    `json_build_object(
   'totalCount', (SELECT count(*) FROM risks r WHERE ${visible('r')} AND r.status = $3),
-  'nodes', ${list(`json_build_object('reference', r.reference, 'title', r.title,
+  'nodes', ${list(
+    `json_build_object('reference', r.reference, 'title', r.title,
                      'programme', json_build_object('code', r.programme_code), 'current', json_build_object('score', r.current_score))`,
-    RISK_ORDER, `FROM (SELECT * FROM risks r WHERE ${visible('r')} AND r.status = $3 ${keyset}
-                      ORDER BY ${RISK_ORDER} LIMIT $4) r`)})`);
+    RISK_ORDER,
+    `FROM (SELECT * FROM risks r WHERE ${visible('r')} AND r.status = $3 ${keyset}
+                      ORDER BY ${RISK_ORDER} LIMIT $4) r`,
+  )})`,
+  );
 
-const O3 = top('programme', `(SELECT json_build_object('code', p.code, 'name', p.name, 'status', p.status,
-  'risks', ${list(`json_build_object('reference', r.reference, 'title', r.title, 'status', r.status,
+const O3 = top(
+  'programme',
+  `(SELECT json_build_object('code', p.code, 'name', p.name, 'status', p.status,
+  'risks', ${list(
+    `json_build_object('reference', r.reference, 'title', r.title, 'status', r.status,
       'current', json_build_object('score', r.current_score, 'rating', ${rating('r.current_score')}),
       'mitigations', ${mitigations(`'action', m.action, 'status', m.status, 'dueDate', m.due_date`)},
-      'assessments', ${list(`json_build_object('assessedOn', a.assessed_on, 'likelihood', a.likelihood, 'impact', a.impact,
+      'assessments', ${list(
+        `json_build_object('assessedOn', a.assessed_on, 'likelihood', a.likelihood, 'impact', a.impact,
           'score', a.likelihood * a.impact, 'rating', ${rating('a.likelihood * a.impact')}, 'note', a.note, 'recordedBy', a.recorded_by)`,
-        'a.seq DESC', 'FROM risk_assessments a WHERE a.organisation_id = $1 AND a.risk_id = r.id')})`,
-    RISK_ORDER, `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id`)},
-  'milestones', ${list(`json_build_object('title', m.title, 'baselineDate', m.baseline_date, 'forecastDate', m.forecast_date,
+        'a.seq DESC',
+        'FROM risk_assessments a WHERE a.organisation_id = $1 AND a.risk_id = r.id',
+      )})`,
+    RISK_ORDER,
+    `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id`,
+  )},
+  'milestones', ${list(
+    `json_build_object('title', m.title, 'baselineDate', m.baseline_date, 'forecastDate', m.forecast_date,
       'actualDate', m.actual_date, 'status', m.status, 'slippageDays', coalesce(m.actual_date, m.forecast_date) - m.baseline_date)`,
-    'm.forecast_date, m.title, m.id', 'FROM milestones m WHERE m.organisation_id = $1 AND m.programme_id = p.id')},
-  'savingsLines', ${list(`json_build_object('description', l.description, 'financialYear', ${year('l.financial_year')}, 'kind', l.kind,
+    'm.forecast_date, m.title, m.id',
+    'FROM milestones m WHERE m.organisation_id = $1 AND m.programme_id = p.id',
+  )},
+  'savingsLines', ${list(
+    `json_build_object('description', l.description, 'financialYear', ${year('l.financial_year')}, 'kind', l.kind,
       'planned', l.planned::text, 'forecast', l.forecast::text, 'delivered', ${money(delivered('l'))},
-      'deliveries', ${list(`json_build_object('amount', d.amount::text, 'recordedOn', d.recorded_on, 'ledgerReference', d.ledger_reference)`,
-        'd.recorded_on, d.created_at, d.id', 'FROM savings_deliveries d WHERE d.organisation_id = $1 AND d.savings_line_id = l.id')})`,
-    'l.financial_year, l.description, l.id', 'FROM savings_lines l WHERE l.organisation_id = $1 AND l.programme_id = p.id')},
-  'resolutions', ${list(`json_build_object('agendaItem', s.agenda_item, 'number', NULLIF(s.number, ''), 'text', s.text,
+      'deliveries', ${list(
+        `json_build_object('amount', d.amount::text, 'recordedOn', d.recorded_on, 'ledgerReference', d.ledger_reference)`,
+        'd.recorded_on, d.created_at, d.id',
+        'FROM savings_deliveries d WHERE d.organisation_id = $1 AND d.savings_line_id = l.id',
+      )})`,
+    'l.financial_year, l.description, l.id',
+    'FROM savings_lines l WHERE l.organisation_id = $1 AND l.programme_id = p.id',
+  )},
+  'resolutions', ${list(
+    `json_build_object('agendaItem', s.agenda_item, 'number', NULLIF(s.number, ''), 'text', s.text,
       'meeting', json_build_object('date', s.meeting_date))`,
     's.meeting_date DESC, s.agenda_item, s.number_key, s.id',
     `FROM resolution_programmes k JOIN resolutions s ON s.organisation_id = k.organisation_id AND s.id = k.resolution_id
-      WHERE k.organisation_id = $1 AND k.programme_id = p.id`)})
-  FROM programmes p WHERE p.organisation_id = $1 AND p.id = $3)`);
+      WHERE k.organisation_id = $1 AND k.programme_id = p.id`,
+  )})
+  FROM programmes p WHERE p.organisation_id = $1 AND p.id = $3)`,
+);
 
-const O4 = top('programmes', `json_build_object('nodes', ${list(
-  `json_build_object('code', p.code, 'savingsLines', ${list(`json_build_object('financialYear', ${year('l.financial_year')},
+const O4 = top(
+  'programmes',
+  `json_build_object('nodes', ${list(
+    `json_build_object('code', p.code, 'savingsLines', ${list(
+      `json_build_object('financialYear', ${year('l.financial_year')},
       'planned', l.planned::text, 'forecast', l.forecast::text, 'delivered', ${money(delivered('l'))})`,
-    'l.financial_year, l.description, l.id', 'FROM savings_lines l WHERE l.organisation_id = $1 AND l.programme_id = p.id')})`,
-  'p.code', 'FROM (SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY code LIMIT 50) p')})`);
+      'l.financial_year, l.description, l.id',
+      'FROM savings_lines l WHERE l.organisation_id = $1 AND l.programme_id = p.id',
+    )})`,
+    'p.code',
+    'FROM (SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY code LIMIT 50) p',
+  )})`,
+);
 
 const sum = (x: string, kind: string) => `coalesce(sum(${x}) FILTER (WHERE kind = '${kind}'), 0)`;
 const totals = `json_build_object('planned', ${money('g.planned')}, 'forecast', ${money('g.forecast')},
@@ -80,28 +126,42 @@ const O5 = `${CALLER}, lines AS (
       FROM lines GROUP BY GROUPING SETS ((programme_id, financial_year), ())
   )
   SELECT json_build_object('savingsReconciliation', json_build_object(
-    'rows', ${list(`json_build_object('programme', json_build_object('code', p.code), 'financialYear', ${year('g.financial_year')},
-        'totals', ${totals})`, 'p.code, g.financial_year',
-      'FROM g JOIN programmes p ON p.organisation_id = $1 AND p.id = g.programme_id WHERE NOT g.total')},
+    'rows', ${list(
+      `json_build_object('programme', json_build_object('code', p.code), 'financialYear', ${year('g.financial_year')},
+        'totals', ${totals})`,
+      'p.code, g.financial_year',
+      'FROM g JOIN programmes p ON p.organisation_id = $1 AND p.id = g.programme_id WHERE NOT g.total',
+    )},
     'totals', (SELECT ${totals} FROM g WHERE g.total)))::text AS body FROM caller c`;
 
-const O6 = top('resolutions', `json_build_object('nodes', ${list(
-  `json_build_object('text', s.text, 'meeting', json_build_object('date', s.meeting_date, 'committee',
+const O6 = top(
+  'resolutions',
+  `json_build_object('nodes', ${list(
+    `json_build_object('text', s.text, 'meeting', json_build_object('date', s.meeting_date, 'committee',
        (SELECT json_build_object('name', cm.name) FROM committees cm WHERE cm.organisation_id = $1 AND cm.id = s.committee_id)),
-     'programmes', ${list(`json_build_object('code', p.code)`, 'p.code',
+     'programmes', ${list(
+       `json_build_object('code', p.code)`,
+       'p.code',
        `FROM resolution_programmes k JOIN programmes p ON p.organisation_id = k.organisation_id AND p.id = k.programme_id
-         WHERE k.organisation_id = $1 AND k.resolution_id = s.id`)},
-     'risks', ${list(`json_build_object('reference', r.reference)`, RISK_ORDER,
+         WHERE k.organisation_id = $1 AND k.resolution_id = s.id`,
+     )},
+     'risks', ${list(
+       `json_build_object('reference', r.reference)`,
+       RISK_ORDER,
        `FROM resolution_risks k JOIN risks r ON r.organisation_id = k.organisation_id AND r.id = k.risk_id
-         WHERE ${visible('r')} AND k.resolution_id = s.id`)})`,
-  's.meeting_date DESC, s.agenda_item, s.number_key, s.id',
-  `FROM (SELECT * FROM resolutions WHERE organisation_id = $1
-          ORDER BY meeting_date DESC, agenda_item, number_key, id LIMIT $3) s`)})`);
+         WHERE ${visible('r')} AND k.resolution_id = s.id`,
+     )})`,
+    's.meeting_date DESC, s.agenda_item, s.number_key, s.id',
+    `FROM (SELECT * FROM resolutions WHERE organisation_id = $1
+          ORDER BY meeting_date DESC, agenda_item, number_key, id LIMIT $3) s`,
+  )})`,
+);
 
 /** The statement for an operation and its parameters after $1 and $2; null for what raw SQL does not serve. */
 export function rawStatement(op: OpName, v: Record<string, any>): { sql: string; params: unknown[] } | null {
   switch (op) {
-    case 'O1': return { sql: O1, params: [v.first ?? 50, v.minScore] };
+    case 'O1':
+      return { sql: O1, params: [v.first ?? 50, v.minScore] };
     case 'O2':
     case 'O2deep': {
       // the benchmark's O2 filters one status; the keyset is one row comparison on ix_risks_status_list
@@ -110,10 +170,15 @@ export function rawStatement(op: OpName, v: Record<string, any>): { sql: string;
       const keyset = `AND (-r.current_score, r.programme_code, r.reference) > ($5::int, $6::text, $7::text)`;
       return { sql: o2(keyset), params: [v.status[0], v.first ?? 50, -score, code, reference] };
     }
-    case 'O3': return { sql: O3, params: [v.id] };
-    case 'O4': return { sql: O4, params: [] };
-    case 'O5': return { sql: O5, params: [] };
-    case 'O6': return { sql: O6, params: [v.first ?? 50] };
-    default: return null;
+    case 'O3':
+      return { sql: O3, params: [v.id] };
+    case 'O4':
+      return { sql: O4, params: [] };
+    case 'O5':
+      return { sql: O5, params: [] };
+    case 'O6':
+      return { sql: O6, params: [v.first ?? 50] };
+    default:
+      return null;
   }
 }

@@ -50,7 +50,9 @@ export function phaseTable(p: PhaseReport): string {
     `### ${p.label}`,
     '',
     `${p.organisations} organisation(s); the benchmarked one has ${p.rows.programmes / p.organisations} programmes. ` +
-      `Tables: ${Object.entries(p.rows).map(([t, n]) => `${t} ${n}`).join(', ')}; database ${mb(p.bytes)}, generated in ${p.generateSeconds.toFixed(0)} s. ` +
+      `Tables: ${Object.entries(p.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}; database ${mb(p.bytes)}, generated in ${p.generateSeconds.toFixed(0)} s. ` +
       `O2deep is O2 after page ${p.deepPage - 1} (page ${p.deepPage}).`,
     '',
     '| op | project req/s | raw req/s | ratio (target) | p50 ms project / raw | p99 ms project / raw | SQL statements/request project / raw |',
@@ -65,9 +67,12 @@ export function phaseTable(p: PhaseReport): string {
     );
   }
   const w1 = p.result.ops.find((o) => o.op === 'W1');
-  lines.push('', `Peak RSS (VmHWM): project ${mb(p.result.peakRss.project)}, raw ${mb(p.result.peakRss.raw)}.` +
-    (w1 ? ` W1: ${w1.errors} errors, ${w1.conflicts ?? 0} CONFLICT answers.` : '') +
-    (p.result.mismatches.length ? ` **Answers differ:** ${p.result.mismatches.join('; ')}` : ' Answers equal for every read.'));
+  lines.push(
+    '',
+    `Peak RSS (VmHWM): project ${mb(p.result.peakRss.project)}, raw ${mb(p.result.peakRss.raw)}.` +
+      (w1 ? ` W1: ${w1.errors} errors, ${w1.conflicts ?? 0} CONFLICT answers.` : '') +
+      (p.result.mismatches.length ? ` **Answers differ:** ${p.result.mismatches.join('; ')}` : ' Answers equal for every read.'),
+  );
   return lines.join('\n');
 }
 
@@ -82,8 +87,10 @@ export function tenancyTable(alone: PhaseReport, beside: PhaseReport): string {
     const b = beside.result.ops.find((o) => o.op === a.op);
     if (!b) continue;
     const [sa, sb] = [summarise(a), summarise(b)];
-    lines.push(`| ${a.op} | ${sa.statements[0]} / ${sb.statements[0]} | ${fmt(sa.projectRps)} / ${fmt(sb.projectRps)} | ` +
-      `${fmt(sa.ratio, 2)} / ${fmt(sb.ratio, 2)} | ${fmt(sa.p50[0], 2)} / ${fmt(sb.p50[0], 2)} |`);
+    lines.push(
+      `| ${a.op} | ${sa.statements[0]} / ${sb.statements[0]} | ${fmt(sa.projectRps)} / ${fmt(sb.projectRps)} | ` +
+        `${fmt(sa.ratio, 2)} / ${fmt(sb.ratio, 2)} | ${fmt(sa.p50[0], 2)} / ${fmt(sb.p50[0], 2)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -45,13 +45,25 @@ interface Plan {
 function plan(): Plan[] {
   if (CI) {
     return [
-      { db: 'bench_ci_a', size: SIZES.tiny, phases: [{ label: 'Tiny', others: 0 }, { label: `Tiny beside ${OTHERS} organisations`, others: OTHERS }] },
-      { db: 'bench_ci_b', size: { ...SIZES.tiny, name: 'tiny x5', programmes: 40, resolutions: 200 }, phases: [{ label: 'Tiny x5', others: 0 }] },
+      {
+        db: 'bench_ci_a',
+        size: SIZES.tiny,
+        phases: [
+          { label: 'Tiny', others: 0 },
+          { label: `Tiny beside ${OTHERS} organisations`, others: OTHERS },
+        ],
+      },
+      {
+        db: 'bench_ci_b',
+        size: { ...SIZES.tiny, name: 'tiny x5', programmes: 40, resolutions: 200 },
+        phases: [{ label: 'Tiny x5', others: 0 }],
+      },
     ];
   }
   const small: Plan = { db: 'bench_small', size: SIZES.small, phases: [{ label: 'Small', others: 0 }] };
   // the tenancy phase takes fewer rounds: generating 299 organisations already takes minutes
-  if (ONLY !== 'small') small.phases.push({ label: `Small beside ${OTHERS} organisations`, others: OTHERS, rounds: Math.min(2, TIMING.rounds) });
+  if (ONLY !== 'small')
+    small.phases.push({ label: `Small beside ${OTHERS} organisations`, others: OTHERS, rounds: Math.min(2, TIMING.rounds) });
   const large: Plan = { db: 'bench_large', size: SIZES.large, phases: [{ label: 'Large', others: 0 }] };
   return ONLY === 'large' ? [large] : ONLY === 'small' || ONLY === 'tenancy' ? [small] : [small, large];
 }
@@ -110,7 +122,8 @@ async function main() {
         reports.push(report);
         console.log(`\n${phaseTable(report)}\n`);
         if (result.mismatches.length) failed = true;
-        for (const o of result.ops) if (o.errors || o.conflicts) log(`${o.op}: ${o.errors} errors, ${o.conflicts ?? 0} conflicts`);
+        for (const o of result.ops)
+          if (o.errors || o.conflicts) log(`${o.op}: ${o.errors} errors, ${o.conflicts ?? 0} conflicts`);
         if (result.ops.some((o) => o.errors)) failed = true;
       }
     } finally {
@@ -123,9 +136,12 @@ async function main() {
     log(`statements per request differ between data sets: ${drift.join('; ')}`);
   } else log('statements per request are the same for every data set');
   const tenancy = reports.length > 1 && reports[1].organisations > 1 ? `\n\n${tenancyTable(reports[0], reports[1])}` : '';
-  const markdown = `${machine()}\n- Run took ${((Date.now() - started) / 60_000).toFixed(1)} min\n\n` +
+  const markdown =
+    `${machine()}\n- Run took ${((Date.now() - started) / 60_000).toFixed(1)} min\n\n` +
     `${reports.map(phaseTable).join('\n\n')}${tenancy}\n\n` +
-    (drift.length ? `**Statements per request differ:** ${drift.join('; ')}` : 'Statements per request: the same for every operation on every data set.');
+    (drift.length
+      ? `**Statements per request differ:** ${drift.join('; ')}`
+      : 'Statements per request: the same for every operation on every data set.');
   if (!CI && !ONLY && !flag('no-write')) writeResults(markdown);
   fs.writeFileSync(path.join(os.tmpdir(), 'bench-results.json'), JSON.stringify(reports, null, 1));
   if (profile.length) log(`CPU profiles in ${PROFILE_DIR}`);

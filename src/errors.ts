@@ -16,8 +16,7 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `No such ${what}`);
 export const forbidden = (message = 'Your role does not allow this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
-export const unauthenticated = (message = 'A valid bearer token is required') =>
-  new DomainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'A valid bearer token is required') => new DomainError('UNAUTHENTICATED', message);
 
 /**
  * A scalar input that does not parse. A plain Error on purpose: graphql-js then wraps it with

@@ -54,7 +54,12 @@ export interface Connection<T> {
 export const totalCount = <T>(page: Connection<T>) => page.count();
 
 /** Builds a page from rows fetched with LIMIT first + 1. */
-export function connection<T>(rows: T[], first: number, cursorOf: (row: T) => string, count: () => Promise<number>): Connection<T> {
+export function connection<T>(
+  rows: T[],
+  first: number,
+  cursorOf: (row: T) => string,
+  count: () => Promise<number>,
+): Connection<T> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {

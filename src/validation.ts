@@ -27,7 +27,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function email(field: string, value: string): string {
   const text = value.trim();
-  if (!EMAIL.test(text) || text.length > 254) throw badInput(field, `${field} must be an e-mail address like name@council.gov.uk`);
+  if (!EMAIL.test(text) || text.length > 254)
+    throw badInput(field, `${field} must be an e-mail address like name@council.gov.uk`);
   return text;
 }
 

@@ -17,7 +17,9 @@ export function requireProgrammeEditor(caller: Caller, programmeId: string): voi
   if (caller.role === 'ADMIN') return;
   if (caller.role === 'PROGRAMME_MANAGER' && caller.programmeIds.has(programmeId)) return;
   throw forbidden(
-    caller.role === 'PROGRAMME_MANAGER' ? 'You are not assigned to this programme' : 'Your role does not allow editing programmes',
+    caller.role === 'PROGRAMME_MANAGER'
+      ? 'You are not assigned to this programme'
+      : 'Your role does not allow editing programmes',
   );
 }
 

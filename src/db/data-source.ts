@@ -75,7 +75,10 @@ export class RegisterDataSource extends DataSource {
 }
 
 /** The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket. */
-export function createDataSource(url: string, options: { poolSize: number; counter?: StatementCounter; embedded?: boolean }): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize: number; counter?: StatementCounter; embedded?: boolean },
+): DataSource {
   const typeorm: DataSourceOptions = {
     logger: options.counter ?? new StatementCounter(),
     type: 'postgres',

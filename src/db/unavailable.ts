@@ -6,11 +6,12 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 // PostgreSQL SQLSTATEs: connection exceptions (08xxx) and operator intervention (57P0x)
 const SQLSTATE = /^(08|57P0)/;
-const MESSAGES = /Connection terminated|Connection ended|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|DataSource is not initialized|Driver not Connected/i;
+const MESSAGES =
+  /Connection terminated|Connection ended|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|DataSource is not initialized|Driver not Connected/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   type Link = { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; thrownValue?: unknown };
-  for (let e = err as Link | undefined; e; ) {
+  for (let e = err as Link | undefined; e;) {
     if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
     if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
     // a socket error can reach graphql-js as a plain object, which it wraps (NonErrorThrown)

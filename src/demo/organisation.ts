@@ -73,9 +73,11 @@ export async function seedOrganisation(url: string, operatorSecret: string): Pro
   }
 
   const user = async (email: string, name: string, role: string, programmeIds?: string[]) =>
-    (await admin(`mutation($input: CreateUserInput!) { createUser(input: $input) { token } }`, {
-      input: { email, name, role, programmeIds },
-    })).createUser.token as string;
+    (
+      await admin(`mutation($input: CreateUserInput!) { createUser(input: $input) { token } }`, {
+        input: { email, name, role, programmeIds },
+      })
+    ).createUser.token as string;
   const tokens = {
     ADMIN: createOrganisation.adminToken,
     PROGRAMME_MANAGER: await user('jim.hopkins@demo-council.gov.uk', 'Jim Hopkins', 'PROGRAMME_MANAGER', [

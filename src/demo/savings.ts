@@ -19,7 +19,8 @@ interface DemoLine {
 }
 
 const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
-const CCR_FINDINGS = 'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.';
+const CCR_FINDINGS =
+  'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.';
 
 /**
  * What each programme promised to save, year by year, and what making the change cost. ICS-2011 is
@@ -28,36 +29,173 @@ const CCR_FINDINGS = 'That the findings be endorsed and referred to the Executiv
  */
 const LINES: Record<ProgrammeCode, DemoLine[]> = {
   'ICS-2011': [
-    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2011/12', planned: '452000', recurring: true,
-      deliveries: [['150000', '2011-11-30', 'CS-1112-0041'], ['150000', '2012-01-31', 'CS-1112-0087'], ['152000', '2012-03-31', 'CS-1112-0132']] },
-    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2011/12', planned: '100000', recurring: true,
-      forecast: '60000', confidence: 'AMBER', deliveries: [['60000', '2012-03-31', 'CS-1112-0133']] },
-    { description: 'Training and change management', category: 'OTHER', year: '2011/12', planned: '120000', cost: true,
-      deliveries: [['45000', '2011-10-14', 'CS-1112-0022'], ['50000', '2011-12-16', 'CS-1112-0064'], ['25000', '2012-02-29', 'CS-1112-0101']] },
-    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2012/13', planned: '452000', recurring: true },
-    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2012/13', planned: '100000', recurring: true },
-    { description: 'Management and staffing restructure', category: 'STAFFING', year: '2013/14', planned: '452000', recurring: true },
-    { description: 'Office moves and premises rationalisation', category: 'PREMISES', year: '2013/14', planned: '100000', recurring: true,
-      forecast: '80000', confidence: 'RED' },
+    {
+      description: 'Management and staffing restructure',
+      category: 'STAFFING',
+      year: '2011/12',
+      planned: '452000',
+      recurring: true,
+      deliveries: [
+        ['150000', '2011-11-30', 'CS-1112-0041'],
+        ['150000', '2012-01-31', 'CS-1112-0087'],
+        ['152000', '2012-03-31', 'CS-1112-0132'],
+      ],
+    },
+    {
+      description: 'Office moves and premises rationalisation',
+      category: 'PREMISES',
+      year: '2011/12',
+      planned: '100000',
+      recurring: true,
+      forecast: '60000',
+      confidence: 'AMBER',
+      deliveries: [['60000', '2012-03-31', 'CS-1112-0133']],
+    },
+    {
+      description: 'Training and change management',
+      category: 'OTHER',
+      year: '2011/12',
+      planned: '120000',
+      cost: true,
+      deliveries: [
+        ['45000', '2011-10-14', 'CS-1112-0022'],
+        ['50000', '2011-12-16', 'CS-1112-0064'],
+        ['25000', '2012-02-29', 'CS-1112-0101'],
+      ],
+    },
+    {
+      description: 'Management and staffing restructure',
+      category: 'STAFFING',
+      year: '2012/13',
+      planned: '452000',
+      recurring: true,
+    },
+    {
+      description: 'Office moves and premises rationalisation',
+      category: 'PREMISES',
+      year: '2012/13',
+      planned: '100000',
+      recurring: true,
+    },
+    {
+      description: 'Management and staffing restructure',
+      category: 'STAFFING',
+      year: '2013/14',
+      planned: '452000',
+      recurring: true,
+    },
+    {
+      description: 'Office moves and premises rationalisation',
+      category: 'PREMISES',
+      year: '2013/14',
+      planned: '100000',
+      recurring: true,
+      forecast: '80000',
+      confidence: 'RED',
+    },
   ],
   'FH-2018': [
-    { description: 'Early help and children’s centre staffing', category: 'STAFFING', year: '2018/19', planned: '600000', recurring: true, resolution: FH_MODEL },
-    { description: 'Recommissioned early help contracts', category: 'COMMISSIONING', year: '2018/19', planned: '250000', recurring: true, resolution: FH_MODEL },
-    { description: 'Children’s centre buildings released', category: 'PREMISES', year: '2018/19', planned: '150000', recurring: true,
-      forecast: '90000', confidence: 'AMBER', resolution: FH_MODEL },
-    { description: 'Workforce training for the Family Hubs model', category: 'OTHER', year: '2018/19', planned: '80000', cost: true, resolution: FH_MODEL },
-    { description: 'Early help and children’s centre staffing', category: 'STAFFING', year: '2019/20', planned: '600000', recurring: true },
-    { description: 'Recommissioned early help contracts', category: 'COMMISSIONING', year: '2019/20', planned: '250000', recurring: true },
-    { description: 'Children’s centre buildings released', category: 'PREMISES', year: '2019/20', planned: '150000', recurring: true, forecast: '120000', confidence: 'AMBER' },
+    {
+      description: 'Early help and children’s centre staffing',
+      category: 'STAFFING',
+      year: '2018/19',
+      planned: '600000',
+      recurring: true,
+      resolution: FH_MODEL,
+    },
+    {
+      description: 'Recommissioned early help contracts',
+      category: 'COMMISSIONING',
+      year: '2018/19',
+      planned: '250000',
+      recurring: true,
+      resolution: FH_MODEL,
+    },
+    {
+      description: 'Children’s centre buildings released',
+      category: 'PREMISES',
+      year: '2018/19',
+      planned: '150000',
+      recurring: true,
+      forecast: '90000',
+      confidence: 'AMBER',
+      resolution: FH_MODEL,
+    },
+    {
+      description: 'Workforce training for the Family Hubs model',
+      category: 'OTHER',
+      year: '2018/19',
+      planned: '80000',
+      cost: true,
+      resolution: FH_MODEL,
+    },
+    {
+      description: 'Early help and children’s centre staffing',
+      category: 'STAFFING',
+      year: '2019/20',
+      planned: '600000',
+      recurring: true,
+    },
+    {
+      description: 'Recommissioned early help contracts',
+      category: 'COMMISSIONING',
+      year: '2019/20',
+      planned: '250000',
+      recurring: true,
+    },
+    {
+      description: 'Children’s centre buildings released',
+      category: 'PREMISES',
+      year: '2019/20',
+      planned: '150000',
+      recurring: true,
+      forecast: '120000',
+      confidence: 'AMBER',
+    },
   ],
   'CCR-2019': [
-    { description: 'Children’s centre staffing (60 posts)', category: 'STAFFING', year: '2020/21', planned: '700000', recurring: true, confidence: 'AMBER', resolution: CCR_FINDINGS },
-    { description: 'Outreach from community buildings', category: 'PREMISES', year: '2020/21', planned: '300000', recurring: true, resolution: CCR_FINDINGS },
-    { description: 'Redundancy and change costs', category: 'STAFFING', year: '2020/21', planned: '180000', cost: true, resolution: CCR_FINDINGS },
+    {
+      description: 'Children’s centre staffing (60 posts)',
+      category: 'STAFFING',
+      year: '2020/21',
+      planned: '700000',
+      recurring: true,
+      confidence: 'AMBER',
+      resolution: CCR_FINDINGS,
+    },
+    {
+      description: 'Outreach from community buildings',
+      category: 'PREMISES',
+      year: '2020/21',
+      planned: '300000',
+      recurring: true,
+      resolution: CCR_FINDINGS,
+    },
+    {
+      description: 'Redundancy and change costs',
+      category: 'STAFFING',
+      year: '2020/21',
+      planned: '180000',
+      cost: true,
+      resolution: CCR_FINDINGS,
+    },
   ],
   'LW-2020': [
-    { description: 'Locality team consolidation', category: 'STAFFING', year: '2020/21', planned: '120000', forecast: '60000', confidence: 'RED' },
-    { description: 'Traded early help sessions for schools', category: 'INCOME', year: '2020/21', planned: '20000', recurring: true },
+    {
+      description: 'Locality team consolidation',
+      category: 'STAFFING',
+      year: '2020/21',
+      planned: '120000',
+      forecast: '60000',
+      confidence: 'RED',
+    },
+    {
+      description: 'Traded early help sessions for schools',
+      category: 'INCOME',
+      year: '2020/21',
+      planned: '20000',
+      recurring: true,
+    },
   ],
 };
 
@@ -85,22 +223,40 @@ export async function seedSavings(url: string, org: DemoOrganisation, resolution
   const finance = demoClient(url, org.tokens.FINANCE);
   for (const [code, lines] of Object.entries(LINES) as [ProgrammeCode, DemoLine[]][]) {
     for (const l of lines) {
-      const { createSavingsLine } = await finance(`mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`, {
-        input: {
-          programmeId: org.programmeIds[code], description: l.description, kind: l.cost ? 'ONE_OFF_COST' : 'SAVING', category: l.category,
-          financialYear: l.year, recurring: Boolean(l.recurring), planned: l.planned, forecast: l.forecast, confidence: l.confidence,
+      const { createSavingsLine } = await finance(
+        `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`,
+        {
+          input: {
+            programmeId: org.programmeIds[code],
+            description: l.description,
+            kind: l.cost ? 'ONE_OFF_COST' : 'SAVING',
+            category: l.category,
+            financialYear: l.year,
+            recurring: Boolean(l.recurring),
+            planned: l.planned,
+            forecast: l.forecast,
+            confidence: l.confidence,
+          },
         },
-      });
+      );
       for (const [amount, recordedOn, ledgerReference] of l.deliveries ?? []) {
-        await finance(`mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`, {
-          id: createSavingsLine.id, input: { amount, recordedOn, ledgerReference },
-        });
+        await finance(
+          `mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`,
+          {
+            id: createSavingsLine.id,
+            input: { amount, recordedOn, ledgerReference },
+          },
+        );
       }
       const resolutionId = l.resolution && resolutionIds.get(l.resolution);
       if (resolutionId) {
-        await org.admin(`mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`, {
-          id: resolutionId, target: { savingsLineId: createSavingsLine.id },
-        });
+        await org.admin(
+          `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
+          {
+            id: resolutionId,
+            target: { savingsLineId: createSavingsLine.id },
+          },
+        );
       }
     }
   }
@@ -108,5 +264,6 @@ export async function seedSavings(url: string, org: DemoOrganisation, resolution
     `mutation($csv: String!) { importLedgerActuals(csv: $csv) { rowsImported errors { line message } } }`,
     { csv: `\ufeff${LEDGER}\r\n` },
   );
-  if (importLedgerActuals.errors.length) throw new Error(`demo ledger import failed: ${JSON.stringify(importLedgerActuals.errors)}`);
+  if (importLedgerActuals.errors.length)
+    throw new Error(`demo ledger import failed: ${JSON.stringify(importLedgerActuals.errors)}`);
 }

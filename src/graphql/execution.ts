@@ -48,7 +48,8 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   };
 
   const executor: GatewayExecutor = async ({ document, operation, request, queryHash, operationName, context }) => {
-    const interpret = () => execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+    const interpret = () =>
+      execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     const key = `${queryHash}:${operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {

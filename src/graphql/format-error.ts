@@ -4,14 +4,29 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unava
 import { DomainError, ScalarInputError } from '../errors';
 import { Logger } from '../logger';
 
-const PUBLIC_CODES = new Set(['DATABASE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const PUBLIC_CODES = new Set([
+  'DATABASE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
 
 /** "... at \"i.planned\"; ..." in a variable coercion message names the input field. */
 function fieldFromMessage(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message);
-  if (at) return at[1].split('.').pop()?.replace(/\[\d+\]$/, '');
+  if (at)
+    return at[1]
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '');
   const variable = /^Variable "\$([^"]+)"/.exec(message);
   return variable?.[1];
 }
@@ -53,7 +68,10 @@ export function createFormatError(logger: Logger) {
       };
     }
     if (isDatabaseUnavailable(original)) {
-      logger.error('database unavailable', { error: original instanceof Error ? original.message : String(original), path: formatted.path });
+      logger.error('database unavailable', {
+        error: original instanceof Error ? original.message : String(original),
+        path: formatted.path,
+      });
       return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
     }
     logger.error('unexpected error', {

@@ -27,7 +27,13 @@ export function prefetchRelations(info: GraphQLResolveInfo, id: string, ctx: Con
     if (!field?.resolve || !keyedById.includes(field.name)) continue;
     try {
       const args = getArgumentValues(field, node, info.variableValues);
-      const childInfo = { ...info, fieldName: field.name, fieldNodes: fieldNodesOf(node), returnType: field.type, parentType: type };
+      const childInfo = {
+        ...info,
+        fieldName: field.name,
+        fieldNodes: fieldNodesOf(node),
+        returnType: field.type,
+        parentType: type,
+      };
       const started = field.resolve({ id }, args, ctx, childInfo);
       if (started instanceof Promise) started.catch(() => undefined);
     } catch {

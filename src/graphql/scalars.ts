@@ -13,7 +13,6 @@ function literal(ast: ValueNode): unknown {
     case Kind.INT:
       return Number(ast.value);
     default: // floats, booleans, enums, lists and objects are valid for none of our scalars
-
       return undefined;
   }
 }

@@ -10,7 +10,9 @@ import { riskResolvers } from '../modules/risk/risk.resolvers';
 import { scalarResolvers } from './scalars';
 
 // schema/ beside src/, or two levels up from a compiled dist/src/
-const SCHEMA_DIR = [path.join(__dirname, '..', '..', 'schema'), path.join(__dirname, '..', '..', '..', 'schema')].find((dir) => fs.existsSync(dir))!;
+const SCHEMA_DIR = [path.join(__dirname, '..', '..', 'schema'), path.join(__dirname, '..', '..', '..', 'schema')].find((dir) =>
+  fs.existsSync(dir),
+)!;
 
 /** The SDL files of schema/, one per domain, in a stable order. */
 export function loadTypeDefs(): string[] {
@@ -21,4 +23,13 @@ export function loadTypeDefs(): string[] {
     .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'));
 }
 
-export const resolvers = [scalarResolvers, organisationResolvers, programmeResolvers, committeeResolvers, riskResolvers, milestoneResolvers, savingsResolvers, auditResolvers];
+export const resolvers = [
+  scalarResolvers,
+  organisationResolvers,
+  programmeResolvers,
+  committeeResolvers,
+  riskResolvers,
+  milestoneResolvers,
+  savingsResolvers,
+  auditResolvers,
+];

@@ -53,7 +53,13 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // No cache hints are used: without this plugin no field is wrapped by Apollo's per-field instrumentation
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), operationLogPlugin, literalErrorsPlugin, ...armor.plugins],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLogPlugin,
+      literalErrorsPlugin,
+      ...armor.plugins,
+    ],
   });
   await apollo.start();
 

@@ -19,7 +19,12 @@ export function requestRateLimit(perMinute: number) {
     },
     handler: (_req, res, _next, options) => {
       res.status(options.statusCode).json({
-        errors: [{ message: 'Too many requests: slow down and retry after the time in Retry-After', extensions: { code: 'RATE_LIMITED' } }],
+        errors: [
+          {
+            message: 'Too many requests: slow down and retry after the time in Retry-After',
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
       });
     },
     validate: { keyGeneratorIpFallback: false },

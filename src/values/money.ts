@@ -9,7 +9,8 @@ export class MoneyFormatError extends Error {}
 /** Parses what a client may send: a string with at most two decimals, or an integer. */
 export function parseMoney(value: unknown): Decimal {
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new MoneyFormatError('Money must be a string with at most two decimals, or an integer');
+    if (!Number.isSafeInteger(value))
+      throw new MoneyFormatError('Money must be a string with at most two decimals, or an integer');
     return checkRange(new Decimal(value));
   }
   if (typeof value !== 'string' || !MONEY_TEXT.test(value)) {

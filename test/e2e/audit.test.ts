@@ -16,7 +16,13 @@ const TRAIL = `query($entityId: ID, $since: DateTime, $first: Int, $after: Strin
 test('every change is audited with actor, action, entity and the changed fields, newest first', async () => {
   const org = await newOrg(t);
   const p = await org.programme({ code: 'FH-2018', name: 'Family Hubs' });
-  ok(await t.gql(`mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 1, input: {status: APPROVED, name: "Family Hubs"}) { id } }`, { id: p.id }, org.admin));
+  ok(
+    await t.gql(
+      `mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 1, input: {status: APPROVED, name: "Family Hubs"}) { id } }`,
+      { id: p.id },
+      org.admin,
+    ),
+  );
   const trail = ok(await t.gql(TRAIL, { entityId: p.id }, org.admin)).auditTrail;
   expect(trail.totalCount).toBe(2);
   const [updated, created] = trail.nodes;
@@ -32,7 +38,13 @@ test('a refused change writes no audit event', async () => {
   const org = await newOrg(t);
   const p = await org.programme();
   const before = ok(await t.gql(TRAIL, {}, org.admin)).auditTrail.totalCount;
-  errorOf(await t.gql(`mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 9, input: {name: "Stale"}) { id } }`, { id: p.id }, org.admin));
+  errorOf(
+    await t.gql(
+      `mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 9, input: {name: "Stale"}) { id } }`,
+      { id: p.id },
+      org.admin,
+    ),
+  );
   errorOf(await t.gql(`mutation { createProgramme(input: {code: "${p.code}", name: "Dup"}) { id } }`, {}, org.admin));
   expect(ok(await t.gql(TRAIL, {}, org.admin)).auditTrail.totalCount).toBe(before);
 });

@@ -10,9 +10,13 @@ afterAll(() => t?.close());
 async function committeeWithMeeting(org: Org, token = org.admin, date = '2018-04-03') {
   const committee = ok(await t.gql(`mutation { createCommittee(name: "Executive") { id name } }`, {}, token)).createCommittee;
   const meeting = ok(
-    await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id date committee { name } } }`, {
-      input: { committeeId: committee.id, date },
-    }, token),
+    await t.gql(
+      `mutation($input: MeetingInput!) { createMeeting(input: $input) { id date committee { name } } }`,
+      {
+        input: { committeeId: committee.id, date },
+      },
+      token,
+    ),
   ).createMeeting;
   return { committee, meeting };
 }
@@ -23,12 +27,33 @@ test('committees, meetings and resolutions are recorded and read back, newest me
   const org = await newOrg(t);
   const { committee, meeting } = await committeeWithMeeting(org);
   expect(meeting).toMatchObject({ date: '2018-04-03', committee: { name: 'Executive' } });
-  const later = ok(await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, {
-    input: { committeeId: committee.id, date: '2018-07-10' },
-  }, org.admin)).createMeeting;
-  const r = ok(await t.gql(RECORD, { input: { meetingId: meeting.id, agendaItem: 'FAMILY HUBS', number: '1', text: 'That the model be agreed.' } }, org.admin)).recordResolution;
-  expect(r).toEqual({ id: r.id, agendaItem: 'FAMILY HUBS', number: '1', text: 'That the model be agreed.', meeting: { date: '2018-04-03' }, programmes: [] });
-  const single = ok(await t.gql(RECORD, { input: { meetingId: later.id, agendaItem: 'UPDATE', text: 'That the report be noted.' } }, org.admin)).recordResolution;
+  const later = ok(
+    await t.gql(
+      `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,
+      {
+        input: { committeeId: committee.id, date: '2018-07-10' },
+      },
+      org.admin,
+    ),
+  ).createMeeting;
+  const r = ok(
+    await t.gql(
+      RECORD,
+      { input: { meetingId: meeting.id, agendaItem: 'FAMILY HUBS', number: '1', text: 'That the model be agreed.' } },
+      org.admin,
+    ),
+  ).recordResolution;
+  expect(r).toEqual({
+    id: r.id,
+    agendaItem: 'FAMILY HUBS',
+    number: '1',
+    text: 'That the model be agreed.',
+    meeting: { date: '2018-04-03' },
+    programmes: [],
+  });
+  const single = ok(
+    await t.gql(RECORD, { input: { meetingId: later.id, agendaItem: 'UPDATE', text: 'That the report be noted.' } }, org.admin),
+  ).recordResolution;
   expect(single.number).toBeNull();
 
   const member = await org.user('MEMBER');
@@ -49,7 +74,9 @@ test('ADMIN and PROGRAMME_MANAGER record; FINANCE and MEMBER may not', async () 
   const pm = await org.user('PROGRAMME_MANAGER');
   await committeeWithMeeting(org, pm);
   for (const role of ['FINANCE', 'MEMBER'] as const) {
-    expect(errorOf(await t.gql(`mutation { createCommittee(name: "Scrutiny") { id } }`, {}, await org.user(role))).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(`mutation { createCommittee(name: "Scrutiny") { id } }`, {}, await org.user(role))).code).toBe(
+      'FORBIDDEN',
+    );
   }
 });
 
@@ -57,15 +84,26 @@ test('a meeting of an unknown committee and a resolution of an unknown meeting a
   const [a, b] = [await newOrg(t), await newOrg(t)];
   const theirs = await committeeWithMeeting(b);
   const meeting = `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`;
-  expect(errorOf(await t.gql(meeting, { input: { committeeId: theirs.committee.id, date: '2018-01-01' } }, a.admin)).code).toBe('NOT_FOUND');
-  expect(errorOf(await t.gql(RECORD, { input: { meetingId: theirs.meeting.id, agendaItem: 'X', text: 'Y' } }, a.admin)).code).toBe('NOT_FOUND');
+  expect(errorOf(await t.gql(meeting, { input: { committeeId: theirs.committee.id, date: '2018-01-01' } }, a.admin)).code).toBe(
+    'NOT_FOUND',
+  );
+  expect(
+    errorOf(await t.gql(RECORD, { input: { meetingId: theirs.meeting.id, agendaItem: 'X', text: 'Y' } }, a.admin)).code,
+  ).toBe('NOT_FOUND');
   const mine = await committeeWithMeeting(a);
-  expect(errorOf(await t.gql(meeting, { input: { committeeId: mine.committee.id, date: '2018-13-01' } }, a.admin)).code).toBe('BAD_USER_INPUT');
-  expect(errorOf(await t.gql(RECORD, { input: { meetingId: mine.meeting.id, agendaItem: ' ', text: 'Y' } }, a.admin))).toMatchObject({
+  expect(errorOf(await t.gql(meeting, { input: { committeeId: mine.committee.id, date: '2018-13-01' } }, a.admin)).code).toBe(
+    'BAD_USER_INPUT',
+  );
+  expect(
+    errorOf(await t.gql(RECORD, { input: { meetingId: mine.meeting.id, agendaItem: ' ', text: 'Y' } }, a.admin)),
+  ).toMatchObject({
     code: 'BAD_USER_INPUT',
     field: 'agendaItem',
   });
-  expect(errorOf(await t.gql(`mutation { createCommittee(name: "") { id } }`, {}, a.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  expect(errorOf(await t.gql(`mutation { createCommittee(name: "") { id } }`, {}, a.admin))).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'name',
+  });
 });
 
 test('resolutions filter by committee, dates and search, newest first then agenda item and number, paginated', async () => {
@@ -80,7 +118,8 @@ test('resolutions filter by committee, dates and search, newest first then agend
   await rec(exec.meeting.id, 'BUDGET', null, 'That 100% of the savings be reported.');
   const LIST = `query($filter: ResolutionFilter, $first: Int, $after: String) {
     resolutions(filter: $filter, first: $first, after: $after) { totalCount nodes { text } pageInfo { hasNextPage endCursor } } }`;
-  const texts = async (filter: object) => ok(await t.gql(LIST, { filter }, org.admin)).resolutions.nodes.map((n: { text: string }) => n.text);
+  const texts = async (filter: object) =>
+    ok(await t.gql(LIST, { filter }, org.admin)).resolutions.nodes.map((n: { text: string }) => n.text);
   expect(await texts({})).toEqual([
     'That the report and progress to date be noted.',
     'That 100% of the savings be reported.',
@@ -88,7 +127,10 @@ test('resolutions filter by committee, dates and search, newest first then agend
     'That a risk register be kept.',
   ]);
   expect(await texts({ committeeId: area.committee.id })).toEqual(['That the report and progress to date be noted.']);
-  expect(await texts({ to: '2018-05-01', search: 'family hubs' })).toEqual(['That the model be agreed.', 'That a risk register be kept.']);
+  expect(await texts({ to: '2018-05-01', search: 'family hubs' })).toEqual([
+    'That the model be agreed.',
+    'That a risk register be kept.',
+  ]);
   expect(await texts({ from: '2018-05-01' })).toHaveLength(1);
   expect(await texts({ search: '100%' })).toEqual(['That 100% of the savings be reported.']);
   expect(await texts({ committeeId: 'nonsense' })).toEqual([]);
@@ -108,16 +150,27 @@ test('a resolution links to a programme, once however often it is linked, and un
   const org = await newOrg(t);
   const p = await org.programme({ code: 'FH-2018' });
   const { meeting } = await committeeWithMeeting(org);
-  const r = ok(await t.gql(RECORD, { input: { meetingId: meeting.id, agendaItem: 'FH', text: 'Agreed.' } }, org.admin)).recordResolution;
+  const r = ok(
+    await t.gql(RECORD, { input: { meetingId: meeting.id, agendaItem: 'FH', text: 'Agreed.' } }, org.admin),
+  ).recordResolution;
   const LINK = `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { programmes { code } } }`;
   const UNLINK = `mutation($id: ID!, $target: LinkTarget!) { unlinkResolution(resolutionId: $id, target: $target) { programmes { code } } }`;
   for (let i = 0; i < 2; i++) {
-    expect(ok(await t.gql(LINK, { id: r.id, target: { programmeId: p.id } }, org.admin)).linkResolution.programmes).toEqual([{ code: 'FH-2018' }]);
+    expect(ok(await t.gql(LINK, { id: r.id, target: { programmeId: p.id } }, org.admin)).linkResolution.programmes).toEqual([
+      { code: 'FH-2018' },
+    ]);
   }
-  const programme = ok(await t.gql(`query($id: ID!) { programme(id: $id) { resolutions { text } } }`, { id: p.id }, org.admin)).programme;
+  const programme = ok(
+    await t.gql(`query($id: ID!) { programme(id: $id) { resolutions { text } } }`, { id: p.id }, org.admin),
+  ).programme;
   expect(programme.resolutions).toEqual([{ text: 'Agreed.' }]);
   for (let i = 0; i < 2; i++) {
-    expect(ok(await t.gql(UNLINK, { id: r.id, target: { programmeId: p.id } }, org.admin)).unlinkResolution.programmes).toEqual([]);
+    expect(ok(await t.gql(UNLINK, { id: r.id, target: { programmeId: p.id } }, org.admin)).unlinkResolution.programmes).toEqual(
+      [],
+    );
   }
-  expect(errorOf(await t.gql(LINK, { id: r.id, target: {} }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target' });
+  expect(errorOf(await t.gql(LINK, { id: r.id, target: {} }, org.admin))).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'target',
+  });
 });

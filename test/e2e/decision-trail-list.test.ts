@@ -20,17 +20,25 @@ const LIST = `query($filter: ResolutionFilter, $first: Int, $after: String) {
 
 /** Records resolutions at meetings of one committee, a meeting per date. */
 async function committee(org: Org, name = 'Executive') {
-  const { id } = ok(await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id } }`, { name }, org.admin)).createCommittee;
+  const { id } = ok(
+    await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id } }`, { name }, org.admin),
+  ).createCommittee;
   const meetings = new Map<string, string>();
   return {
     id,
     async resolve(date: string, agendaItem: string, text: string, number?: string): Promise<string> {
       if (!meetings.has(date)) {
         const input = { committeeId: id, date };
-        meetings.set(date, ok(await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, { input }, org.admin)).createMeeting.id);
+        meetings.set(
+          date,
+          ok(await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, { input }, org.admin))
+            .createMeeting.id,
+        );
       }
       const input = { meetingId: meetings.get(date), agendaItem, number, text };
-      return ok(await t.gql(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, { input }, org.admin)).recordResolution.id;
+      return ok(
+        await t.gql(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, { input }, org.admin),
+      ).recordResolution.id;
     },
   };
 }
@@ -38,16 +46,46 @@ async function committee(org: Org, name = 'Executive') {
 /** A programme with a risk (confidential if asked), a milestone and a savings line. */
 async function targets(org: Org, confidentialRisk = false): Promise<Record<Kind, string>> {
   const programme = await org.programme();
-  const risk = ok(await t.gql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, {
-    input: { programmeId: programme.id, reference: 'R01', title: 'Redundancy costs', category: 'FINANCIAL',
-      inherent: { likelihood: 3, impact: 4 }, confidential: confidentialRisk },
-  }, org.admin)).createRisk;
-  const milestone = ok(await t.gql(`mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`, {
-    input: { programmeId: programme.id, title: 'New operating model', baselineDate: '2011-10-31' },
-  }, org.admin)).createMilestone;
-  const line = ok(await t.gql(`mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`, {
-    input: { programmeId: programme.id, description: 'Premises', category: 'PREMISES', financialYear: '2011/12', planned: '100000' },
-  }, org.admin)).createSavingsLine;
+  const risk = ok(
+    await t.gql(
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`,
+      {
+        input: {
+          programmeId: programme.id,
+          reference: 'R01',
+          title: 'Redundancy costs',
+          category: 'FINANCIAL',
+          inherent: { likelihood: 3, impact: 4 },
+          confidential: confidentialRisk,
+        },
+      },
+      org.admin,
+    ),
+  ).createRisk;
+  const milestone = ok(
+    await t.gql(
+      `mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`,
+      {
+        input: { programmeId: programme.id, title: 'New operating model', baselineDate: '2011-10-31' },
+      },
+      org.admin,
+    ),
+  ).createMilestone;
+  const line = ok(
+    await t.gql(
+      `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`,
+      {
+        input: {
+          programmeId: programme.id,
+          description: 'Premises',
+          category: 'PREMISES',
+          financialYear: '2011/12',
+          planned: '100000',
+        },
+      },
+      org.admin,
+    ),
+  ).createSavingsLine;
   return { programmeId: programme.id, riskId: risk.id, milestoneId: milestone.id, savingsLineId: line.id };
 }
 
@@ -76,12 +114,17 @@ test('the programme filter reaches resolutions linked to the programme or to any
   await link(org, r.savings, { savingsLineId: a.savingsLineId });
   await link(org, r.twice, { programmeId: a.programmeId });
   await link(org, r.twice, { riskId: a.riskId });
-  for (const kind of ['programmeId', 'riskId', 'milestoneId', 'savingsLineId'] as const) await link(org, r.other, { [kind]: b[kind] });
+  for (const kind of ['programmeId', 'riskId', 'milestoneId', 'savingsLineId'] as const)
+    await link(org, r.other, { [kind]: b[kind] });
 
   const forA = ok(await t.gql(LIST, { filter: { programmeId: a.programmeId } }, org.admin)).resolutions;
   expect(forA.totalCount).toBe(5);
   expect(forA.nodes.map((n: { text: string }) => n.text)).toEqual([
-    'Linked to the programme and its risk.', 'Linked to its savings line.', 'Linked to its milestone.', 'Linked to its risk.', 'Linked to the programme.',
+    'Linked to the programme and its risk.',
+    'Linked to its savings line.',
+    'Linked to its milestone.',
+    'Linked to its risk.',
+    'Linked to the programme.',
   ]);
   expect(await texts({ programmeId: b.programmeId }, org.admin)).toEqual(['Linked to the other programme.']);
   expect(await texts({}, org.admin)).toHaveLength(7);
@@ -90,16 +133,21 @@ test('the programme filter reaches resolutions linked to the programme or to any
   await t.gql(UNLINK, { id: r.risk, target: { riskId: a.riskId } }, org.admin).then(ok);
   await t.gql(UNLINK, { id: r.twice, target: { riskId: a.riskId } }, org.admin).then(ok);
   expect(await texts({ programmeId: a.programmeId }, org.admin)).toEqual([
-    'Linked to the programme and its risk.', 'Linked to its savings line.', 'Linked to its milestone.', 'Linked to the programme.',
+    'Linked to the programme and its risk.',
+    'Linked to its savings line.',
+    'Linked to its milestone.',
+    'Linked to the programme.',
   ]);
 
   // with other filters, and for ids that name nothing here
-  expect(await texts({ programmeId: a.programmeId, committeeId: exec.id, from: '2011-09-02', to: '2011-09-04' }, org.admin)).toEqual([
-    'Linked to its savings line.', 'Linked to its milestone.',
-  ]);
+  expect(
+    await texts({ programmeId: a.programmeId, committeeId: exec.id, from: '2011-09-02', to: '2011-09-04' }, org.admin),
+  ).toEqual(['Linked to its savings line.', 'Linked to its milestone.']);
   const elsewhere = await newOrg(t);
   for (const programmeId of ['nonsense', '00000000-0000-4000-8000-000000000000', a.programmeId]) {
-    const page = ok(await t.gql(LIST, { filter: { programmeId } }, programmeId === a.programmeId ? elsewhere.admin : org.admin)).resolutions;
+    const page = ok(
+      await t.gql(LIST, { filter: { programmeId } }, programmeId === a.programmeId ? elsewhere.admin : org.admin),
+    ).resolutions;
     expect(page).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
   }
 });
@@ -108,8 +156,18 @@ test('a MEMBER never learns of a confidential risk: not through the programme fi
   const org = await newOrg(t);
   const p = await targets(org, true);
   const exec = await committee(org);
-  const onlyRisk = await exec.resolve('2011-09-20', 'INTEGRATED CHILDREN’S SERVICES', 'That the redundancy costs be noted in closed session.', '3');
-  const riskAndMilestone = await exec.resolve('2011-09-20', 'INTEGRATED CHILDREN’S SERVICES', 'That the model go live on 31 October 2011.', '1');
+  const onlyRisk = await exec.resolve(
+    '2011-09-20',
+    'INTEGRATED CHILDREN’S SERVICES',
+    'That the redundancy costs be noted in closed session.',
+    '3',
+  );
+  const riskAndMilestone = await exec.resolve(
+    '2011-09-20',
+    'INTEGRATED CHILDREN’S SERVICES',
+    'That the model go live on 31 October 2011.',
+    '1',
+  );
   await link(org, onlyRisk, { riskId: p.riskId });
   await link(org, riskAndMilestone, { riskId: p.riskId });
   await link(org, riskAndMilestone, { milestoneId: p.milestoneId });
@@ -120,9 +178,17 @@ test('a MEMBER never learns of a confidential risk: not through the programme fi
   expect(seen.nodes).toEqual([{ id: riskAndMilestone, text: 'That the model go live on 31 October 2011.', risks: [] }]);
   // the resolution itself is public; only its link to the exempt risk does not exist for a MEMBER
   const all = ok(await t.gql(LIST, {}, member)).resolutions;
-  expect(all.nodes.map((n: { id: string; risks: unknown[] }) => [n.id, n.risks])).toEqual([[riskAndMilestone, []], [onlyRisk, []]]);
-  const milestones = ok(await t.gql(`query($f: MilestoneFilter) { milestones(filter: $f) { nodes { resolutions { risks { id } } } } }`,
-    { f: { programmeId: p.programmeId } }, member)).milestones.nodes;
+  expect(all.nodes.map((n: { id: string; risks: unknown[] }) => [n.id, n.risks])).toEqual([
+    [riskAndMilestone, []],
+    [onlyRisk, []],
+  ]);
+  const milestones = ok(
+    await t.gql(
+      `query($f: MilestoneFilter) { milestones(filter: $f) { nodes { resolutions { risks { id } } } } }`,
+      { f: { programmeId: p.programmeId } },
+      member,
+    ),
+  ).milestones.nodes;
   expect(milestones).toEqual([{ resolutions: [{ risks: [] }] }]);
 
   for (const role of ['ADMIN', 'PROGRAMME_MANAGER', 'FINANCE'] as const) {
@@ -130,7 +196,8 @@ test('a MEMBER never learns of a confidential risk: not through the programme fi
     const page = ok(await t.gql(LIST, { filter: { programmeId: p.programmeId } }, token)).resolutions;
     expect(page.totalCount).toBe(2);
     expect(page.nodes.map((n: { id: string; risks: unknown[] }) => [n.id, n.risks])).toEqual([
-      [riskAndMilestone, [{ id: p.riskId }]], [onlyRisk, [{ id: p.riskId }]],
+      [riskAndMilestone, [{ id: p.riskId }]],
+      [onlyRisk, [{ id: p.riskId }]],
     ]);
   }
 });
@@ -140,13 +207,20 @@ test('search matches the text or the agenda item, ignoring case, with % and _ as
   const p = await targets(org);
   const exec = await committee(org);
   const scrutiny = await committee(org, 'Children’s Services Overview and Scrutiny Committee');
-  await link(org, await exec.resolve('2018-04-03', 'FAMILY HUBS MODEL', 'That the model be implemented from October 2018.', '1'), { programmeId: p.programmeId });
-  await link(org, await exec.resolve('2018-04-03', 'BUDGET 2018/19', 'That 100% of the savings be reported.'), { savingsLineId: p.savingsLineId });
+  await link(
+    org,
+    await exec.resolve('2018-04-03', 'FAMILY HUBS MODEL', 'That the model be implemented from October 2018.', '1'),
+    { programmeId: p.programmeId },
+  );
+  await link(org, await exec.resolve('2018-04-03', 'BUDGET 2018/19', 'That 100% of the savings be reported.'), {
+    savingsLineId: p.savingsLineId,
+  });
   await scrutiny.resolve('2018-06-28', 'UPDATE ON FAMILY HUBS', 'That the report and progress to date be noted.');
   await scrutiny.resolve('2018-07-10', 'WORK_PROGRAMME', 'That the work programme be agreed.');
 
   expect(await texts({ search: 'family hubs' }, org.admin)).toEqual([
-    'That the report and progress to date be noted.', 'That the model be implemented from October 2018.',
+    'That the report and progress to date be noted.',
+    'That the model be implemented from October 2018.',
   ]);
   expect(await texts({ search: 'OCTOBER' }, org.admin)).toEqual(['That the model be implemented from October 2018.']);
   expect(await texts({ search: '100%' }, org.admin)).toEqual(['That 100% of the savings be reported.']);
@@ -156,9 +230,12 @@ test('search matches the text or the agenda item, ignoring case, with % and _ as
   expect(await texts({ search: 's_b' }, org.admin)).toEqual([]); // would match "savings be" were _ a wildcard
   expect(await texts({ search: '2018/19' }, org.admin)).toEqual(['That 100% of the savings be reported.']);
   expect(await texts({ search: 'be', programmeId: p.programmeId }, org.admin)).toEqual([
-    'That 100% of the savings be reported.', 'That the model be implemented from October 2018.',
+    'That 100% of the savings be reported.',
+    'That the model be implemented from October 2018.',
   ]);
-  expect(await texts({ search: 'hubs', committeeId: scrutiny.id }, org.admin)).toEqual(['That the report and progress to date be noted.']);
+  expect(await texts({ search: 'hubs', committeeId: scrutiny.id }, org.admin)).toEqual([
+    'That the report and progress to date be noted.',
+  ]);
 });
 
 test('newest meeting first, then agenda item, then number; pages follow the cursor, with and without the programme filter', async () => {
@@ -193,7 +270,10 @@ test('newest meeting first, then agenda item, then number; pages follow the curs
   ];
   expect(await texts({ programmeId: p.programmeId }, org.admin)).toEqual(expected);
   expect(await texts({}, org.admin)).toEqual([...expected.slice(0, 4), 'Reached by no filter.', ...expected.slice(4)]);
-  for (const [filter, all] of [[{ programmeId: p.programmeId }, expected], [{}, await texts({}, org.admin)]] as const) {
+  for (const [filter, all] of [
+    [{ programmeId: p.programmeId }, expected],
+    [{}, await texts({}, org.admin)],
+  ] as const) {
     for (const first of [1, 3]) {
       const seen: string[] = [];
       let after: string | undefined;
@@ -207,10 +287,21 @@ test('newest meeting first, then agenda item, then number; pages follow the curs
     }
   }
   // each target's own resolutions follow the same order
-  const own = ok(await t.gql(`query($id: ID!) { programme(id: $id) { resolutions { text } milestones { resolutions { text } } } }`,
-    { id: p.programmeId }, org.admin)).programme;
-  expect(own.resolutions.map((r: { text: string }) => r.text)).toEqual(['2019-01-15 FAMILY HUBS MODEL a', '2018-04-03 FAMILY HUBS MODEL 10']);
-  expect(own.milestones[0].resolutions.map((r: { text: string }) => r.text)).toEqual(['2018-06-28 UPDATE ON FAMILY HUBS 1', '2018-04-03 FAMILY HUBS MODEL 1']);
+  const own = ok(
+    await t.gql(
+      `query($id: ID!) { programme(id: $id) { resolutions { text } milestones { resolutions { text } } } }`,
+      { id: p.programmeId },
+      org.admin,
+    ),
+  ).programme;
+  expect(own.resolutions.map((r: { text: string }) => r.text)).toEqual([
+    '2019-01-15 FAMILY HUBS MODEL a',
+    '2018-04-03 FAMILY HUBS MODEL 10',
+  ]);
+  expect(own.milestones[0].resolutions.map((r: { text: string }) => r.text)).toEqual([
+    '2018-06-28 UPDATE ON FAMILY HUBS 1',
+    '2018-04-03 FAMILY HUBS MODEL 1',
+  ]);
 });
 
 test('resolutions -> every kind of target -> resolutions is batched: the same statements for 2 resolutions as for 6', async () => {
@@ -219,7 +310,8 @@ test('resolutions -> every kind of target -> resolutions is batched: the same st
   for (let i = 0; i < 6; i++) {
     const p = await targets(org);
     const r = await exec.resolve(`2018-04-0${i + 1}`, 'ITEM', `Resolution ${i}`);
-    for (const kind of ['programmeId', 'riskId', 'milestoneId', 'savingsLineId'] as const) await link(org, r, { [kind]: p[kind] });
+    for (const kind of ['programmeId', 'riskId', 'milestoneId', 'savingsLineId'] as const)
+      await link(org, r, { [kind]: p[kind] });
   }
   const DEEP = `query($n: Int) { resolutions(first: $n) { nodes { meeting { committee { name } }
     programmes { code resolutions { id } } risks { reference resolutions { id } } milestones { title programme { code } resolutions { id } }

@@ -14,13 +14,17 @@ test('a DateTime written in the document filters as the same DateTime in a varia
   await org.programme({ code: 'FH', name: 'Family Hubs' });
   const since = new Date(Date.now() - 3_600_000).toISOString();
   const fields = `totalCount nodes { action entityId }`;
-  const byVariable = ok(await t.gql(`query($since: DateTime) { auditTrail(since: $since) { ${fields} } }`, { since }, org.admin)).auditTrail;
+  const byVariable = ok(
+    await t.gql(`query($since: DateTime) { auditTrail(since: $since) { ${fields} } }`, { since }, org.admin),
+  ).auditTrail;
   const byLiteral = ok(await t.gql(`{ auditTrail(since: "${since}") { ${fields} } }`, {}, org.admin)).auditTrail;
   expect(byVariable.totalCount).toBeGreaterThan(0);
   expect(byLiteral).toEqual(byVariable);
   const future = ok(await t.gql(`{ auditTrail(since: "2999-01-01T00:00:00Z") { totalCount } }`, {}, org.admin));
   expect(future.auditTrail.totalCount).toBe(0);
-  const byDefault = ok(await t.gql(`query($since: DateTime = "${since}") { auditTrail(since: $since) { ${fields} } }`, {}, org.admin));
+  const byDefault = ok(
+    await t.gql(`query($since: DateTime = "${since}") { auditTrail(since: $since) { ${fields} } }`, {}, org.admin),
+  );
   expect(byDefault.auditTrail).toEqual(byVariable);
 });
 

@@ -68,7 +68,9 @@ onPostgres('when the network to PostgreSQL is cut and restored', () => {
     expect(stored.length - 1 - accepted.length).toBeLessThanOrEqual(4);
     // each stored programme has its audit event: the change and its record were one transaction
     const trail = ok(await t.gql(`{ auditTrail(first: 500) { nodes { action entityId } } }`, {}, org.admin)).auditTrail.nodes;
-    const audited = new Set(trail.filter((e: { action: string }) => e.action === 'programme.created').map((e: { entityId: string }) => e.entityId));
+    const audited = new Set(
+      trail.filter((e: { action: string }) => e.action === 'programme.created').map((e: { entityId: string }) => e.entityId),
+    );
     expect(stored.every((p: { id: string }) => audited.has(p.id))).toBe(true);
     expect(audited.size).toBe(stored.length);
   });

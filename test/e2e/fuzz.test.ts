@@ -19,7 +19,14 @@ afterAll(() => t?.close());
 test('random and malformed input to every mutation is answered with data or a contract error, never a 5xx', async () => {
   const [org, other] = [await newOrg(t), await newOrg(t)];
   const ids = await seedIds(org, other);
-  const tokens = [org.admin, org.admin, org.admin, await org.user('MEMBER'), await org.user('PROGRAMME_MANAGER', [ids[0]]), await org.user('FINANCE')];
+  const tokens = [
+    org.admin,
+    org.admin,
+    org.admin,
+    await org.user('MEMBER'),
+    await org.user('PROGRAMME_MANAGER', [ids[0]]),
+    await org.user('FINANCE'),
+  ];
   const mutations = Object.values(schema.getMutationType()!.getFields()).filter((f) => f.name !== 'createOrganisation');
   expect(mutations.length).toBeGreaterThan(10);
   for (const field of mutations) {
@@ -45,14 +52,31 @@ async function seedIds(org: Awaited<ReturnType<typeof newOrg>>, other: Awaited<R
   const p = await org.programme();
   const theirs = await other.programme();
   const c = ok(await t.gql(`mutation { createCommittee(name: "Executive") { id } }`, {}, org.admin)).createCommittee.id;
-  const m = ok(await t.gql(`mutation($c: ID!) { createMeeting(input: {committeeId: $c, date: "2018-04-03"}) { id } }`, { c }, org.admin)).createMeeting.id;
-  const r = ok(await t.gql(`mutation($m: ID!) { recordResolution(input: {meetingId: $m, agendaItem: "X", text: "Y"}) { id } }`, { m }, org.admin)).recordResolution.id;
+  const m = ok(
+    await t.gql(`mutation($c: ID!) { createMeeting(input: {committeeId: $c, date: "2018-04-03"}) { id } }`, { c }, org.admin),
+  ).createMeeting.id;
+  const r = ok(
+    await t.gql(
+      `mutation($m: ID!) { recordResolution(input: {meetingId: $m, agendaItem: "X", text: "Y"}) { id } }`,
+      { m },
+      org.admin,
+    ),
+  ).recordResolution.id;
   const me = ok(await t.gql(`{ me { id } }`, {}, org.admin)).me.id;
   const ids = [p.id, theirs.id, c, m, r, me];
   const optional = [
-    [`mutation($p: ID!) { x: createRisk(input: {programmeId: $p, reference: "R01", title: "T", category: SAFEGUARDING, inherent: {likelihood: 4, impact: 5}}) { id } }`, 'createRisk'],
-    [`mutation($p: ID!) { x: createMilestone(input: {programmeId: $p, title: "T", baselineDate: "2018-10-01"}) { id } }`, 'createMilestone'],
-    [`mutation($p: ID!) { x: createSavingsLine(input: {programmeId: $p, description: "Staffing", category: STAFFING, financialYear: "2018/19", planned: "452000.00"}) { id } }`, 'createSavingsLine'],
+    [
+      `mutation($p: ID!) { x: createRisk(input: {programmeId: $p, reference: "R01", title: "T", category: SAFEGUARDING, inherent: {likelihood: 4, impact: 5}}) { id } }`,
+      'createRisk',
+    ],
+    [
+      `mutation($p: ID!) { x: createMilestone(input: {programmeId: $p, title: "T", baselineDate: "2018-10-01"}) { id } }`,
+      'createMilestone',
+    ],
+    [
+      `mutation($p: ID!) { x: createSavingsLine(input: {programmeId: $p, description: "Staffing", category: STAFFING, financialYear: "2018/19", planned: "452000.00"}) { id } }`,
+      'createSavingsLine',
+    ],
   ];
   for (const [query, name] of optional) {
     if (schema.getMutationType()!.getFields()[name]) ids.push(ok(await t.gql(query, { p: p.id }, org.admin)).x.id);

@@ -51,7 +51,9 @@ describe('createOrganisation', () => {
   test('is disabled when the server has no ADMIN_SECRET', async () => {
     const other = await startTestServer({ adminSecret: undefined });
     try {
-      expect(errorOf(await other.gql(CREATE_ORG, { name: 'X', email: 'a@b.gov.uk' }, OPERATOR_SECRET)).code).toBe('UNAUTHENTICATED');
+      expect(errorOf(await other.gql(CREATE_ORG, { name: 'X', email: 'a@b.gov.uk' }, OPERATOR_SECRET)).code).toBe(
+        'UNAUTHENTICATED',
+      );
     } finally {
       await other.close();
     }
@@ -63,7 +65,11 @@ describe('createUser', () => {
     const org = await newOrg(t);
     const p = await org.programme({ code: 'FH-2018' });
     const res = ok(
-      await t.gql(CREATE_USER, { input: { email: 'Jim@Council.gov.uk', name: 'Jim', role: 'PROGRAMME_MANAGER', programmeIds: [p.id] } }, org.admin),
+      await t.gql(
+        CREATE_USER,
+        { input: { email: 'Jim@Council.gov.uk', name: 'Jim', role: 'PROGRAMME_MANAGER', programmeIds: [p.id] } },
+        org.admin,
+      ),
     ).createUser;
     expect(res.user).toMatchObject({ email: 'Jim@Council.gov.uk', role: 'PROGRAMME_MANAGER', programmes: [{ code: 'FH-2018' }] });
     expect(ok(await t.gql(`{ me { id role programmes { id } } }`, {}, res.token)).me).toEqual({
@@ -92,7 +98,11 @@ describe('createUser', () => {
   test("another organisation's programme cannot be assigned (NOT_FOUND), nothing is written", async () => {
     const [a, b] = [await newOrg(t), await newOrg(t)];
     const theirs = await b.programme();
-    const res = await t.gql(CREATE_USER, { input: { email: 'pm@a.gov.uk', name: 'PM', role: 'PROGRAMME_MANAGER', programmeIds: [theirs.id] } }, a.admin);
+    const res = await t.gql(
+      CREATE_USER,
+      { input: { email: 'pm@a.gov.uk', name: 'PM', role: 'PROGRAMME_MANAGER', programmeIds: [theirs.id] } },
+      a.admin,
+    );
     expect(errorOf(res).code).toBe('NOT_FOUND');
     const retry = await t.gql(CREATE_USER, { input: { email: 'pm@a.gov.uk', name: 'PM', role: 'PROGRAMME_MANAGER' } }, a.admin);
     expect(ok(retry).createUser.user.email).toBe('pm@a.gov.uk');
@@ -102,8 +112,16 @@ describe('createUser', () => {
 describe('setRiskAppetite', () => {
   test('an ADMIN sets one category; the others stay at 12', async () => {
     const org = await newOrg(t);
-    const res = ok(await t.gql(`mutation { setRiskAppetite(category: SAFEGUARDING, maxScore: 8) { riskAppetite { category maxScore } } }`, {}, org.admin));
-    const appetite = Object.fromEntries(res.setRiskAppetite.riskAppetite.map((a: { category: string; maxScore: number }) => [a.category, a.maxScore]));
+    const res = ok(
+      await t.gql(
+        `mutation { setRiskAppetite(category: SAFEGUARDING, maxScore: 8) { riskAppetite { category maxScore } } }`,
+        {},
+        org.admin,
+      ),
+    );
+    const appetite = Object.fromEntries(
+      res.setRiskAppetite.riskAppetite.map((a: { category: string; maxScore: number }) => [a.category, a.maxScore]),
+    );
     expect(appetite.SAFEGUARDING).toBe(8);
     expect(appetite.FINANCIAL).toBe(12);
   });
@@ -111,13 +129,19 @@ describe('setRiskAppetite', () => {
   test('maxScore is 1 to 25 and only an ADMIN sets it', async () => {
     const org = await newOrg(t);
     for (const maxScore of [0, 26]) {
-      expect(errorOf(await t.gql(`mutation($m: Int!) { setRiskAppetite(category: LEGAL, maxScore: $m) { id } }`, { m: maxScore }, org.admin))).toMatchObject({
+      expect(
+        errorOf(
+          await t.gql(`mutation($m: Int!) { setRiskAppetite(category: LEGAL, maxScore: $m) { id } }`, { m: maxScore }, org.admin),
+        ),
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'maxScore',
       });
     }
     const member = await org.user('MEMBER');
-    expect(errorOf(await t.gql(`mutation { setRiskAppetite(category: LEGAL, maxScore: 5) { id } }`, {}, member)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(`mutation { setRiskAppetite(category: LEGAL, maxScore: 5) { id } }`, {}, member)).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 

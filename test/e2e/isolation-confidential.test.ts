@@ -24,7 +24,13 @@ beforeAll(async () => {
   a = await seedOrganisation(t, { appetite: 6 });
   member = a.tokens.MEMBER;
   adminView = await viewOf(t, a.tokens.ADMIN);
-  const secret = ok(await t.gql(`query($id: ID!) { risk(id: $id) { id mitigations { id } assessments { id } } }`, { id: a.risks.secret.id }, a.tokens.ADMIN)).risk;
+  const secret = ok(
+    await t.gql(
+      `query($id: ID!) { risk(id: $id) { id mitigations { id } assessments { id } } }`,
+      { id: a.risks.secret.id },
+      a.tokens.ADMIN,
+    ),
+  ).risk;
   const hidden = new Map<string, string>([[a.secret, newMarker()]]);
   for (const id of idsIn(secret)) hidden.set(id, randomUUID());
   probe = new Probe(t, schema, hidden);
@@ -35,13 +41,19 @@ const dataOf = (res: GraphQLResponse) => ok(res) as any;
 const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 /** The same operation as the ADMIN (who sees the confidential risk) and, through the probe, as the MEMBER. */
 async function both(query: string, variables: Record<string, unknown> = {}) {
-  return { admin: dataOf(await t.gql(query, variables, a.tokens.ADMIN)), member: dataOf(await probe.send(query, variables, member)) };
+  return {
+    admin: dataOf(await t.gql(query, variables, a.tokens.ADMIN)),
+    member: dataOf(await probe.send(query, variables, member)),
+  };
 }
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 
 const QUERY_CASES: Record<string, () => Promise<void>> = {
   'Query.me': async () => {
-    expect(dataOf(await probe.send(`{ me { id role programmes { id risks { id } } } }`, {}, member)).me).toMatchObject({ id: a.users.MEMBER.id, role: 'MEMBER' });
+    expect(dataOf(await probe.send(`{ me { id role programmes { id risks { id } } } }`, {}, member)).me).toMatchObject({
+      id: a.users.MEMBER.id,
+      role: 'MEMBER',
+    });
   },
   'Query.organisation': async () => {
     await probe.send(`{ organisation { id name riskAppetite { category maxScore } } }`, {}, member);
@@ -50,7 +62,8 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
     expect(codeOf(await probe.send(`{ users { id programmes { risks { id } } } }`, {}, member))).toBe('FORBIDDEN');
   },
   'Query.programmes': async () => {
-    const { admin, member: m } = await both(`{ programmes { totalCount nodes { id risks { id } red: risks(filter: { rating: [RED] }) { id }
+    const { admin, member: m } =
+      await both(`{ programmes { totalCount nodes { id risks { id } red: risks(filter: { rating: [RED] }) { id }
       resolutions { id risks { id } } savingsLines { resolutions { risks { id } } } milestones { resolutions { risks { id } } } } } }`);
     expect(m.programmes.totalCount).toBe(admin.programmes.totalCount);
     const [fhAdmin, fhMember] = [admin.programmes.nodes[0], m.programmes.nodes[0]];
@@ -60,17 +73,35 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
   },
   'Query.programme': async () => {
     const q = `query($id: ID!, $filter: RiskFilter) { programme(id: $id) { risks { id } filtered: risks(filter: $filter) { id mitigations { id } } } }`;
-    for (const filter of [undefined, { programmeId: a.programmes.fh.id }, { category: ['FINANCIAL'] }, { search: a.secret }, { minScore: 16 }]) {
+    for (const filter of [
+      undefined,
+      { programmeId: a.programmes.fh.id },
+      { category: ['FINANCIAL'] },
+      { search: a.secret },
+      { minScore: 16 },
+    ]) {
       const { admin, member: m } = await both(q, { id: a.programmes.fh.id, filter });
       expect(m.programme.risks).toHaveLength(admin.programme.risks.length - 1);
       expect(m.programme.filtered).toHaveLength(admin.programme.filtered.length - 1);
     }
-    expect(dataOf(await probe.send(`query($id: ID!) { programme(id: $id) { id } }`, { id: a.risks.secret.id }, member)).programme).toBeNull();
+    expect(
+      dataOf(await probe.send(`query($id: ID!) { programme(id: $id) { id } }`, { id: a.risks.secret.id }, member)).programme,
+    ).toBeNull();
   },
   'Query.risks': async () => {
     const q = `query($filter: RiskFilter) { risks(filter: $filter, first: 500) { totalCount nodes { id mitigations { id risk { id } } resolutions { id risks { id } } } } }`;
-    for (const filter of [undefined, { programmeId: a.programmes.fh.id }, { category: ['FINANCIAL'] }, { rating: ['RED'] }, { minScore: 16 },
-      { status: ['OPEN'] }, { search: a.secret }, { search: 'Redundancy' }, { withinAppetite: false }, { reviewOverdue: true }]) {
+    for (const filter of [
+      undefined,
+      { programmeId: a.programmes.fh.id },
+      { category: ['FINANCIAL'] },
+      { rating: ['RED'] },
+      { minScore: 16 },
+      { status: ['OPEN'] },
+      { search: a.secret },
+      { search: 'Redundancy' },
+      { withinAppetite: false },
+      { reviewOverdue: true },
+    ]) {
       const { admin, member: m } = await both(q, { filter });
       expect(m.risks.totalCount).toBe(admin.risks.totalCount - 1);
       expect(m.risks.nodes).toHaveLength(admin.risks.nodes.length - 1);
@@ -93,7 +124,8 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
         const { admin, member: m } = await both(q, { programmeId, basis });
         expect(m.riskMatrix.total).toBe(admin.riskMatrix.total - 1);
         const expected = admin.riskMatrix.cells.map((c: { likelihood: number; impact: number; count: number }) =>
-          c.likelihood === l && c.impact === i ? { ...c, count: c.count - 1 } : c);
+          c.likelihood === l && c.impact === i ? { ...c, count: c.count - 1 } : c,
+        );
         expect(m.riskMatrix.cells).toEqual(expected);
       }
     }
@@ -110,7 +142,8 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
   },
   'Query.committees': async () => {
     const { admin, member: m } = await both(`{ committees { meetings { resolutions { id risks { id mitigations { id } } } } } }`);
-    const risksOf = (view: any) => Object.fromEntries(view.committees[0].meetings.flatMap((mt: any) => mt.resolutions).map((r: any) => [r.id, ids(r.risks)]));
+    const risksOf = (view: any) =>
+      Object.fromEntries(view.committees[0].meetings.flatMap((mt: any) => mt.resolutions).map((r: any) => [r.id, ids(r.risks)]));
     const [seen, shown] = [risksOf(admin), risksOf(m)];
     expect(shown[a.resolutions.secret]).toEqual([]);
     expect(seen[a.resolutions.secret]).toEqual([a.risks.secret.id]);
@@ -129,24 +162,52 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
   },
   'Query.auditTrail': async () => {
     const q = `query($entityId: ID) { auditTrail(entityId: $entityId) { totalCount nodes { entityId changes } } }`;
-    for (const entityId of [undefined, a.risks.secret.id, a.mitigations.secret.id]) expect(codeOf(await probe.send(q, { entityId }, member))).toBe('FORBIDDEN');
+    for (const entityId of [undefined, a.risks.secret.id, a.mitigations.secret.id])
+      expect(codeOf(await probe.send(q, { entityId }, member))).toBe('FORBIDDEN');
   },
 };
 
 /** Mutations naming the confidential risk or its mitigation: NOT_FOUND; naming the open one: FORBIDDEN (a MEMBER writes nothing). */
-const MUTATIONS: [string, string, (r: { id: string; version: number }, m: { id: string; version: number }) => Record<string, unknown>][] = [
-  ['updateRisk', `mutation($id: ID!, $v: Int!) { updateRisk(id: $id, expectedVersion: $v, input: { title: "Leaked", confidential: false }) { id } }`,
-    (r) => ({ id: r.id, v: r.version })],
-  ['assessRisk', `mutation($id: ID!, $v: Int!) { assessRisk(riskId: $id, expectedVersion: $v, input: { likelihood: 1, impact: 1 }) { id } }`,
-    (r) => ({ id: r.id, v: r.version })],
-  ['closeRisk', `mutation($id: ID!, $v: Int!) { closeRisk(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`, (r) => ({ id: r.id, v: r.version })],
-  ['addMitigation', `mutation($id: ID!) { addMitigation(riskId: $id, input: { action: "Leaked" }) { id } }`, (r) => ({ id: r.id })],
-  ['updateMitigation', `mutation($id: ID!, $v: Int!) { updateMitigation(id: $id, expectedVersion: $v, input: { status: CANCELLED }) { id } }`,
-    (_, m) => ({ id: m.id, v: m.version })],
-  ['linkResolution', `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
-    (r) => ({ id: a.resolutions.ics, target: { riskId: r.id } })],
-  ['unlinkResolution', `mutation($id: ID!, $target: LinkTarget!) { unlinkResolution(resolutionId: $id, target: $target) { id } }`,
-    (r) => ({ id: r.id === a.risks.secret.id ? a.resolutions.secret : a.resolutions.model, target: { riskId: r.id } })],
+const MUTATIONS: [
+  string,
+  string,
+  (r: { id: string; version: number }, m: { id: string; version: number }) => Record<string, unknown>,
+][] = [
+  [
+    'updateRisk',
+    `mutation($id: ID!, $v: Int!) { updateRisk(id: $id, expectedVersion: $v, input: { title: "Leaked", confidential: false }) { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
+    'assessRisk',
+    `mutation($id: ID!, $v: Int!) { assessRisk(riskId: $id, expectedVersion: $v, input: { likelihood: 1, impact: 1 }) { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
+    'closeRisk',
+    `mutation($id: ID!, $v: Int!) { closeRisk(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
+    'addMitigation',
+    `mutation($id: ID!) { addMitigation(riskId: $id, input: { action: "Leaked" }) { id } }`,
+    (r) => ({ id: r.id }),
+  ],
+  [
+    'updateMitigation',
+    `mutation($id: ID!, $v: Int!) { updateMitigation(id: $id, expectedVersion: $v, input: { status: CANCELLED }) { id } }`,
+    (_, m) => ({ id: m.id, v: m.version }),
+  ],
+  [
+    'linkResolution',
+    `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
+    (r) => ({ id: a.resolutions.ics, target: { riskId: r.id } }),
+  ],
+  [
+    'unlinkResolution',
+    `mutation($id: ID!, $target: LinkTarget!) { unlinkResolution(resolutionId: $id, target: $target) { id } }`,
+    (r) => ({ id: r.id === a.risks.secret.id ? a.resolutions.secret : a.resolutions.model, target: { riskId: r.id } }),
+  ],
 ];
 
 test('the table has a case for every field of Query', () => {

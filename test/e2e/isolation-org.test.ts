@@ -34,15 +34,26 @@ beforeAll(async () => {
   bView = await viewOf(t, b.tokens.ADMIN);
 
   // all A's ids (audit events, assessments and deliveries included), its marker and its confidential texts' marker
-  const hidden = new Map<string, string>([[a.marker, newMarker()], [a.secret, newMarker()]]);
+  const hidden = new Map<string, string>([
+    [a.marker, newMarker()],
+    [a.secret, newMarker()],
+  ]);
   for (const id of idsIn(aView)) hidden.set(id, randomUUID());
   for (const id of idsIn(bView)) if (hidden.has(id)) throw new Error(`A and B share id ${id}`);
   const probe = new Probe(t, schema, hidden);
 
-  const first = ok(await t.gql(`{ programmes(first: 1) { pageInfo { endCursor } } risks(first: 1) { pageInfo { endCursor } }
+  const first = ok(
+    await t.gql(
+      `{ programmes(first: 1) { pageInfo { endCursor } } risks(first: 1) { pageInfo { endCursor } }
     milestones(first: 1) { pageInfo { endCursor } } resolutions(first: 1) { pageInfo { endCursor } }
-    auditTrail(first: 1) { pageInfo { endCursor } } }`, {}, a.tokens.ADMIN));
-  const aCursors = Object.fromEntries(Object.entries(first).map(([list, page]) => [list, (page as any).pageInfo.endCursor])) as World['aCursors'];
+    auditTrail(first: 1) { pageInfo { endCursor } } }`,
+      {},
+      a.tokens.ADMIN,
+    ),
+  );
+  const aCursors = Object.fromEntries(
+    Object.entries(first).map(([list, page]) => [list, (page as any).pageInfo.endCursor]),
+  ) as World['aCursors'];
   world = {
     a,
     b,
@@ -93,12 +104,18 @@ test('nothing of A changed (versions, counts, links, audit trail), nor of B; all
  * organisations' activity). A cursor that is not base64 JSON reveals nothing and passes.
  */
 test("a list's cursor holds only values of the caller's own node", async () => {
-  const pages = ok(await t.gql(`{
+  const pages = ok(
+    await t.gql(
+      `{
     programmes(first: 1) { pageInfo { endCursor } nodes { id code name } }
     risks(first: 1) { pageInfo { endCursor } nodes { id reference current { score } programme { code } } }
     milestones(first: 1) { pageInfo { endCursor } nodes { id title forecastDate } }
     resolutions(first: 1) { pageInfo { endCursor } nodes { id agendaItem number meeting { date } } }
-    auditTrail(first: 1) { pageInfo { endCursor } nodes { id at entityId } } }`, {}, b.tokens.ADMIN));
+    auditTrail(first: 1) { pageInfo { endCursor } nodes { id at entityId } } }`,
+      {},
+      b.tokens.ADMIN,
+    ),
+  );
   const norm = (v: unknown) => (v === null ? '' : String(v).replace(/^0+(?=\d)/, ''));
   for (const [list, page] of Object.entries(pages) as [string, { pageInfo: { endCursor: string }; nodes: object[] }][]) {
     const decoded = decode(page.pageInfo.endCursor);
@@ -124,10 +141,19 @@ function leaves(v: unknown): unknown[] {
 }
 
 test('the probe refuses an answer that shows A, or that tells A from what does not exist', async () => {
-  const probe = new Probe(t, schema, new Map([[a.programmes.fh.id, randomUUID()], [a.marker, newMarker()]]));
+  const probe = new Probe(
+    t,
+    schema,
+    new Map([
+      [a.programmes.fh.id, randomUUID()],
+      [a.marker, newMarker()],
+    ]),
+  );
   const q = (fields: string) => `query($id: ID!) { programme(id: $id) { ${fields} } }`;
   // A's own admin sees it: exactly what an outsider must never get
   await expect(probe.send(q('code'), { id: a.programmes.fh.id }, a.tokens.ADMIN)).rejects.toThrow(/mentions hidden/);
   await expect(probe.send(q('version'), { id: a.programmes.fh.id }, a.tokens.ADMIN)).rejects.toThrow(/differently/);
-  await expect(probe.send(q('version'), { id: a.programmes.fh.id }, b.tokens.ADMIN)).resolves.toMatchObject({ data: { programme: null } });
+  await expect(probe.send(q('version'), { id: a.programmes.fh.id }, b.tokens.ADMIN)).resolves.toMatchObject({
+    data: { programme: null },
+  });
 });

@@ -19,7 +19,8 @@ async function milestone(org: Org, programmeId: string, fields: Record<string, u
   return ok(await t.gql(CREATE, { input }, token)).createMilestone;
 }
 
-const milestonesOf = async (org: Org, programmeId: string) => ok(await t.gql(OF_PROGRAMME, { id: programmeId }, org.admin)).programme.milestones;
+const milestonesOf = async (org: Org, programmeId: string) =>
+  ok(await t.gql(OF_PROGRAMME, { id: programmeId }, org.admin)).programme.milestones;
 
 describe('createMilestone', () => {
   test('forecastDate defaults to baselineDate, status to NOT_STARTED; nothing has slipped yet; the event is audited', async () => {
@@ -27,13 +28,24 @@ describe('createMilestone', () => {
     const p = await org.programme();
     const m = await milestone(org, p.id);
     expect(m).toEqual({
-      id: m.id, title: 'Service changes', baselineDate: '2018-10-01', forecastDate: '2018-10-01', actualDate: null,
-      status: 'NOT_STARTED', slippageDays: 0, version: 1, programme: { id: p.id },
+      id: m.id,
+      title: 'Service changes',
+      baselineDate: '2018-10-01',
+      forecastDate: '2018-10-01',
+      actualDate: null,
+      status: 'NOT_STARTED',
+      slippageDays: 0,
+      version: 1,
+      programme: { id: p.id },
     });
     expect(await milestonesOf(org, p.id)).toEqual([m]);
     const [event] = ok(await t.gql(AUDIT, { id: m.id }, org.admin)).auditTrail.nodes;
     expect(event).toMatchObject({ action: 'milestone.created', entityType: 'Milestone' });
-    expect(JSON.parse(event.changes)).toMatchObject({ title: [null, 'Service changes'], baselineDate: [null, '2018-10-01'], forecastDate: [null, '2018-10-01'] });
+    expect(JSON.parse(event.changes)).toMatchObject({
+      title: [null, 'Service changes'],
+      baselineDate: [null, '2018-10-01'],
+      forecastDate: [null, '2018-10-01'],
+    });
   });
 
   test('a forecast after the baseline is late (positive), one before it early (negative)', async () => {
@@ -59,7 +71,11 @@ describe('createMilestone', () => {
   test('a bad date written in the document is BAD_USER_INPUT naming the field', async () => {
     const org = await newOrg(t);
     const p = await org.programme();
-    const res = await t.gql(`mutation { createMilestone(input: {programmeId: "${p.id}", title: "X", baselineDate: "2018-13-01"}) { id } }`, {}, org.admin);
+    const res = await t.gql(
+      `mutation { createMilestone(input: {programmeId: "${p.id}", title: "X", baselineDate: "2018-13-01"}) { id } }`,
+      {},
+      org.admin,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'baselineDate' });
   });
 
@@ -84,7 +100,9 @@ describe('createMilestone', () => {
     const input = { programmeId: other.id, title: 'X', baselineDate: '2018-10-01' };
     expect(errorOf(await t.gql(CREATE, { input }, pm)).code).toBe('FORBIDDEN');
     for (const role of ['FINANCE', 'MEMBER'] as const) {
-      expect(errorOf(await t.gql(CREATE, { input: { ...input, programmeId: mine.id } }, await org.user(role))).code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(CREATE, { input: { ...input, programmeId: mine.id } }, await org.user(role))).code).toBe(
+        'FORBIDDEN',
+      );
     }
     expect(await milestonesOf(org, other.id)).toEqual([]);
     expect(await milestonesOf(org, mine.id)).toHaveLength(1);
@@ -93,7 +111,9 @@ describe('createMilestone', () => {
   test('without a token it is UNAUTHENTICATED', async () => {
     const org = await newOrg(t);
     const p = await org.programme();
-    expect(errorOf(await t.gql(CREATE, { input: { programmeId: p.id, title: 'X', baselineDate: '2018-10-01' } })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(CREATE, { input: { programmeId: p.id, title: 'X', baselineDate: '2018-10-01' } })).code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
 
@@ -102,15 +122,40 @@ describe('updateMilestone', () => {
     const org = await newOrg(t);
     const p = await org.programme();
     const m = await milestone(org, p.id, { title: 'First Family Hubs offer published' });
-    const slipped = ok(await t.gql(UPDATE, { id: m.id, v: 1, input: { forecastDate: '2018-11-15', status: 'AT_RISK' } }, org.admin)).updateMilestone;
-    expect(slipped).toMatchObject({ title: 'First Family Hubs offer published', baselineDate: '2018-10-01', forecastDate: '2018-11-15', status: 'AT_RISK', slippageDays: 45, version: 2 });
-    const done = ok(await t.gql(UPDATE, { id: m.id, v: 2, input: { status: 'COMPLETE', actualDate: '2018-11-20' } }, org.admin)).updateMilestone;
+    const slipped = ok(
+      await t.gql(UPDATE, { id: m.id, v: 1, input: { forecastDate: '2018-11-15', status: 'AT_RISK' } }, org.admin),
+    ).updateMilestone;
+    expect(slipped).toMatchObject({
+      title: 'First Family Hubs offer published',
+      baselineDate: '2018-10-01',
+      forecastDate: '2018-11-15',
+      status: 'AT_RISK',
+      slippageDays: 45,
+      version: 2,
+    });
+    const done = ok(
+      await t.gql(UPDATE, { id: m.id, v: 2, input: { status: 'COMPLETE', actualDate: '2018-11-20' } }, org.admin),
+    ).updateMilestone;
     // once it happened, slippage is measured to the actual date, not the forecast
-    expect(done).toMatchObject({ baselineDate: '2018-10-01', forecastDate: '2018-11-15', actualDate: '2018-11-20', status: 'COMPLETE', slippageDays: 50, version: 3 });
+    expect(done).toMatchObject({
+      baselineDate: '2018-10-01',
+      forecastDate: '2018-11-15',
+      actualDate: '2018-11-20',
+      status: 'COMPLETE',
+      slippageDays: 50,
+      version: 3,
+    });
     const events = ok(await t.gql(AUDIT, { id: m.id }, org.admin)).auditTrail.nodes;
-    expect(events.map((e: { action: string }) => e.action)).toEqual(['milestone.updated', 'milestone.updated', 'milestone.created']);
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'milestone.updated',
+      'milestone.updated',
+      'milestone.created',
+    ]);
     expect(JSON.parse(events[0].changes)).toEqual({ status: ['AT_RISK', 'COMPLETE'], actualDate: [null, '2018-11-20'] });
-    expect(JSON.parse(events[1].changes)).toEqual({ forecastDate: ['2018-10-01', '2018-11-15'], status: ['NOT_STARTED', 'AT_RISK'] });
+    expect(JSON.parse(events[1].changes)).toEqual({
+      forecastDate: ['2018-10-01', '2018-11-15'],
+      status: ['NOT_STARTED', 'AT_RISK'],
+    });
   });
 
   test('baselineDate is not part of the update input at all', async () => {
@@ -118,7 +163,11 @@ describe('updateMilestone', () => {
     const m = await milestone(org, (await org.programme()).id);
     const res = await t.gql(UPDATE, { id: m.id, v: 1, input: { baselineDate: '2019-01-01' } }, org.admin);
     expect(errorOf(res).code).toBe('BAD_USER_INPUT');
-    const literal = await t.gql(`mutation { updateMilestone(id: "${m.id}", expectedVersion: 1, input: {baselineDate: "2019-01-01"}) { id } }`, {}, org.admin);
+    const literal = await t.gql(
+      `mutation { updateMilestone(id: "${m.id}", expectedVersion: 1, input: {baselineDate: "2019-01-01"}) { id } }`,
+      {},
+      org.admin,
+    );
     expect(errorOf(literal).code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -127,9 +176,14 @@ describe('updateMilestone', () => {
     const p = await org.programme();
     const m = await milestone(org, p.id);
     for (const field of ['forecastDate', 'title', 'status']) {
-      expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 1, input: { [field]: null } }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 1, input: { [field]: null } }, org.admin))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
-    const set = ok(await t.gql(UPDATE, { id: m.id, v: 1, input: { actualDate: '2018-09-30', status: 'ON_TRACK' } }, org.admin)).updateMilestone;
+    const set = ok(
+      await t.gql(UPDATE, { id: m.id, v: 1, input: { actualDate: '2018-09-30', status: 'ON_TRACK' } }, org.admin),
+    ).updateMilestone;
     expect(set).toMatchObject({ actualDate: '2018-09-30', slippageDays: -1, version: 2 });
     const cleared = ok(await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null } }, org.admin)).updateMilestone;
     expect(cleared).toMatchObject({ actualDate: null, forecastDate: '2018-10-01', slippageDays: 0, version: 3 });
@@ -138,11 +192,22 @@ describe('updateMilestone', () => {
   test('COMPLETE needs an actualDate: blamed on status, or on actualDate when clearing it; this rule wins over CONFLICT', async () => {
     const org = await newOrg(t);
     const m = await milestone(org, (await org.programme()).id);
-    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 1, input: { status: 'COMPLETE' } }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
-    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 9, input: { status: 'COMPLETE' } }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 1, input: { status: 'COMPLETE' } }, org.admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'status',
+    });
+    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 9, input: { status: 'COMPLETE' } }, org.admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'status',
+    });
     ok(await t.gql(UPDATE, { id: m.id, v: 1, input: { status: 'COMPLETE', actualDate: '2018-10-01' } }, org.admin));
-    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null } }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualDate' });
-    const reopened = ok(await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null, status: 'AT_RISK' } }, org.admin)).updateMilestone;
+    expect(errorOf(await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null } }, org.admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'actualDate',
+    });
+    const reopened = ok(
+      await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null, status: 'AT_RISK' } }, org.admin),
+    ).updateMilestone;
     expect(reopened).toMatchObject({ actualDate: null, status: 'AT_RISK', version: 3 });
   });
 
@@ -188,10 +253,14 @@ describe('updateMilestone', () => {
     const [mine, other] = [await org.programme(), await org.programme()];
     const pm = await org.user('PROGRAMME_MANAGER', [mine.id]);
     const [m1, m2] = [await milestone(org, mine.id), await milestone(org, other.id)];
-    expect(ok(await t.gql(UPDATE, { id: m1.id, v: 1, input: { status: 'ON_TRACK' } }, pm)).updateMilestone.status).toBe('ON_TRACK');
+    expect(ok(await t.gql(UPDATE, { id: m1.id, v: 1, input: { status: 'ON_TRACK' } }, pm)).updateMilestone.status).toBe(
+      'ON_TRACK',
+    );
     expect(errorOf(await t.gql(UPDATE, { id: m2.id, v: 1, input: { status: 'ON_TRACK' } }, pm)).code).toBe('FORBIDDEN');
     for (const role of ['FINANCE', 'MEMBER'] as const) {
-      expect(errorOf(await t.gql(UPDATE, { id: m1.id, v: 2, input: { status: 'MISSED' } }, await org.user(role))).code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(UPDATE, { id: m1.id, v: 2, input: { status: 'MISSED' } }, await org.user(role))).code).toBe(
+        'FORBIDDEN',
+      );
     }
     // FORBIDDEN comes before the COMPLETE rule
     expect(errorOf(await t.gql(UPDATE, { id: m2.id, v: 1, input: { status: 'COMPLETE' } }, pm)).code).toBe('FORBIDDEN');

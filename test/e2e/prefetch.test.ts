@@ -15,18 +15,51 @@ const RISK = `query($id: ID!) { risk(id: $id) { reference mitigations { action }
 
 async function seed(org: Org) {
   const programme = await org.programme({ code: 'FH', name: 'Family Hubs' });
-  const risk = ok(await t.gql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, {
-    input: { programmeId: programme.id, reference: 'R01', title: 'Pressure on social care', category: 'SAFEGUARDING', inherent: { likelihood: 4, impact: 4 } },
-  }, org.admin)).createRisk;
-  const secret = ok(await t.gql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, {
-    input: { programmeId: programme.id, reference: 'R02', title: 'Named posts', category: 'FINANCIAL', confidential: true, inherent: { likelihood: 4, impact: 5 } },
-  }, org.admin)).createRisk;
+  const risk = ok(
+    await t.gql(
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`,
+      {
+        input: {
+          programmeId: programme.id,
+          reference: 'R01',
+          title: 'Pressure on social care',
+          category: 'SAFEGUARDING',
+          inherent: { likelihood: 4, impact: 4 },
+        },
+      },
+      org.admin,
+    ),
+  ).createRisk;
+  const secret = ok(
+    await t.gql(
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`,
+      {
+        input: {
+          programmeId: programme.id,
+          reference: 'R02',
+          title: 'Named posts',
+          category: 'FINANCIAL',
+          confidential: true,
+          inherent: { likelihood: 4, impact: 5 },
+        },
+      },
+      org.admin,
+    ),
+  ).createRisk;
   for (const id of [risk.id, secret.id]) {
-    ok(await t.gql(`mutation($id: ID!) { addMitigation(riskId: $id, input: {action: "Brief staff"}) { id } }`, { id }, org.admin));
+    ok(
+      await t.gql(`mutation($id: ID!) { addMitigation(riskId: $id, input: {action: "Brief staff"}) { id } }`, { id }, org.admin),
+    );
   }
-  ok(await t.gql(`mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`, {
-    input: { programmeId: programme.id, title: 'Hubs open', baselineDate: '2026-10-01' },
-  }, org.admin));
+  ok(
+    await t.gql(
+      `mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`,
+      {
+        input: { programmeId: programme.id, title: 'Hubs open', baselineDate: '2026-10-01' },
+      },
+      org.admin,
+    ),
+  );
   return { programmeId: programme.id, riskId: risk.id, secretId: secret.id };
 }
 
@@ -52,7 +85,12 @@ test('a risk by id and its relations are one statement', async () => {
   const org = await newOrg(t);
   const { riskId } = await seed(org);
   const { data, statements } = await statementsOf(RISK, { id: riskId }, org.admin);
-  expect(data.risk).toEqual({ reference: 'R01', mitigations: [{ action: 'Brief staff' }], assessments: [{ score: 16 }], resolutions: [] });
+  expect(data.risk).toEqual({
+    reference: 'R01',
+    mitigations: [{ action: 'Brief staff' }],
+    assessments: [{ score: 16 }],
+    resolutions: [],
+  });
   expect(statements).toBe(1);
 });
 

@@ -16,17 +16,28 @@ const LIST = `query($filter: ProgrammeFilter, $first: Int, $after: String) {
 describe('createProgramme', () => {
   test('an ADMIN creates a programme; status defaults to PROPOSED', async () => {
     const org = await newOrg(t);
-    const input = { code: 'FH-2018', name: 'Family Hubs', owner: 'Strategic Director', startDate: '2018-04-03', endDate: '2021-03-31' };
+    const input = {
+      code: 'FH-2018',
+      name: 'Family Hubs',
+      owner: 'Strategic Director',
+      startDate: '2018-04-03',
+      endDate: '2021-03-31',
+    };
     const p = ok(await t.gql(CREATE, { input }, org.admin)).createProgramme;
     expect(p).toMatchObject({ ...input, status: 'PROPOSED', version: 1 });
     expect(new Date(p.updatedAt).toISOString()).toBe(p.updatedAt);
-    expect(ok(await t.gql(`query($id: ID!) { programme(id: $id) { code } }`, { id: p.id }, org.admin)).programme.code).toBe('FH-2018');
+    expect(ok(await t.gql(`query($id: ID!) { programme(id: $id) { code } }`, { id: p.id }, org.admin)).programme.code).toBe(
+      'FH-2018',
+    );
   });
 
   test('codes are unique within an organisation (CONFLICT) but not across organisations', async () => {
     const [a, b] = [await newOrg(t), await newOrg(t)];
     ok(await t.gql(CREATE, { input: { code: 'ICS-2011', name: 'ICS' } }, a.admin));
-    expect(errorOf(await t.gql(CREATE, { input: { code: 'ICS-2011', name: 'Again' } }, a.admin))).toMatchObject({ code: 'CONFLICT', field: 'code' });
+    expect(errorOf(await t.gql(CREATE, { input: { code: 'ICS-2011', name: 'Again' } }, a.admin))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'code',
+    });
     ok(await t.gql(CREATE, { input: { code: 'ICS-2011', name: 'ICS' } }, b.admin));
   });
 
@@ -43,7 +54,11 @@ describe('createProgramme', () => {
 
   test('a bad date written in the document is BAD_USER_INPUT naming the field', async () => {
     const org = await newOrg(t);
-    const res = await t.gql(`mutation { createProgramme(input: {code: "X", name: "X", startDate: "2018-02-30"}) { id } }`, {}, org.admin);
+    const res = await t.gql(
+      `mutation { createProgramme(input: {code: "X", name: "X", startDate: "2018-02-30"}) { id } }`,
+      {},
+      org.admin,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startDate' });
   });
 
@@ -59,8 +74,15 @@ describe('updateProgramme', () => {
   test('moves the version and changes only the fields given; a stale version is CONFLICT with nothing written', async () => {
     const org = await newOrg(t);
     const p = await org.programme({ description: 'Prevention and early help' });
-    const updated = ok(await t.gql(UPDATE, { id: p.id, v: 1, input: { status: 'IMPLEMENTATION', owner: 'Director' } }, org.admin)).updateProgramme;
-    expect(updated).toMatchObject({ status: 'IMPLEMENTATION', owner: 'Director', description: 'Prevention and early help', version: 2 });
+    const updated = ok(
+      await t.gql(UPDATE, { id: p.id, v: 1, input: { status: 'IMPLEMENTATION', owner: 'Director' } }, org.admin),
+    ).updateProgramme;
+    expect(updated).toMatchObject({
+      status: 'IMPLEMENTATION',
+      owner: 'Director',
+      description: 'Prevention and early help',
+      version: 2,
+    });
     expect(errorOf(await t.gql(UPDATE, { id: p.id, v: 1, input: { name: 'Stale' } }, org.admin)).code).toBe('CONFLICT');
     const now = ok(await t.gql(`query($id: ID!) { programme(id: $id) { name version } }`, { id: p.id }, org.admin)).programme;
     expect(now).toEqual({ name: 'Family Hubs', version: 2 });
@@ -70,10 +92,14 @@ describe('updateProgramme', () => {
     const org = await newOrg(t);
     const [mine, other] = [await org.programme(), await org.programme()];
     const pm = await org.user('PROGRAMME_MANAGER', [mine.id]);
-    expect(ok(await t.gql(UPDATE, { id: mine.id, v: 1, input: { status: 'APPROVED' } }, pm)).updateProgramme.status).toBe('APPROVED');
+    expect(ok(await t.gql(UPDATE, { id: mine.id, v: 1, input: { status: 'APPROVED' } }, pm)).updateProgramme.status).toBe(
+      'APPROVED',
+    );
     expect(errorOf(await t.gql(UPDATE, { id: other.id, v: 1, input: { status: 'APPROVED' } }, pm)).code).toBe('FORBIDDEN');
     for (const role of ['FINANCE', 'MEMBER'] as const) {
-      expect(errorOf(await t.gql(UPDATE, { id: other.id, v: 1, input: { status: 'APPROVED' } }, await org.user(role))).code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(UPDATE, { id: other.id, v: 1, input: { status: 'APPROVED' } }, await org.user(role))).code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 
@@ -115,7 +141,8 @@ describe('programmes', () => {
     expect(all.totalCount).toBe(4);
     const impl = ok(await t.gql(LIST, { filter: { status: ['IMPLEMENTATION'] } }, org.admin)).programmes;
     expect(impl.nodes.map((n: { code: string }) => n.code)).toEqual(['FH-2018', 'ICS-2011']);
-    const search = async (s: string) => ok(await t.gql(LIST, { filter: { search: s } }, org.admin)).programmes.nodes.map((n: { code: string }) => n.code);
+    const search = async (s: string) =>
+      ok(await t.gql(LIST, { filter: { search: s } }, org.admin)).programmes.nodes.map((n: { code: string }) => n.code);
     expect(await search('family')).toEqual(['FH-2018']);
     expect(await search('100%')).toEqual(['CCR-2019']);
     expect(await search('n_s')).toEqual(['CCR-2019']);

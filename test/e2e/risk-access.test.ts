@@ -11,7 +11,10 @@ afterAll(() => t?.close());
 /** Each write of the risk register on a given risk and mitigation, at the versions they reach in this order. */
 function writes(programmeId: string, riskId: string, mitigationId: string) {
   return {
-    createRisk: [CREATE, { input: { programmeId, reference: 'R99', title: 'T', category: 'LEGAL', inherent: { likelihood: 2, impact: 2 } } }],
+    createRisk: [
+      CREATE,
+      { input: { programmeId, reference: 'R99', title: 'T', category: 'LEGAL', inherent: { likelihood: 2, impact: 2 } } },
+    ],
     updateRisk: [UPDATE, { id: riskId, v: 1, input: { title: 'Changed' } }],
     assessRisk: [ASSESS, { id: riskId, v: 2, input: { likelihood: 1, impact: 1 } }],
     addMitigation: [ADD_MITIGATION, { id: riskId, input: { action: 'Brief the teams' } }],
@@ -26,7 +29,9 @@ async function setUp() {
   const pm = await org.user('PROGRAMME_MANAGER', [mine.id]);
   const fixture = async (programmeId: string) => {
     const risk = await newRisk(t, org, programmeId);
-    const mitigation = ok(await t.gql(ADD_MITIGATION, { id: risk.id, input: { action: 'Plan the moves' } }, org.admin)).addMitigation;
+    const mitigation = ok(
+      await t.gql(ADD_MITIGATION, { id: risk.id, input: { action: 'Plan the moves' } }, org.admin),
+    ).addMitigation;
     return writes(programmeId, risk.id, mitigation.id);
   };
   return { org, pm, mine: await fixture(mine.id), other: await fixture(other.id) };
@@ -44,15 +49,21 @@ describe('who may write the register', () => {
   test('a PROGRAMME_MANAGER is FORBIDDEN elsewhere, and FINANCE and MEMBER everywhere; nothing is written', async () => {
     const { org, pm, mine, other } = await setUp();
     const refused: [string, string, GraphQLResponse][] = [];
-    for (const [name, [doc, vars]] of Object.entries(other)) refused.push(['PROGRAMME_MANAGER', name, await t.gql(doc, vars, pm)]);
+    for (const [name, [doc, vars]] of Object.entries(other))
+      refused.push(['PROGRAMME_MANAGER', name, await t.gql(doc, vars, pm)]);
     for (const role of ['FINANCE', 'MEMBER'] as const) {
       const token = await org.user(role);
       for (const [name, [doc, vars]] of Object.entries(mine)) refused.push([role, name, await t.gql(doc, vars, token)]);
     }
-    expect(refused.map(([role, name, res]) => [role, name, code(res)])).toEqual(refused.map(([role, name]) => [role, name, 'FORBIDDEN']));
-    const risks = ok(await t.gql(`{ risks { totalCount nodes { version status mitigations { version status } } } }`, {}, org.admin)).risks;
+    expect(refused.map(([role, name, res]) => [role, name, code(res)])).toEqual(
+      refused.map(([role, name]) => [role, name, 'FORBIDDEN']),
+    );
+    const risks = ok(
+      await t.gql(`{ risks { totalCount nodes { version status mitigations { version status } } } }`, {}, org.admin),
+    ).risks;
     expect(risks.totalCount).toBe(2);
-    for (const risk of risks.nodes) expect(risk).toEqual({ version: 1, status: 'OPEN', mitigations: [{ version: 1, status: 'PLANNED' }] });
+    for (const risk of risks.nodes)
+      expect(risk).toEqual({ version: 1, status: 'OPEN', mitigations: [{ version: 1, status: 'PLANNED' }] });
   });
 
   test('every role reads the register', async () => {
@@ -65,7 +76,11 @@ describe('who may write the register', () => {
   test('NOT_FOUND comes before FORBIDDEN, and a malformed value before both', async () => {
     const org = await newOrg(t);
     const member = await org.user('MEMBER');
-    expect(code(await t.gql(ASSESS, { id: '00000000-0000-4000-8000-000000000000', v: 1, input: { likelihood: 1, impact: 1 } }, member))).toBe('NOT_FOUND');
+    expect(
+      code(
+        await t.gql(ASSESS, { id: '00000000-0000-4000-8000-000000000000', v: 1, input: { likelihood: 1, impact: 1 } }, member),
+      ),
+    ).toBe('NOT_FOUND');
     expect(code(await t.gql(UPDATE_MITIGATION, { id: 'nonsense', v: 1, input: {} }, member))).toBe('NOT_FOUND');
     expect(code(await t.gql(UPDATE_MITIGATION, { id: 'nonsense', v: 1, input: { action: '' } }, member))).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(`{ risks { totalCount } }`))).toBe('UNAUTHENTICATED');
@@ -84,12 +99,16 @@ describe('concurrent writers with the same version: exactly one wins, the others
   test('assessRisk', async () => {
     const org = await newOrg(t);
     const risk = await newRisk(t, org, (await org.programme()).id);
-    const won = await race((i) => t.gql(ASSESS, { id: risk.id, v: 1, input: { likelihood: (i % 5) + 1, impact: 2, note: `writer ${i}` } }, org.admin));
+    const won = await race((i) =>
+      t.gql(ASSESS, { id: risk.id, v: 1, input: { likelihood: (i % 5) + 1, impact: 2, note: `writer ${i}` } }, org.admin),
+    );
     const read = ok(await t.gql(RISK_BY_ID, { id: risk.id }, org.admin)).risk;
     expect(read).toMatchObject({ version: 2, current: won.assessRisk.current });
     expect(read.assessments).toHaveLength(2);
     expect(read.assessments[0].note).toBe(won.assessRisk.assessments[0].note);
-    const trail = ok(await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { totalCount } }`, { id: risk.id }, org.admin)).auditTrail;
+    const trail = ok(
+      await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { totalCount } }`, { id: risk.id }, org.admin),
+    ).auditTrail;
     expect(trail.totalCount).toBe(2);
   });
 
@@ -97,15 +116,24 @@ describe('concurrent writers with the same version: exactly one wins, the others
     const org = await newOrg(t);
     const risk = await newRisk(t, org, (await org.programme()).id);
     const won = await race((i) => t.gql(UPDATE, { id: risk.id, v: 1, input: { title: `Title ${i}` } }, org.admin));
-    expect(ok(await t.gql(RISK_BY_ID, { id: risk.id }, org.admin)).risk).toMatchObject({ version: 2, title: won.updateRisk.title });
+    expect(ok(await t.gql(RISK_BY_ID, { id: risk.id }, org.admin)).risk).toMatchObject({
+      version: 2,
+      title: won.updateRisk.title,
+    });
   });
 
   // a loser that reads the risk after the winner committed finds it closed: BAD_USER_INPUT comes before CONFLICT
   test('closeRisk', async () => {
     const org = await newOrg(t);
     const risk = await newRisk(t, org, (await org.programme()).id);
-    const won = await race((i) => t.gql(CLOSE, { id: risk.id, v: 1, reason: `Reason ${i}` }, org.admin), ['CONFLICT', 'BAD_USER_INPUT']);
-    expect(ok(await t.gql(RISK_BY_ID, { id: risk.id }, org.admin)).risk).toMatchObject({ version: 2, closedReason: won.closeRisk.closedReason });
+    const won = await race(
+      (i) => t.gql(CLOSE, { id: risk.id, v: 1, reason: `Reason ${i}` }, org.admin),
+      ['CONFLICT', 'BAD_USER_INPUT'],
+    );
+    expect(ok(await t.gql(RISK_BY_ID, { id: risk.id }, org.admin)).risk).toMatchObject({
+      version: 2,
+      closedReason: won.closeRisk.closedReason,
+    });
   });
 
   test('updateMitigation', async () => {

@@ -15,21 +15,45 @@ afterAll(() => t?.close());
 async function register(n: number): Promise<Org> {
   const org = await newOrg(t);
   const committee = ok(await t.gql(`mutation { createCommittee(name: "Scrutiny") { id } }`, {}, org.admin)).createCommittee;
-  const meeting = ok(await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, {
-    input: { committeeId: committee.id, date: '2019-11-05' },
-  }, org.admin)).createMeeting;
-  const resolution = ok(await t.gql(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, {
-    input: { meetingId: meeting.id, agendaItem: 'RISK REGISTER', text: 'That the register be noted.' },
-  }, org.admin)).recordResolution;
+  const meeting = ok(
+    await t.gql(
+      `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,
+      {
+        input: { committeeId: committee.id, date: '2019-11-05' },
+      },
+      org.admin,
+    ),
+  ).createMeeting;
+  const resolution = ok(
+    await t.gql(
+      `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
+      {
+        input: { meetingId: meeting.id, agendaItem: 'RISK REGISTER', text: 'That the register be noted.' },
+      },
+      org.admin,
+    ),
+  ).recordResolution;
   const one = async (i: number) => {
     const p = await org.programme({ code: `P-${String(i).padStart(3, '0')}` });
-    for (const [reference, confidential] of [['R01', false], ['R02', true]] as const) {
+    for (const [reference, confidential] of [
+      ['R01', false],
+      ['R02', true],
+    ] as const) {
       const risk = await newRisk(t, org, p.id, { reference, confidential });
-      ok(await t.gql(ADD_MITIGATION, { id: risk.id, input: { action: 'Brief the committee', dueDate: '2030-01-01' } }, org.admin));
+      ok(
+        await t.gql(ADD_MITIGATION, { id: risk.id, input: { action: 'Brief the committee', dueDate: '2030-01-01' } }, org.admin),
+      );
       ok(await t.gql(ASSESS, { id: risk.id, v: 1, input: { likelihood: 2, impact: 3, note: 'Improving' } }, org.admin));
-      ok(await t.gql(`mutation($id: ID!, $riskId: ID!) { linkResolution(resolutionId: $id, target: { riskId: $riskId }) { id } }`, {
-        id: resolution.id, riskId: risk.id,
-      }, org.admin));
+      ok(
+        await t.gql(
+          `mutation($id: ID!, $riskId: ID!) { linkResolution(resolutionId: $id, target: { riskId: $riskId }) { id } }`,
+          {
+            id: resolution.id,
+            riskId: risk.id,
+          },
+          org.admin,
+        ),
+      );
     }
   };
   for (let i = 0; i < n; i += 10) await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, k) => one(i + k)));
@@ -56,7 +80,10 @@ test('programmes { risks { mitigations assessments resolutions } } costs as many
     expect(a.data.programmes.nodes).toHaveLength(2);
     expect(b.data.programmes.nodes).toHaveLength(50);
     expect(b.data.programmes.nodes[49].risks).toHaveLength(role === 'ADMIN' ? 2 : 1);
-    expect(b.data.programmes.nodes[49].risks[0]).toMatchObject({ trend: 'IMPROVING', mitigations: [{ risk: { reference: 'R01' } }] });
+    expect(b.data.programmes.nodes[49].risks[0]).toMatchObject({
+      trend: 'IMPROVING',
+      mitigations: [{ risk: { reference: 'R01' } }],
+    });
     expect(b.data.programmes.nodes[49].risks[0].assessments).toHaveLength(2);
     expect([role, b.statements]).toEqual([role, a.statements]);
     expect(a.statements).toBeLessThanOrEqual(11);

@@ -34,10 +34,20 @@ export interface RiskInput {
 
 /** Creates a risk (as the ADMIN unless a token is given) and returns it. */
 export async function newRisk(t: TestServer, org: Org, programmeId: string, input: RiskInput = {}, token = org.admin) {
-  const res = await t.gql(CREATE, {
-    input: { programmeId, reference: 'R01', title: 'Service failure when staff move offices', category: 'SERVICE_DELIVERY',
-      inherent: { likelihood: 4, impact: 4 }, ...input },
-  }, token);
+  const res = await t.gql(
+    CREATE,
+    {
+      input: {
+        programmeId,
+        reference: 'R01',
+        title: 'Service failure when staff move offices',
+        category: 'SERVICE_DELIVERY',
+        inherent: { likelihood: 4, impact: 4 },
+        ...input,
+      },
+    },
+    token,
+  );
   return ok(res).createRisk;
 }
 

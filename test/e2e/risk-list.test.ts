@@ -15,8 +15,13 @@ async function register() {
   const org = await newOrg(t);
   const fh = await org.programme({ code: 'FH-2018' });
   const ccr = await org.programme({ code: 'CCR-2019' });
-  const add = (p: { id: string }, reference: string, category: string, inherent: { likelihood: number; impact: number }, more: object = {}) =>
-    newRisk(t, org, p.id, { reference, category, inherent, title: `${category} risk`, ...more });
+  const add = (
+    p: { id: string },
+    reference: string,
+    category: string,
+    inherent: { likelihood: number; impact: number },
+    more: object = {},
+  ) => newRisk(t, org, p.id, { reference, category, inherent, title: `${category} risk`, ...more });
   await add(fh, 'R01', 'SAFEGUARDING', s(5, 4), { reviewDate: PAST, title: 'Pressure on social services' });
   await add(fh, 'R02', 'SERVICE_DELIVERY', s(3, 3), { reviewDate: FUTURE, target: s(2, 2) });
   await add(fh, 'R03', 'WORKFORCE', s(2, 2), { description: 'Too few early help practitioners' });
@@ -43,7 +48,9 @@ test('sorted by current score, then programme code, then reference; paginated by
   for (let page = 0; page < 10; page++) {
     const risks = ok(await t.gql(LIST, { first: 2, after }, org.admin)).risks;
     expect(risks.totalCount).toBe(7);
-    seen.push(...risks.nodes.map((n: { reference: string; programme: { code: string } }) => `${n.programme.code} ${n.reference}`));
+    seen.push(
+      ...risks.nodes.map((n: { reference: string; programme: { code: string } }) => `${n.programme.code} ${n.reference}`),
+    );
     if (!risks.pageInfo.hasNextPage) break;
     after = risks.pageInfo.endCursor;
   }
@@ -56,7 +63,12 @@ test('sorted by current score, then programme code, then reference; paginated by
 
 test('first and after are checked', async () => {
   const { org } = await register();
-  for (const vars of [{ first: 0 }, { first: 501 }, { after: 'nonsense' }, { after: Buffer.from('["programmes","X"]').toString('base64url') }]) {
+  for (const vars of [
+    { first: 0 },
+    { first: 501 },
+    { after: 'nonsense' },
+    { after: Buffer.from('["programmes","X"]').toString('base64url') },
+  ]) {
     expect(errorOf(await t.gql(LIST, vars, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: Object.keys(vars)[0] });
   }
 });
@@ -83,7 +95,10 @@ test('each filter of the contract, alone and combined', async () => {
     [{ search: '_' }, ['CCR-2019 R03', 'FH-2018 R02']],
     [{ search: 'r04' }, ['CCR-2019 R04']],
     [{ status: ['OPEN'], rating: ['RED'], category: ['SAFEGUARDING'], withinAppetite: false }, ['CCR-2019 R03', 'FH-2018 R01']],
-    [{ status: ['OPEN'], rating: ['RED'], category: ['SAFEGUARDING'], withinAppetite: false, reviewOverdue: true }, ['FH-2018 R01']],
+    [
+      { status: ['OPEN'], rating: ['RED'], category: ['SAFEGUARDING'], withinAppetite: false, reviewOverdue: true },
+      ['FH-2018 R01'],
+    ],
     [{ status: ['OPEN'], minScore: 9, programmeId: fh.id, search: 'service' }, ['FH-2018 R01', 'FH-2018 R02']],
   ];
   for (const [filter, expected] of cases) {
@@ -92,10 +107,11 @@ test('each filter of the contract, alone and combined', async () => {
   }
 });
 
-test("programme.risks takes the same filter", async () => {
+test('programme.risks takes the same filter', async () => {
   const { org, ccr } = await register();
   const q = `query($id: ID!, $filter: RiskFilter) { programme(id: $id) { risks(filter: $filter) { reference } } }`;
-  const refs = async (filter?: object) => ok(await t.gql(q, { id: ccr.id, filter }, org.admin)).programme.risks.map((r: { reference: string }) => r.reference);
+  const refs = async (filter?: object) =>
+    ok(await t.gql(q, { id: ccr.id, filter }, org.admin)).programme.risks.map((r: { reference: string }) => r.reference);
   expect(await refs()).toEqual(['R01', 'R02', 'R03', 'R04']);
   expect(await refs({ status: ['OPEN'], category: ['SAFEGUARDING'] })).toEqual(['R03']);
   expect(await refs({ programmeId: ccr.id, withinAppetite: true })).toEqual(['R04']);
@@ -107,7 +123,8 @@ test('withinAppetite follows a change of appetite at once, on every risk', async
   expect(await references(t, member, { withinAppetite: true, category: ['FINANCIAL'] })).toEqual([]);
   ok(await t.gql(`mutation { setRiskAppetite(category: FINANCIAL, maxScore: 15) { id } }`, {}, org.admin));
   expect(await references(t, member, { withinAppetite: true, category: ['FINANCIAL'] })).toEqual(['R02']);
-  const risks = ok(await t.gql(`{ risks(filter: { category: [FINANCIAL] }) { nodes { withinAppetite } } }`, {}, member)).risks.nodes;
+  const risks = ok(await t.gql(`{ risks(filter: { category: [FINANCIAL] }) { nodes { withinAppetite } } }`, {}, member)).risks
+    .nodes;
   expect(risks).toEqual([{ withinAppetite: true }]);
   ok(await t.gql(`mutation { setRiskAppetite(category: SAFEGUARDING, maxScore: 25) { id } }`, {}, org.admin));
   expect((await keys(org, { withinAppetite: false })).sort()).toEqual([]);
@@ -121,7 +138,8 @@ describe('riskMatrix', () => {
     const { org, fh, ccr } = await register();
     const [risk] = ok(await t.gql(`{ risks(filter: { search: "R04" }) { nodes { id } } }`, {}, org.admin)).risks.nodes;
     ok(await t.gql(ASSESS, { id: risk.id, v: 1, input: { likelihood: 1, impact: 2 } }, org.admin));
-    const matrix = async (programmeId: string | null, basis?: string) => ok(await t.gql(MATRIX, { programmeId, basis }, org.admin)).riskMatrix;
+    const matrix = async (programmeId: string | null, basis?: string) =>
+      ok(await t.gql(MATRIX, { programmeId, basis }, org.admin)).riskMatrix;
     expect(await matrix(ccr.id)).toEqual({ total: 3, cells: grid({ '5x3': 1, '3x5': 1, '1x2': 1 }) });
     expect(await matrix(ccr.id, 'CURRENT')).toEqual(await matrix(ccr.id));
     expect(await matrix(ccr.id, 'INHERENT')).toEqual({ total: 3, cells: grid({ '5x3': 1, '3x5': 1, '3x3': 1 }) });

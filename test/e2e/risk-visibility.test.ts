@@ -1,6 +1,17 @@
 import { newOrg, Org } from '../support/fixtures';
 import { ok, startTestServer, TestServer } from '../support/test-server';
-import { ADD_MITIGATION, ASSESS, CLOSE, code, MATRIX, newRisk, references, RISK_BY_ID, UPDATE, UPDATE_MITIGATION } from './risk-helpers';
+import {
+  ADD_MITIGATION,
+  ASSESS,
+  CLOSE,
+  code,
+  MATRIX,
+  newRisk,
+  references,
+  RISK_BY_ID,
+  UPDATE,
+  UPDATE_MITIGATION,
+} from './risk-helpers';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -13,12 +24,24 @@ const RESOLUTION_RISKS = `query($programmeId: ID) { resolutions(filter: { progra
 
 async function resolution(org: Org, date: string, text: string) {
   const committee = ok(await t.gql(`mutation { createCommittee(name: "Scrutiny") { id } }`, {}, org.admin)).createCommittee;
-  const meeting = ok(await t.gql(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, {
-    input: { committeeId: committee.id, date },
-  }, org.admin)).createMeeting;
-  return ok(await t.gql(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, {
-    input: { meetingId: meeting.id, agendaItem: 'RISK REGISTER', text },
-  }, org.admin)).recordResolution;
+  const meeting = ok(
+    await t.gql(
+      `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,
+      {
+        input: { committeeId: committee.id, date },
+      },
+      org.admin,
+    ),
+  ).createMeeting;
+  return ok(
+    await t.gql(
+      `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
+      {
+        input: { meetingId: meeting.id, agendaItem: 'RISK REGISTER', text },
+      },
+      org.admin,
+    ),
+  ).recordResolution;
 }
 
 /** A programme with an open risk R01, a confidential risk R02 (RED) and a mitigation on each, linked to a resolution. */
@@ -27,9 +50,15 @@ async function register() {
   const p = await org.programme({ code: 'ICS-2011' });
   const open = await newRisk(t, org, p.id, { reference: 'R01', inherent: { likelihood: 3, impact: 3 } });
   const secret = await newRisk(t, org, p.id, {
-    reference: 'R02', title: 'Redundancy costs for named posts', category: 'FINANCIAL', confidential: true, inherent: { likelihood: 4, impact: 5 },
+    reference: 'R02',
+    title: 'Redundancy costs for named posts',
+    category: 'FINANCIAL',
+    confidential: true,
+    inherent: { likelihood: 4, impact: 5 },
   });
-  const secretMitigation = ok(await t.gql(ADD_MITIGATION, { id: secret.id, input: { action: 'Closed session report' } }, org.admin)).addMitigation;
+  const secretMitigation = ok(
+    await t.gql(ADD_MITIGATION, { id: secret.id, input: { action: 'Closed session report' } }, org.admin),
+  ).addMitigation;
   const r = await resolution(org, '2011-09-20', 'That the risk register be shared with the Committee.');
   for (const risk of [open, secret]) ok(await t.gql(LINK, { id: r.id, target: { riskId: risk.id } }, org.admin));
   return { org, p, open, secret, secretMitigation, member: await org.user('MEMBER') };
@@ -45,12 +74,22 @@ describe('a confidential risk does not exist for a MEMBER', () => {
       expect(ok(await t.gql(MATRIX, { programmeId }, member)).riskMatrix.total).toBe(1);
       expect(ok(await t.gql(MATRIX, { programmeId, basis: 'INHERENT' }, member)).riskMatrix.total).toBe(1);
     }
-    const programme = ok(await t.gql(`query($id: ID!) { programme(id: $id) { risks { reference } red: risks(filter: { rating: [RED] }) { reference } } }`, { id: p.id }, member)).programme;
+    const programme = ok(
+      await t.gql(
+        `query($id: ID!) { programme(id: $id) { risks { reference } red: risks(filter: { rating: [RED] }) { reference } } }`,
+        { id: p.id },
+        member,
+      ),
+    ).programme;
     expect(programme).toEqual({ risks: [{ reference: 'R01' }], red: [] });
     expect(ok(await t.gql(RISK_BY_ID, { id: secret.id }, member)).risk).toBeNull();
     const resolutions = ok(await t.gql(RESOLUTION_RISKS, { programmeId: p.id }, member)).resolutions;
-    expect(resolutions.nodes).toEqual([{ text: 'That the risk register be shared with the Committee.', risks: [{ reference: 'R01' }] }]);
-    const byMeeting = ok(await t.gql(`{ committees { meetings { resolutions { risks { reference } } } } }`, {}, member)).committees;
+    expect(resolutions.nodes).toEqual([
+      { text: 'That the risk register be shared with the Committee.', risks: [{ reference: 'R01' }] },
+    ]);
+    const byMeeting = ok(
+      await t.gql(`{ committees { meetings { resolutions { risks { reference } } } } }`, {}, member),
+    ).committees;
     expect(byMeeting[0].meetings[0].resolutions[0].risks).toEqual([{ reference: 'R01' }]);
 
     // every other role sees it everywhere
@@ -58,7 +97,10 @@ describe('a confidential risk does not exist for a MEMBER', () => {
       expect(await references(t, token)).toEqual(['R02', 'R01']);
       expect(ok(await t.gql(MATRIX, { programmeId: p.id }, token)).riskMatrix.total).toBe(2);
       expect(ok(await t.gql(RISK_BY_ID, { id: secret.id }, token)).risk).toMatchObject({ confidential: true, reference: 'R02' });
-      expect(ok(await t.gql(RESOLUTION_RISKS, { programmeId: p.id }, token)).resolutions.nodes[0].risks).toEqual([{ reference: 'R02' }, { reference: 'R01' }]);
+      expect(ok(await t.gql(RESOLUTION_RISKS, { programmeId: p.id }, token)).resolutions.nodes[0].risks).toEqual([
+        { reference: 'R02' },
+        { reference: 'R01' },
+      ]);
     }
   });
 
@@ -102,10 +144,24 @@ describe('the decision trail', () => {
     const later = await resolution(org, '2012-03-01', 'That progress on the risks be reported in six months.');
     ok(await t.gql(LINK, { id: later.id, target: { riskId: open.id } }, org.admin));
     const m = ok(await t.gql(ADD_MITIGATION, { id: open.id, input: { action: 'Six-monthly report' } }, org.admin)).addMitigation;
-    const risk = ok(await t.gql(`query($id: ID!) { risk(id: $id) { resolutions { text meeting { date } risks { reference } } } }`, { id: open.id }, org.admin)).risk;
+    const risk = ok(
+      await t.gql(
+        `query($id: ID!) { risk(id: $id) { resolutions { text meeting { date } risks { reference } } } }`,
+        { id: open.id },
+        org.admin,
+      ),
+    ).risk;
     expect(risk.resolutions).toEqual([
-      { text: 'That progress on the risks be reported in six months.', meeting: { date: '2012-03-01' }, risks: [{ reference: 'R01' }] },
-      { text: 'That the risk register be shared with the Committee.', meeting: { date: '2011-09-20' }, risks: [{ reference: 'R02' }, { reference: 'R01' }] },
+      {
+        text: 'That progress on the risks be reported in six months.',
+        meeting: { date: '2012-03-01' },
+        risks: [{ reference: 'R01' }],
+      },
+      {
+        text: 'That the risk register be shared with the Committee.',
+        meeting: { date: '2011-09-20' },
+        risks: [{ reference: 'R02' }, { reference: 'R01' }],
+      },
     ]);
     expect(m.risk).toEqual({ id: open.id, version: 1 });
   });

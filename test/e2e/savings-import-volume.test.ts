@@ -19,7 +19,9 @@ function ledger(codes: string[], descriptions: string[]): string {
   const rows = ['programme_code,financial_year,description,amount,recorded_on,ledger_reference'];
   for (let i = 0; i < ROWS; i++) {
     const pence = (i % 97) + 1;
-    rows.push(`${codes[i % codes.length]},2018/19,${descriptions[i % descriptions.length]},"£1,${String(pence).padStart(3, '0')}.${String(pence % 100).padStart(2, '0')}",2018-10-01,GL-${i}`);
+    rows.push(
+      `${codes[i % codes.length]},2018/19,${descriptions[i % descriptions.length]},"£1,${String(pence).padStart(3, '0')}.${String(pence % 100).padStart(2, '0')}",2018-10-01,GL-${i}`,
+    );
   }
   return `\ufeff${rows.join('\r\n')}\r\n`;
 }
@@ -41,7 +43,13 @@ test(`imports ${ROWS.toLocaleString()} rows in seconds, in a few statements, exa
   for (const code of codes) {
     const { id } = await org.programme({ code });
     for (const description of descriptions) {
-      ok(await t.gql(CREATE, { input: { programmeId: id, description, category: 'STAFFING', financialYear: '2018/19', planned: '100000' } }, org.admin));
+      ok(
+        await t.gql(
+          CREATE,
+          { input: { programmeId: id, description, category: 'STAFFING', financialYear: '2018/19', planned: '100000' } },
+          org.admin,
+        ),
+      );
     }
   }
   const csv = ledger(codes, descriptions);
@@ -61,7 +69,12 @@ test(`imports ${ROWS.toLocaleString()} rows in seconds, in a few statements, exa
   const total = expectedPence();
   const reconciliation = ok(await t.gql(RECONCILE, {}, org.admin)).savingsReconciliation;
   expect(reconciliation.totals.delivered).toBe(`${total / 100n}.${String(total % 100n).padStart(2, '0')}`);
-  expect(reconciliation.rows.map((r: { programme: { code: string } }) => r.programme.code)).toEqual(['CCR-2019', 'FH-2018', 'ICS-2011', 'LW-2020']);
+  expect(reconciliation.rows.map((r: { programme: { code: string } }) => r.programme.code)).toEqual([
+    'CCR-2019',
+    'FH-2018',
+    'ICS-2011',
+    'LW-2020',
+  ]);
 
   const again = ok(await t.gql(IMPORT, { csv }, org.admin)).importLedgerActuals;
   expect(again).toEqual({ rowsRead: ROWS, rowsImported: 0, rowsSkipped: ROWS, errors: [] });

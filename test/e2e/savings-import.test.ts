@@ -31,28 +31,40 @@ async function ics(org: Org): Promise<string> {
   return id;
 }
 
-const lines = async (org: Org, programmeId: string) => ok(await t.gql(LINES, { id: programmeId }, org.admin)).programme.savingsLines;
+const lines = async (org: Org, programmeId: string) =>
+  ok(await t.gql(LINES, { id: programmeId }, org.admin)).programme.savingsLines;
 const delivered = async (org: Org, programmeId: string) =>
-  (await lines(org, programmeId)).map((l: { description: string; financialYear: string; delivered: string }) => `${l.financialYear} ${l.description}: ${l.delivered}`);
-const importCsv = async (token: string, csv: string, dryRun?: boolean) => ok(await t.gql(IMPORT, { csv, dryRun }, token)).importLedgerActuals;
+  (await lines(org, programmeId)).map(
+    (l: { description: string; financialYear: string; delivered: string }) =>
+      `${l.financialYear} ${l.description}: ${l.delivered}`,
+  );
+const importCsv = async (token: string, csv: string, dryRun?: boolean) =>
+  ok(await t.gql(IMPORT, { csv, dryRun }, token)).importLedgerActuals;
 
 /** A spreadsheet export: BOM, CRLF, header in its own order and case, quoted fields, pound signs, commas. */
-const SPREADSHEET = [
-  '\ufeffLedger_Reference,Programme_Code,Financial_Year,Description,Amount,Recorded_On',
-  'GL-2011-0001,ICS-2011,2011/12,Staffing restructure,"£150,000.00",2011-10-31',
-  'GL-2011-0002,ICS-2011,2011/12,"  staffing RESTRUCTURE ","£250,000.50",30/11/2011',
-  'GL-2011-0003,ICS-2011,2011/12,"Office moves","£100,000",2012-01-15',
-  '"GL-2011-0004",ICS-2011,2011/12,Training and change management,"£120,000.00",2011-12-01',
-  'GL-2011-0005,ICS-2011,2011/12,Staffing restructure,"-£0.50",2012-03-31',
-  'GL-2012-0001,ICS-2011,2012/13,Staffing restructure,452000,2012-04-30',
-].join('\r\n') + '\r\n';
+const SPREADSHEET =
+  [
+    '\ufeffLedger_Reference,Programme_Code,Financial_Year,Description,Amount,Recorded_On',
+    'GL-2011-0001,ICS-2011,2011/12,Staffing restructure,"£150,000.00",2011-10-31',
+    'GL-2011-0002,ICS-2011,2011/12,"  staffing RESTRUCTURE ","£250,000.50",30/11/2011',
+    'GL-2011-0003,ICS-2011,2011/12,"Office moves","£100,000",2012-01-15',
+    '"GL-2011-0004",ICS-2011,2011/12,Training and change management,"£120,000.00",2011-12-01',
+    'GL-2011-0005,ICS-2011,2011/12,Staffing restructure,"-£0.50",2012-03-31',
+    'GL-2012-0001,ICS-2011,2012/13,Staffing restructure,452000,2012-04-30',
+  ].join('\r\n') + '\r\n';
 
 describe('importLedgerActuals', () => {
   test('imports a spreadsheet export; importing it again changes nothing', async () => {
     const org = await newOrg(t);
     const programmeId = await ics(org);
     const finance = await org.user('FINANCE');
-    expect(await importCsv(finance, SPREADSHEET)).toEqual({ dryRun: false, rowsRead: 6, rowsImported: 6, rowsSkipped: 0, errors: [] });
+    expect(await importCsv(finance, SPREADSHEET)).toEqual({
+      dryRun: false,
+      rowsRead: 6,
+      rowsImported: 6,
+      rowsSkipped: 0,
+      errors: [],
+    });
     const expected = [
       '2011/12 Office moves: 100000.00',
       '2011/12 Staffing restructure: 400000.00',
@@ -69,7 +81,13 @@ describe('importLedgerActuals', () => {
     ]);
     const events = ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.totalCount;
 
-    expect(await importCsv(finance, SPREADSHEET)).toEqual({ dryRun: false, rowsRead: 6, rowsImported: 0, rowsSkipped: 6, errors: [] });
+    expect(await importCsv(finance, SPREADSHEET)).toEqual({
+      dryRun: false,
+      rowsRead: 6,
+      rowsImported: 0,
+      rowsSkipped: 6,
+      errors: [],
+    });
     expect(await delivered(org, programmeId)).toEqual(expected);
     expect(ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.totalCount).toBe(events);
   });
@@ -80,10 +98,10 @@ describe('importLedgerActuals', () => {
     const [office] = (await lines(org, programmeId)).filter((l: { description: string }) => l.description === 'Office moves');
     expect(office).toBeDefined();
     await importCsv(org.admin, csvOf('ICS-2011,2011/12,Office moves,100,2011-10-01,GL-1'));
-    const result = await importCsv(org.admin, csvOf(
-      'ICS-2011,2011/12,Office moves,100,2011-10-01,GL-1',
-      'ICS-2011,2011/12,Office moves,200,2011-11-01,GL-2',
-    ));
+    const result = await importCsv(
+      org.admin,
+      csvOf('ICS-2011,2011/12,Office moves,100,2011-10-01,GL-1', 'ICS-2011,2011/12,Office moves,200,2011-11-01,GL-2'),
+    );
     expect(result).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsSkipped: 1, errors: [] });
     expect(await delivered(org, programmeId)).toContain('2011/12 Office moves: 300.00');
   });
@@ -102,13 +120,21 @@ describe('importLedgerActuals', () => {
       '2011/12 Training and change management: 0.00',
       '2012/13 Staffing restructure: 0.00',
     ]);
-    expect(ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.nodes.map((e: { action: string }) => e.action)).not.toContain('ledger.imported');
+    expect(ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.nodes.map((e: { action: string }) => e.action)).not.toContain(
+      'ledger.imported',
+    );
   });
 
   test('reports every invalid row with the line its record starts on', async () => {
     const org = await newOrg(t);
     const programmeId = await ics(org);
-    ok(await t.gql(CREATE, { input: { programmeId, description: 'OFFICE MOVES', category: 'PREMISES', planned: '1', financialYear: '2011/12' } }, org.admin));
+    ok(
+      await t.gql(
+        CREATE,
+        { input: { programmeId, description: 'OFFICE MOVES', category: 'PREMISES', planned: '1', financialYear: '2011/12' } },
+        org.admin,
+      ),
+    );
     const other = await newOrg(t);
     await other.programme({ code: 'THEIRS-1' });
     const csv = csvOf(
@@ -139,7 +165,10 @@ describe('importLedgerActuals', () => {
   });
 
   test.each([
-    ['a missing column', 'programme_code,financial_year,description,amount,recorded_on\nICS-2011,2011/12,Office moves,1,2011-10-01'],
+    [
+      'a missing column',
+      'programme_code,financial_year,description,amount,recorded_on\nICS-2011,2011/12,Office moves,1,2011-10-01',
+    ],
     ['an extra column', `${HEADER},note\nICS-2011,2011/12,Office moves,1,2011-10-01,GL-1,x`],
     ['no header at all', 'ICS-2011,2011/12,Office moves,1,2011-10-01,GL-1'],
     ['an empty file', ''],

@@ -33,8 +33,15 @@ async function seed(org: Org, lines: LineSpec[]): Promise<Record<string, string>
   const ids: Record<string, string> = {};
   for (const l of lines) {
     ids[l.programme] ??= (await org.programme({ code: l.programme })).id;
-    const input = { programmeId: ids[l.programme], description: l.description, financialYear: l.year, category: l.category ?? 'STAFFING',
-      kind: l.kind, planned: l.planned, forecast: l.forecast };
+    const input = {
+      programmeId: ids[l.programme],
+      description: l.description,
+      financialYear: l.year,
+      category: l.category ?? 'STAFFING',
+      kind: l.kind,
+      planned: l.planned,
+      forecast: l.forecast,
+    };
     const { id } = ok(await t.gql(CREATE, { input }, org.admin)).createSavingsLine;
     for (const [i, amount] of (l.delivered ?? []).entries()) {
       ok(await t.gql(DELIVER, { id, input: { amount, recordedOn: `20${l.year.slice(2, 4)}-10-0${i + 1}` } }, org.admin));
@@ -46,14 +53,43 @@ async function seed(org: Org, lines: LineSpec[]): Promise<Record<string, string>
 const reconcile = async (org: Org, variables: Record<string, unknown> = {}, token = org.admin) =>
   ok(await t.gql(RECONCILE, variables, token)).savingsReconciliation;
 
-const money = (planned: string, forecast: string, delivered: string, variance: string, netPlanned: string, netDelivered: string) =>
-  ({ planned, forecast, delivered, variance, netPlanned, netDelivered });
+const money = (
+  planned: string,
+  forecast: string,
+  delivered: string,
+  variance: string,
+  netPlanned: string,
+  netDelivered: string,
+) => ({ planned, forecast, delivered, variance, netPlanned, netDelivered });
 
 /** Integrated Children's Services: £552K a year (£452K staffing, £100K premises), £120K one-off costs in 2011/12. */
 const ICS: LineSpec[] = [
-  { programme: 'ICS-2011', description: 'Staffing restructure', year: '2011/12', category: 'STAFFING', planned: '452000', forecast: '430000', delivered: ['300000', '100000'] },
-  { programme: 'ICS-2011', description: 'Office moves', year: '2011/12', category: 'PREMISES', planned: '100000', delivered: ['100000'] },
-  { programme: 'ICS-2011', description: 'Training and change management', year: '2011/12', category: 'OTHER', kind: 'ONE_OFF_COST', planned: '120000', delivered: ['120000'] },
+  {
+    programme: 'ICS-2011',
+    description: 'Staffing restructure',
+    year: '2011/12',
+    category: 'STAFFING',
+    planned: '452000',
+    forecast: '430000',
+    delivered: ['300000', '100000'],
+  },
+  {
+    programme: 'ICS-2011',
+    description: 'Office moves',
+    year: '2011/12',
+    category: 'PREMISES',
+    planned: '100000',
+    delivered: ['100000'],
+  },
+  {
+    programme: 'ICS-2011',
+    description: 'Training and change management',
+    year: '2011/12',
+    category: 'OTHER',
+    kind: 'ONE_OFF_COST',
+    planned: '120000',
+    delivered: ['120000'],
+  },
 ];
 
 describe('savingsReconciliation', () => {
@@ -65,8 +101,20 @@ describe('savingsReconciliation', () => {
     expect(r.totals).toEqual(money('552000.00', '530000.00', '500000.00', '-52000.00', '432000.00', '380000.00'));
     const byKind = await reconcile(org, { groupBy: ['KIND'] });
     expect(byKind.rows).toEqual([
-      { programme: null, financialYear: null, category: null, kind: 'SAVING', totals: money('552000.00', '530000.00', '500000.00', '-52000.00', '552000.00', '500000.00') },
-      { programme: null, financialYear: null, category: null, kind: 'ONE_OFF_COST', totals: money('0.00', '0.00', '0.00', '0.00', '-120000.00', '-120000.00') },
+      {
+        programme: null,
+        financialYear: null,
+        category: null,
+        kind: 'SAVING',
+        totals: money('552000.00', '530000.00', '500000.00', '-52000.00', '552000.00', '500000.00'),
+      },
+      {
+        programme: null,
+        financialYear: null,
+        category: null,
+        kind: 'ONE_OFF_COST',
+        totals: money('0.00', '0.00', '0.00', '0.00', '-120000.00', '-120000.00'),
+      },
     ]);
     expect(byKind.totals).toEqual(r.totals);
   });
@@ -75,16 +123,47 @@ describe('savingsReconciliation', () => {
     const org = await newOrg(t);
     await seed(org, [
       { programme: 'LW-2020', description: 'Locality staffing', year: '2020/21', planned: '50000' },
-      { programme: 'FH-2018', description: 'Commissioning', year: '2019/20', category: 'COMMISSIONING', planned: '30000', delivered: ['10000'] },
+      {
+        programme: 'FH-2018',
+        description: 'Commissioning',
+        year: '2019/20',
+        category: 'COMMISSIONING',
+        planned: '30000',
+        delivered: ['10000'],
+      },
       { programme: 'FH-2018', description: 'Income', year: '2018/19', category: 'INCOME', planned: '5000' },
-      { programme: 'FH-2018', description: 'Premises', year: '2018/19', category: 'PREMISES', planned: '20000', delivered: ['20000.01'] },
-      { programme: 'FH-2018', description: 'Staffing', year: '2018/19', category: 'STAFFING', planned: '100000', delivered: ['50000'] },
-      { programme: 'FH-2018', description: 'Change costs', year: '2018/19', category: 'STAFFING', kind: 'ONE_OFF_COST', planned: '7000', delivered: ['6999.99'] },
+      {
+        programme: 'FH-2018',
+        description: 'Premises',
+        year: '2018/19',
+        category: 'PREMISES',
+        planned: '20000',
+        delivered: ['20000.01'],
+      },
+      {
+        programme: 'FH-2018',
+        description: 'Staffing',
+        year: '2018/19',
+        category: 'STAFFING',
+        planned: '100000',
+        delivered: ['50000'],
+      },
+      {
+        programme: 'FH-2018',
+        description: 'Change costs',
+        year: '2018/19',
+        category: 'STAFFING',
+        kind: 'ONE_OFF_COST',
+        planned: '7000',
+        delivered: ['6999.99'],
+      },
       { programme: 'FH-2018', description: 'More staffing', year: '2018/19', category: 'STAFFING', planned: '0.01' },
       { programme: 'CCR-2019', description: 'Centres', year: '2019/20', category: 'PREMISES', planned: '1000000' },
     ]);
     const all = await reconcile(org, { groupBy: ['KIND', 'CATEGORY', 'FINANCIAL_YEAR', 'PROGRAMME'] });
-    expect(all.rows.map((r: any) => [r.programme.code, r.financialYear, r.category, r.kind, r.totals.planned, r.totals.netDelivered])).toEqual([
+    expect(
+      all.rows.map((r: any) => [r.programme.code, r.financialYear, r.category, r.kind, r.totals.planned, r.totals.netDelivered]),
+    ).toEqual([
       ['CCR-2019', '2019/20', 'PREMISES', 'SAVING', '1000000.00', '0.00'],
       ['FH-2018', '2018/19', 'STAFFING', 'SAVING', '100000.01', '50000.00'],
       ['FH-2018', '2018/19', 'STAFFING', 'ONE_OFF_COST', '0.00', '-6999.99'],
@@ -124,7 +203,10 @@ describe('savingsReconciliation', () => {
     const ics = await reconcile(org, { filter: { programmeId: ids['ICS-2011'], financialYear: '2011/12' } });
     expect(ics.totals).toEqual(money('552000.00', '530000.00', '500000.00', '-52000.00', '432000.00', '380000.00'));
     const year = await reconcile(org, { filter: { financialYear: '2011/12' }, groupBy: ['PROGRAMME'] });
-    expect(year.rows.map((r: any) => [r.programme.code, r.totals.planned])).toEqual([['FH-2018', '1000.00'], ['ICS-2011', '552000.00']]);
+    expect(year.rows.map((r: any) => [r.programme.code, r.totals.planned])).toEqual([
+      ['FH-2018', '1000.00'],
+      ['ICS-2011', '552000.00'],
+    ]);
     const costs = await reconcile(org, { filter: { kind: 'ONE_OFF_COST' } });
     expect(costs.totals).toEqual(money('0.00', '0.00', '0.00', '0.00', '-120000.00', '-120000.00'));
     const none = money('0.00', '0.00', '0.00', '0.00', '0.00', '0.00');
@@ -132,7 +214,9 @@ describe('savingsReconciliation', () => {
       expect(await reconcile(org, { filter: { programmeId }, groupBy: ['PROGRAMME'] })).toEqual({ rows: [], totals: none });
     }
     expect(await reconcile(org, { filter: { financialYear: '1999/00' }, groupBy: ['KIND'] })).toEqual({ rows: [], totals: none });
-    expect(errorOf(await t.gql(RECONCILE, { filter: { financialYear: '2011/13' } }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(errorOf(await t.gql(RECONCILE, { filter: { financialYear: '2011/13' } }, org.admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   test("everyone in the organisation reads it; another organisation's lines never count", async () => {
@@ -150,7 +234,13 @@ describe('savingsReconciliation', () => {
   test('sums of many lines are exact to the penny (0.10 + 0.20 = 0.30)', async () => {
     const org = await newOrg(t);
     const { id } = await org.programme({ code: 'P' });
-    const input = (planned: string) => ({ programmeId: id, description: `Line ${planned}`, financialYear: '2018/19', category: 'OTHER', planned });
+    const input = (planned: string) => ({
+      programmeId: id,
+      description: `Line ${planned}`,
+      financialYear: '2018/19',
+      category: 'OTHER',
+      planned,
+    });
     await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(CREATE, { input: input(i % 2 ? '0.20' : '0.10') }, org.admin)));
     const r = await reconcile(org, { groupBy: ['PROGRAMME'] });
     expect(r.rows[0].totals.planned).toBe('4.50');
@@ -169,7 +259,11 @@ describe('savingsReconciliation', () => {
     const baseline = await requestStatements({});
     const small = await requestStatements({ groupBy: ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND'] });
     const lines = Array.from({ length: 12 }, (_, i) => ({
-      programme: `P-${i % 4}`, description: `Line ${i}`, year: `${2018 + (i % 3)}/${19 + (i % 3)}`, planned: '10', delivered: ['1', '2'],
+      programme: `P-${i % 4}`,
+      description: `Line ${i}`,
+      year: `${2018 + (i % 3)}/${19 + (i % 3)}`,
+      planned: '10',
+      delivered: ['1', '2'],
     }));
     await seed(org, lines);
     const large = await requestStatements({ groupBy: ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND'] });

@@ -17,7 +17,14 @@ const DELIVER = `mutation($id: ID!, $input: SavingsDeliveryInput!) {
 const LINES = `query($id: ID!) { programme(id: $id) { savingsLines { ${LINE_FIELDS} deliveries { amount recordedOn ledgerReference } } } }`;
 
 async function line(org: Org, programmeId: string, fields: Record<string, unknown> = {}) {
-  const input = { programmeId, description: 'Staffing restructure', category: 'STAFFING', financialYear: '2011/12', planned: '452000', ...fields };
+  const input = {
+    programmeId,
+    description: 'Staffing restructure',
+    category: 'STAFFING',
+    financialYear: '2011/12',
+    planned: '452000',
+    ...fields,
+  };
   return ok(await t.gql(CREATE, { input }, org.admin)).createSavingsLine;
 }
 
@@ -29,7 +36,13 @@ describe('createSavingsLine', () => {
     const org = await newOrg(t);
     const p = await org.programme({ code: 'ICS-2011' });
     const finance = await org.user('FINANCE');
-    const input = { programmeId: p.id, description: '  Staffing restructure ', category: 'STAFFING', financialYear: '2011/12', planned: '452000.5' };
+    const input = {
+      programmeId: p.id,
+      description: '  Staffing restructure ',
+      category: 'STAFFING',
+      financialYear: '2011/12',
+      planned: '452000.5',
+    };
     const created = ok(await t.gql(CREATE, { input }, finance)).createSavingsLine;
     expect(created).toMatchObject({
       description: 'Staffing restructure',
@@ -50,10 +63,21 @@ describe('createSavingsLine', () => {
     const org = await newOrg(t);
     const p = await org.programme();
     const cost = await line(org, p.id, {
-      description: 'Training and change management', kind: 'ONE_OFF_COST', category: 'OTHER', recurring: false,
-      planned: 120000, forecast: '125000.25', confidence: 'AMBER',
+      description: 'Training and change management',
+      kind: 'ONE_OFF_COST',
+      category: 'OTHER',
+      recurring: false,
+      planned: 120000,
+      forecast: '125000.25',
+      confidence: 'AMBER',
     });
-    expect(cost).toMatchObject({ kind: 'ONE_OFF_COST', category: 'OTHER', planned: '120000.00', forecast: '125000.25', confidence: 'AMBER' });
+    expect(cost).toMatchObject({
+      kind: 'ONE_OFF_COST',
+      category: 'OTHER',
+      planned: '120000.00',
+      forecast: '125000.25',
+      confidence: 'AMBER',
+    });
   });
 
   test('only FINANCE and ADMIN write savings; everyone in the organisation reads them', async () => {
@@ -66,7 +90,9 @@ describe('createSavingsLine', () => {
     const l = await line(org, p.id);
     for (const token of [pm, member]) {
       expect(errorOf(await t.gql(UPDATE, { id: l.id, v: 1, input: { forecast: '1' } }, token)).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.gql(DELIVER, { id: l.id, input: { amount: '1', recordedOn: '2011-10-01' } }, token)).code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(DELIVER, { id: l.id, input: { amount: '1', recordedOn: '2011-10-01' } }, token)).code).toBe(
+        'FORBIDDEN',
+      );
       expect(await linesOf(org, p.id, token)).toHaveLength(1);
     }
     expect(errorOf(await t.gql(CREATE, { input }, 'no-such-token')).code).toBe('UNAUTHENTICATED');
@@ -85,7 +111,14 @@ describe('createSavingsLine', () => {
   ])('%s is BAD_USER_INPUT naming the field, and nothing is written', async (_, fields, field) => {
     const org = await newOrg(t);
     const p = await org.programme();
-    const input = { programmeId: p.id, description: 'X', category: 'STAFFING', financialYear: '2011/12', planned: '1', ...fields };
+    const input = {
+      programmeId: p.id,
+      description: 'X',
+      category: 'STAFFING',
+      financialYear: '2011/12',
+      planned: '1',
+      ...fields,
+    };
     expect(errorOf(await t.gql(CREATE, { input }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await linesOf(org, p.id)).toEqual([]);
   });
@@ -119,7 +152,13 @@ describe('updateSavingsLine', () => {
     const p = await org.programme();
     const l = await line(org, p.id);
     const finance = await org.user('FINANCE');
-    const input = { forecast: '400000.10', confidence: 'AMBER', recurring: true, description: 'Staffing restructure (phase 1)', category: 'OTHER' };
+    const input = {
+      forecast: '400000.10',
+      confidence: 'AMBER',
+      recurring: true,
+      description: 'Staffing restructure (phase 1)',
+      category: 'OTHER',
+    };
     const updated = ok(await t.gql(UPDATE, { id: l.id, v: 1, input }, finance)).updateSavingsLine;
     expect(updated).toMatchObject({ ...input, planned: '452000.00', version: 2 });
     const again = ok(await t.gql(UPDATE, { id: l.id, v: 2, input: { confidence: 'RED' } }, finance)).updateSavingsLine;
@@ -137,8 +176,12 @@ describe('updateSavingsLine', () => {
     const l = await line(org, (await org.programme()).id);
     ok(await t.gql(UPDATE, { id: l.id, v: 1, input: { forecast: '1' } }, org.admin));
     expect(errorOf(await t.gql(UPDATE, { id: l.id, v: 1, input: { forecast: '2' } }, org.admin)).code).toBe('CONFLICT');
-    for (const [input, field] of [[{ forecast: null }, 'forecast'], [{ category: null }, 'category'], [{ description: '' }, 'description'],
-      [{ forecast: '1.234' }, 'forecast']] as const) {
+    for (const [input, field] of [
+      [{ forecast: null }, 'forecast'],
+      [{ category: null }, 'category'],
+      [{ description: '' }, 'description'],
+      [{ forecast: '1.234' }, 'forecast'],
+    ] as const) {
       expect(errorOf(await t.gql(UPDATE, { id: l.id, v: 2, input }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const other = await newOrg(t);
@@ -170,12 +213,32 @@ describe('recordSavingsDelivery', () => {
     const l = await line(org, p.id, { planned: '1' });
     const amounts = ['0.10', '0.20', '0.10', '0.20', '0.10', '0.20', '0.10', '-0.05', '1000000.33'];
     for (const [i, amount] of amounts.entries()) {
-      const d = ok(await t.gql(DELIVER, { id: l.id, input: { amount, recordedOn: `2011-10-0${i + 1}`, ledgerReference: `GL-${i}`, note: 'Payroll' } }, org.admin));
-      expect(d.recordSavingsDelivery).toMatchObject({ amount: new Decimal(amount).toFixed(2), ledgerReference: `GL-${i}`, note: 'Payroll' });
+      const d = ok(
+        await t.gql(
+          DELIVER,
+          { id: l.id, input: { amount, recordedOn: `2011-10-0${i + 1}`, ledgerReference: `GL-${i}`, note: 'Payroll' } },
+          org.admin,
+        ),
+      );
+      expect(d.recordSavingsDelivery).toMatchObject({
+        amount: new Decimal(amount).toFixed(2),
+        ledgerReference: `GL-${i}`,
+        note: 'Payroll',
+      });
     }
     const [now] = await linesOf(org, p.id);
     expect(now).toMatchObject({ delivered: '1000001.28', version: 1 });
-    expect(now.deliveries.map((d: { amount: string }) => d.amount)).toEqual(['0.10', '0.20', '0.10', '0.20', '0.10', '0.20', '0.10', '-0.05', '1000000.33']);
+    expect(now.deliveries.map((d: { amount: string }) => d.amount)).toEqual([
+      '0.10',
+      '0.20',
+      '0.10',
+      '0.20',
+      '0.10',
+      '0.20',
+      '0.10',
+      '-0.05',
+      '1000000.33',
+    ]);
   });
 
   test('a ledger reference is unique within the organisation (CONFLICT on ledgerReference), not across organisations', async () => {
@@ -184,10 +247,14 @@ describe('recordSavingsDelivery', () => {
     const [a, b] = [await line(org, p.id), await line(other, q.id)];
     const input = { amount: '100', recordedOn: '2011-10-31', ledgerReference: 'GL-1' };
     ok(await t.gql(DELIVER, { id: a.id, input }, org.admin));
-    expect(errorOf(await t.gql(DELIVER, { id: a.id, input }, org.admin))).toMatchObject({ code: 'CONFLICT', field: 'ledgerReference' });
+    expect(errorOf(await t.gql(DELIVER, { id: a.id, input }, org.admin))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'ledgerReference',
+    });
     ok(await t.gql(DELIVER, { id: b.id, input }, other.admin));
     // deliveries without a reference never clash
-    for (let i = 0; i < 2; i++) ok(await t.gql(DELIVER, { id: a.id, input: { amount: '1', recordedOn: '2011-11-01' } }, org.admin));
+    for (let i = 0; i < 2; i++)
+      ok(await t.gql(DELIVER, { id: a.id, input: { amount: '1', recordedOn: '2011-11-01' } }, org.admin));
     const [now] = await linesOf(org, p.id);
     expect(now.delivered).toBe('102.00');
   });
@@ -195,9 +262,14 @@ describe('recordSavingsDelivery', () => {
   test('a malformed amount or date is BAD_USER_INPUT; an unknown line NOT_FOUND', async () => {
     const org = await newOrg(t);
     const l = await line(org, (await org.programme()).id);
-    for (const [input, field] of [[{ amount: 1.5, recordedOn: '2011-10-01' }, 'amount'], [{ amount: '1', recordedOn: '2011-02-30' }, 'recordedOn']] as const) {
+    for (const [input, field] of [
+      [{ amount: 1.5, recordedOn: '2011-10-01' }, 'amount'],
+      [{ amount: '1', recordedOn: '2011-02-30' }, 'recordedOn'],
+    ] as const) {
       expect(errorOf(await t.gql(DELIVER, { id: l.id, input }, org.admin))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    expect(errorOf(await t.gql(DELIVER, { id: 'x', input: { amount: '1', recordedOn: '2011-10-01' } }, org.admin)).code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(DELIVER, { id: 'x', input: { amount: '1', recordedOn: '2011-10-01' } }, org.admin)).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

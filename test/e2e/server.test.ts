@@ -70,10 +70,16 @@ describe('in process', () => {
     const query = dataSource.query.bind(dataSource);
     // a fault nobody foresaw, in one statement: its message must not reach the client
     dataSource.query = ((sql: string, params?: unknown[]) =>
-      sql.includes('FROM programmes p WHERE') ? Promise.reject(new Error('relation "secret_internals" does not exist')) : query(sql, params)) as typeof dataSource.query;
+      sql.includes('FROM programmes p WHERE')
+        ? Promise.reject(new Error('relation "secret_internals" does not exist'))
+        : query(sql, params)) as typeof dataSource.query;
     try {
       const res = await other.gql(`{ programmes { nodes { id } } }`, {}, org.admin);
-      expect(res.errors?.[0]).toEqual({ message: 'Internal server error', path: ['programmes'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(res.errors?.[0]).toEqual({
+        message: 'Internal server error',
+        path: ['programmes'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       expect(JSON.stringify(res)).not.toContain('secret_internals');
     } finally {
       await other.close();
@@ -105,7 +111,9 @@ test('data written through the API survives a restart', async () => {
     await first.close();
     const second = await startTestServer({ dataDir });
     try {
-      expect(ok(await second.gql(`query($id: ID!) { programme(id: $id) { code } }`, { id: p.id }, org.admin)).programme.code).toBe('KEEP-1');
+      expect(
+        ok(await second.gql(`query($id: ID!) { programme(id: $id) { code } }`, { id: p.id }, org.admin)).programme.code,
+      ).toBe('KEEP-1');
     } finally {
       await second.close();
     }
@@ -133,7 +141,9 @@ describe('as a process', () => {
   test('a bad setting ends start-up with one clear line', async () => {
     proc = startProcess({ PORT: 'eighty' });
     expect(await proc.exited).toBe(1);
-    expect(proc.output().stderr.trim()).toBe('programme-register could not start: PORT must be a whole number from 0 to 65535, not "eighty"');
+    expect(proc.output().stderr.trim()).toBe(
+      'programme-register could not start: PORT must be a whole number from 0 to 65535, not "eighty"',
+    );
   });
 
   test('logs one JSON line per request without tokens, and SIGTERM drains in-flight requests then exits 0', async () => {
@@ -141,20 +151,36 @@ describe('as a process', () => {
     proc = startProcess({ ...db.env, ADMIN_SECRET: OPERATOR_SECRET });
     const url = await proc.listening();
     const send = (query: string, token: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-    const created = await (await send(`mutation Bootstrap { createOrganisation(name: "Leeds", adminEmail: "a@leeds.gov.uk", adminName: "A") { adminToken } }`, OPERATOR_SECRET)).json() as any;
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+    const created = (await (
+      await send(
+        `mutation Bootstrap { createOrganisation(name: "Leeds", adminEmail: "a@leeds.gov.uk", adminName: "A") { adminToken } }`,
+        OPERATOR_SECRET,
+      )
+    ).json()) as any;
     const token = created.data.createOrganisation.adminToken;
     const inFlight = Array.from({ length: 5 }, (_, i) =>
-      send(`mutation Create${i} { createProgramme(input: {code: "P-${i}", name: "P"}) { id } }`, token).then((r) => r.json() as any),
+      send(`mutation Create${i} { createProgramme(input: {code: "P-${i}", name: "P"}) { id } }`, token).then(
+        (r) => r.json() as any,
+      ),
     );
     await new Promise((r) => setTimeout(r, 20));
     proc.child.kill('SIGTERM');
     const answers = await Promise.allSettled(inFlight);
     expect(await proc.exited).toBe(0);
     // every request that reached the server before the signal was answered in full
-    for (const a of answers) if (a.status === 'fulfilled') expect(a.value.data?.createProgramme?.id ?? a.value.errors).toBeTruthy();
+    for (const a of answers)
+      if (a.status === 'fulfilled') expect(a.value.data?.createProgramme?.id ?? a.value.errors).toBeTruthy();
     const { stdout } = proc.output();
-    const requests = stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    const requests = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'request');
     expect(requests[0]).toMatchObject({ method: 'POST', path: '/graphql', operationName: 'Bootstrap', status: 200 });
     expect(typeof requests[0].durationMs).toBe('number');
     expect(stdout).not.toContain(token);

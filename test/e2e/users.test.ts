@@ -20,7 +20,9 @@ test('an ADMIN deactivates a user: its tokens stop working at once', async () =>
   expect(errorOf(await t.gql(ME, {}, member)).code).toBe('UNAUTHENTICATED');
   const users = ok(await t.gql(`{ users { id active } }`, {}, org.admin)).users;
   expect(users).toContainEqual({ id: me.id, active: false });
-  expect(errorOf(await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token } }`, { id: me.id }, org.admin))).toMatchObject({
+  expect(
+    errorOf(await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token } }`, { id: me.id }, org.admin)),
+  ).toMatchObject({
     code: 'BAD_USER_INPUT',
     field: 'userId',
   });
@@ -30,7 +32,9 @@ test('an ADMIN issues another token for a user; both work', async () => {
   const org = await newOrg(t);
   const finance = await org.user('FINANCE');
   const { me } = ok(await t.gql(ME, {}, finance));
-  const issued = ok(await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token user { id } } }`, { id: me.id }, org.admin)).issueToken;
+  const issued = ok(
+    await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token user { id } } }`, { id: me.id }, org.admin),
+  ).issueToken;
   expect(issued.user.id).toBe(me.id);
   expect(issued.token).not.toBe(finance);
   expect(ok(await t.gql(ME, {}, issued.token)).me.id).toBe(me.id);
@@ -43,8 +47,14 @@ test('only an ADMIN manages users, only its own organisation, and not itself', a
   const { me } = ok(await t.gql(ME, {}, pm));
   expect(errorOf(await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: me.id }, pm)).code).toBe('FORBIDDEN');
   expect(errorOf(await t.gql(`{ users { id } }`, {}, pm)).code).toBe('FORBIDDEN');
-  expect(errorOf(await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: me.id }, other.admin)).code).toBe('NOT_FOUND');
-  expect(errorOf(await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token } }`, { id: me.id }, other.admin)).code).toBe('NOT_FOUND');
+  expect(errorOf(await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: me.id }, other.admin)).code).toBe(
+    'NOT_FOUND',
+  );
+  expect(errorOf(await t.gql(`mutation($id: ID!) { issueToken(userId: $id) { token } }`, { id: me.id }, other.admin)).code).toBe(
+    'NOT_FOUND',
+  );
   const admin = ok(await t.gql(ME, {}, org.admin)).me;
-  expect(errorOf(await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: admin.id }, org.admin)).code).toBe('BAD_USER_INPUT');
+  expect(errorOf(await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: admin.id }, org.admin)).code).toBe(
+    'BAD_USER_INPUT',
+  );
 });

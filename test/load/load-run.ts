@@ -28,11 +28,24 @@ async function main() {
     return body.data;
   };
   try {
-    const token = (await call(`mutation { createOrganisation(name: "Load Test Council", adminEmail: "load@council.gov.uk", adminName: "Load") { adminToken } }`, {}, server.adminSecret))
-      .createOrganisation.adminToken as string;
+    const token = (
+      await call(
+        `mutation { createOrganisation(name: "Load Test Council", adminEmail: "load@council.gov.uk", adminName: "Load") { adminToken } }`,
+        {},
+        server.adminSecret,
+      )
+    ).createOrganisation.adminToken as string;
     const programmeIds: string[] = [];
     for (let i = 0; i < PROGRAMMES; i++) {
-      programmeIds.push((await call(`mutation($c: String!) { createProgramme(input: {code: $c, name: "Programme"}) { id } }`, { c: `LOAD-${i}` }, token)).createProgramme.id);
+      programmeIds.push(
+        (
+          await call(
+            `mutation($c: String!) { createProgramme(input: {code: $c, name: "Programme"}) { id } }`,
+            { c: `LOAD-${i}` },
+            token,
+          )
+        ).createProgramme.id,
+      );
     }
     const knownVersion = programmeIds.map(() => 1);
     const accepted = { updateProgramme: programmeIds.map(() => 0), createCommittee: 0 };
@@ -42,7 +55,9 @@ async function main() {
 
     const bodies: Record<Op, (c: { p: number }) => object> = {
       listProgrammes: () => ({ query: `{ programmes(first: 50) { totalCount nodes { code version resolutions { text } } } }` }),
-      listResolutions: () => ({ query: `{ resolutions(first: 20) { totalCount nodes { text meeting { date committee { name } } } } committees { name } }` }),
+      listResolutions: () => ({
+        query: `{ resolutions(first: 20) { totalCount nodes { text meeting { date committee { name } } } } committees { name } }`,
+      }),
       updateProgramme: (c) => ({
         query: `mutation($id: ID!, $v: Int!) { updateProgramme(id: $id, expectedVersion: $v, input: {owner: "Director"}) { version } }`,
         variables: { id: programmeIds[c.p], v: knownVersion[c.p] },
@@ -119,14 +134,20 @@ async function main() {
       byOperation: counts.byOp,
     };
     const drain = await sigtermUnderLoad(server, token);
-    Object.assign(figures, { sigtermInFlightAnswered: drain.answered, sigtermNotHandled: drain.refused, sigtermCutMidRequest: drain.cut, sigtermExitCode: drain.exitCode });
+    Object.assign(figures, {
+      sigtermInFlightAnswered: drain.answered,
+      sigtermNotHandled: drain.refused,
+      sigtermCutMidRequest: drain.cut,
+      sigtermExitCode: drain.exitCode,
+    });
     console.log(JSON.stringify(figures, null, 2));
     const failures = [
       figures.fiveHundreds > 0 && 'some requests were answered 5xx',
       figures.errorsOtherThanConflict > 0 && 'some requests failed other than by CONFLICT',
       figures.lostWrites > 0 && 'final state differs from the accepted writes',
       late > early * 1.5 + 30 * 2 ** 20 && 'memory grew during the run',
-      (drain.cut > 0 || drain.exitCode !== 0 || drain.answered === 0) && 'SIGTERM under load cut requests short or exited uncleanly',
+      (drain.cut > 0 || drain.exitCode !== 0 || drain.answered === 0) &&
+        'SIGTERM under load cut requests short or exited uncleanly',
     ].filter(Boolean);
     if (failures.length) throw new Error(failures.join('; '));
     console.log('load run: passed');

@@ -31,17 +31,30 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const adminSecret = randomBytes(24).toString('base64url');
   const port = await freePort();
   // one process, compiled, as `npm start` runs it: signals reach the server itself
-  execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_SECRET: adminSecret, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_SECRET: adminSecret,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
   let up = false;
   for (let i = 0; i < 600 && !up && child.exitCode === null; i++) {
-    up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    up = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!up) await new Promise((r) => setTimeout(r, 100));
   }
   if (!up) {
@@ -65,4 +78,3 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     },
   };
 }
-

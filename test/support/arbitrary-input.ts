@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  GraphQLInputType,
-  GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-} from 'graphql';
+import { GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
 
 /**
  * fast-check arbitraries for any GraphQL input type: mostly plausible values, often malformed
@@ -15,10 +7,16 @@ import {
  */
 export function inputArbitrary(schema: GraphQLSchema, type: GraphQLInputType, ids: string[], depth = 0): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return inputArbitrary(schema, type.ofType, ids, depth);
-  const nullable = (a: fc.Arbitrary<unknown>) => fc.oneof({ weight: 9, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
+  const nullable = (a: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 9, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
   if (isListType(type)) return nullable(fc.array(inputArbitrary(schema, type.ofType, ids, depth + 1), { maxLength: 3 }));
   if (isEnumType(type)) {
-    return nullable(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: fc.string() }));
+    return nullable(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) },
+        { weight: 1, arbitrary: fc.string() },
+      ),
+    );
   }
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
@@ -32,13 +30,18 @@ export function inputArbitrary(schema: GraphQLSchema, type: GraphQLInputType, id
 
 const text = fc.oneof(
   { weight: 5, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', 'FH-2018', 'Family Hubs', "O'Brien; DROP TABLE risks; --", '%_\\', 'a@b.gov.uk') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', ' ', 'FH-2018', 'Family Hubs', "O'Brien; DROP TABLE risks; --", '%_\\', 'a@b.gov.uk'),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ minLength: 5_000, maxLength: 20_000 }) },
 );
 
 const date = fc.oneof(
-  fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom('2018-02-30', '2018-13-01', '18-04-01', '2018/04/01', '', '0000-00-00', '9999-12-31'),
   fc.string({ maxLength: 12 }),
 );
@@ -53,7 +56,11 @@ const money = fc.oneof(
 function scalar(name: string, ids: string[]): fc.Arbitrary<unknown> {
   switch (name) {
     case 'ID':
-      return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: text });
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...ids) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: text },
+      );
     case 'String':
       return text;
     case 'Int':
@@ -63,7 +70,10 @@ function scalar(name: string, ids: string[]): fc.Arbitrary<unknown> {
     case 'Date':
       return date;
     case 'DateTime':
-      return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 }));
+      return fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string({ maxLength: 30 }),
+      );
     case 'Money':
       return money;
     case 'FinancialYear':

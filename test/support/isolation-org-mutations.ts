@@ -13,7 +13,8 @@ async function each(w: World, query: string, variables: Record<string, unknown>[
     if (only && !only.includes(role)) return;
     for (const v of variables) {
       const res = await w.probe.send(query, v, token);
-      if (codeOf(res) !== code) throw new Error(`${role}: expected ${code} for ${query} ${JSON.stringify(v)}, got ${JSON.stringify(res)}`);
+      if (codeOf(res) !== code)
+        throw new Error(`${role}: expected ${code} for ${query} ${JSON.stringify(v)}, got ${JSON.stringify(res)}`);
     }
   });
 }
@@ -40,20 +41,39 @@ export const MUTATION_CASES: Record<string, Case> = {
 
   'Mutation.createUser': async (w) => {
     const q = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
-    const input = (role: string, programmeIds: string[]) => ({ input: { email: `new.${w.b.marker}@council.gov.uk`, name: 'New', role, programmeIds } });
+    const input = (role: string, programmeIds: string[]) => ({
+      input: { email: `new.${w.b.marker}@council.gov.uk`, name: 'New', role, programmeIds },
+    });
     const { fh, ics } = w.a.programmes;
-    await each(w, q, [input('PROGRAMME_MANAGER', [fh.id]), input('PROGRAMME_MANAGER', [w.b.programmes.fh.id, ics.id]), input('MEMBER', [fh.id])]);
+    await each(w, q, [
+      input('PROGRAMME_MANAGER', [fh.id]),
+      input('PROGRAMME_MANAGER', [w.b.programmes.fh.id, ics.id]),
+      input('MEMBER', [fh.id]),
+    ]);
     // e-mails are unique within an organisation only: A's admin e-mail is free elsewhere
     const fresh = await w.fresh();
-    const created = await fresh.send(q, { input: { email: w.a.users.ADMIN.email, name: 'Namesake', role: 'ADMIN' } }, fresh.admin, { ghost: false, echo: true });
+    const created = await fresh.send(
+      q,
+      { input: { email: w.a.users.ADMIN.email, name: 'Namesake', role: 'ADMIN' } },
+      fresh.admin,
+      { ghost: false, echo: true },
+    );
     expect(created.errors).toBeUndefined();
   },
 
   'Mutation.deactivateUser': (w) =>
-    each(w, `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`, Object.values(w.a.users).map((u) => ({ id: u.id }))),
+    each(
+      w,
+      `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`,
+      Object.values(w.a.users).map((u) => ({ id: u.id })),
+    ),
 
   'Mutation.issueToken': (w) =>
-    each(w, `mutation($id: ID!) { issueToken(userId: $id) { token } }`, Object.values(w.a.users).map((u) => ({ id: u.id }))),
+    each(
+      w,
+      `mutation($id: ID!) { issueToken(userId: $id) { token } }`,
+      Object.values(w.a.users).map((u) => ({ id: u.id })),
+    ),
 
   'Mutation.createProgramme': async (w) => {
     const q = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id code } }`;
@@ -61,56 +81,107 @@ export const MUTATION_CASES: Record<string, Case> = {
     await each(w, q, [input], 'FORBIDDEN', ['PROGRAMME_MANAGER', 'FINANCE', 'MEMBER']);
     // codes are unique within an organisation only: no CONFLICT that would betray A's
     const fresh = await w.fresh();
-    expect((await fresh.send(q, input, fresh.admin, { ghost: false, echo: true })).data.createProgramme.code).toBe(w.a.programmes.fh.code);
+    expect((await fresh.send(q, input, fresh.admin, { ghost: false, echo: true })).data.createProgramme.code).toBe(
+      w.a.programmes.fh.code,
+    );
   },
 
   'Mutation.updateProgramme': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { updateProgramme(id: $id, expectedVersion: $v, input: {name: "Taken over"}) { id } }`,
-      versioned(Object.values(w.a.programmes))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateProgramme(id: $id, expectedVersion: $v, input: {name: "Taken over"}) { id } }`,
+      versioned(Object.values(w.a.programmes)),
+    ),
 
   'Mutation.createRisk': (w) =>
-    each(w, `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, Object.values(w.a.programmes).map((p) => ({
-      input: { programmeId: p.id, reference: 'R99', title: 'Planted', category: 'LEGAL', inherent: { likelihood: 1, impact: 1 } },
-    }))),
+    each(
+      w,
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`,
+      Object.values(w.a.programmes).map((p) => ({
+        input: {
+          programmeId: p.id,
+          reference: 'R99',
+          title: 'Planted',
+          category: 'LEGAL',
+          inherent: { likelihood: 1, impact: 1 },
+        },
+      })),
+    ),
 
   'Mutation.updateRisk': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { updateRisk(id: $id, expectedVersion: $v, input: {title: "Taken over", confidential: false}) { id } }`,
-      versioned(Object.values(w.a.risks))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateRisk(id: $id, expectedVersion: $v, input: {title: "Taken over", confidential: false}) { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
 
   'Mutation.assessRisk': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { assessRisk(riskId: $id, expectedVersion: $v, input: {likelihood: 1, impact: 1}) { id } }`,
-      versioned(Object.values(w.a.risks))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { assessRisk(riskId: $id, expectedVersion: $v, input: {likelihood: 1, impact: 1}) { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
 
   'Mutation.closeRisk': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { closeRisk(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
-      versioned(Object.values(w.a.risks))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { closeRisk(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
 
   'Mutation.addMitigation': (w) =>
-    each(w, `mutation($id: ID!) { addMitigation(riskId: $id, input: {action: "Planted"}) { id } }`,
-      Object.values(w.a.risks).map((r) => ({ id: r.id }))),
+    each(
+      w,
+      `mutation($id: ID!) { addMitigation(riskId: $id, input: {action: "Planted"}) { id } }`,
+      Object.values(w.a.risks).map((r) => ({ id: r.id })),
+    ),
 
   'Mutation.updateMitigation': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { updateMitigation(id: $id, expectedVersion: $v, input: {status: CANCELLED}) { id } }`,
-      versioned(Object.values(w.a.mitigations))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateMitigation(id: $id, expectedVersion: $v, input: {status: CANCELLED}) { id } }`,
+      versioned(Object.values(w.a.mitigations)),
+    ),
 
   'Mutation.createSavingsLine': (w) =>
-    each(w, `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`, Object.values(w.a.programmes).map((p) => ({
-      input: { programmeId: p.id, description: 'Planted', category: 'OTHER', financialYear: '2018/19', planned: '1' },
-    }))),
+    each(
+      w,
+      `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`,
+      Object.values(w.a.programmes).map((p) => ({
+        input: { programmeId: p.id, description: 'Planted', category: 'OTHER', financialYear: '2018/19', planned: '1' },
+      })),
+    ),
 
   'Mutation.updateSavingsLine': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { updateSavingsLine(id: $id, expectedVersion: $v, input: {forecast: "0"}) { id } }`,
-      versioned(Object.values(w.a.savings))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateSavingsLine(id: $id, expectedVersion: $v, input: {forecast: "0"}) { id } }`,
+      versioned(Object.values(w.a.savings)),
+    ),
 
   'Mutation.recordSavingsDelivery': async (w) => {
     const q = `mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id ledgerReference } }`;
     const delivery = (ledgerReference: string) => ({ amount: '-100000', recordedOn: '2018-12-31', ledgerReference });
-    await each(w, q, Object.values(w.a.savings).map((l) => ({ id: l.id, input: delivery(`${w.b.marker}-GL-99`) })));
+    await each(
+      w,
+      q,
+      Object.values(w.a.savings).map((l) => ({ id: l.id, input: delivery(`${w.b.marker}-GL-99`) })),
+    );
     // ledger references are unique within an organisation only
     const fresh = await w.fresh();
-    const line = await fresh.send(`mutation($p: ID!) { createSavingsLine(input: {programmeId: $p, description: "Staffing", category: STAFFING,
-      financialYear: "2018/19", planned: "1000"}) { id } }`, { p: fresh.programmeId }, fresh.admin, { ghost: false });
-    const recorded = await fresh.send(q, { id: line.data.createSavingsLine.id, input: delivery(w.a.ledgerReferences[0]) }, fresh.admin, { ghost: false, echo: true });
+    const line = await fresh.send(
+      `mutation($p: ID!) { createSavingsLine(input: {programmeId: $p, description: "Staffing", category: STAFFING,
+      financialYear: "2018/19", planned: "1000"}) { id } }`,
+      { p: fresh.programmeId },
+      fresh.admin,
+      { ghost: false },
+    );
+    const recorded = await fresh.send(
+      q,
+      { id: line.data.createSavingsLine.id, input: delivery(w.a.ledgerReferences[0]) },
+      fresh.admin,
+      { ghost: false, echo: true },
+    );
     expect(recorded.data?.recordSavingsDelivery.ledgerReference).toBe(w.a.ledgerReferences[0]);
   },
 
@@ -118,11 +189,21 @@ export const MUTATION_CASES: Record<string, Case> = {
     const { fh, ics } = w.a.programmes;
     const { staffing, premises } = w.a.savings;
     // A's own codes, years and descriptions, and a reference A has recorded: every row is unknown to B
-    const rows = [`${fh.code},2018/19,${staffing.description},"£1,000.00",2019-01-31,${w.a.ledgerReferences[0]}`,
-      `${ics.code},2019/20,${premises.description},2000,2019-06-30,${w.a.marker}-GL-NEW`];
+    const rows = [
+      `${fh.code},2018/19,${staffing.description},"£1,000.00",2019-01-31,${w.a.ledgerReferences[0]}`,
+      `${ics.code},2019/20,${premises.description},2000,2019-06-30,${w.a.marker}-GL-NEW`,
+    ];
     const csv = [HEADER, ...rows].join('\r\n');
-    const refused = { dryRun: false, rowsRead: 2, rowsImported: 0, rowsSkipped: 0, errors: [
-      { line: 2, message: `No programme with code ${fh.code}` }, { line: 3, message: `No programme with code ${ics.code}` }] };
+    const refused = {
+      dryRun: false,
+      rowsRead: 2,
+      rowsImported: 0,
+      rowsSkipped: 0,
+      errors: [
+        { line: 2, message: `No programme with code ${fh.code}` },
+        { line: 3, message: `No programme with code ${ics.code}` },
+      ],
+    };
     await asEachRole(w, async (role, token) => {
       for (const dryRun of [false, true]) {
         const res = await w.probe.send(IMPORT, { csv, dryRun }, token, { echo: true });
@@ -132,37 +213,65 @@ export const MUTATION_CASES: Record<string, Case> = {
     });
     // a namesake programme elsewhere takes the rows (A's ledger reference is no duplicate there); A is untouched
     const fresh = await w.fresh();
-    const created = await fresh.send(`mutation($code: String!) { p: createProgramme(input: {code: $code, name: "Namesake"}) { id } }`,
-      { code: fh.code }, fresh.admin, { ghost: false, echo: true });
-    await fresh.send(`mutation($p: ID!, $description: String!) { createSavingsLine(input: {programmeId: $p, description: $description,
-      category: STAFFING, financialYear: "2018/19", planned: "1000"}) { id } }`, { p: created.data.p.id, description: staffing.description },
-    fresh.admin, { ghost: false, echo: true });
+    const created = await fresh.send(
+      `mutation($code: String!) { p: createProgramme(input: {code: $code, name: "Namesake"}) { id } }`,
+      { code: fh.code },
+      fresh.admin,
+      { ghost: false, echo: true },
+    );
+    await fresh.send(
+      `mutation($p: ID!, $description: String!) { createSavingsLine(input: {programmeId: $p, description: $description,
+      category: STAFFING, financialYear: "2018/19", planned: "1000"}) { id } }`,
+      { p: created.data.p.id, description: staffing.description },
+      fresh.admin,
+      { ghost: false, echo: true },
+    );
     const imported = await fresh.send(IMPORT, { csv: [HEADER, rows[0]].join('\n') }, fresh.admin, { ghost: false, echo: true });
-    expect(imported.data.importLedgerActuals).toEqual({ dryRun: false, rowsRead: 1, rowsImported: 1, rowsSkipped: 0, errors: [] });
+    expect(imported.data.importLedgerActuals).toEqual({
+      dryRun: false,
+      rowsRead: 1,
+      rowsImported: 1,
+      rowsSkipped: 0,
+      errors: [],
+    });
   },
 
   'Mutation.createMilestone': (w) =>
-    each(w, `mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`, Object.values(w.a.programmes).map((p) => ({
-      input: { programmeId: p.id, title: 'Planted', baselineDate: '2018-10-01' },
-    }))),
+    each(
+      w,
+      `mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`,
+      Object.values(w.a.programmes).map((p) => ({
+        input: { programmeId: p.id, title: 'Planted', baselineDate: '2018-10-01' },
+      })),
+    ),
 
   'Mutation.updateMilestone': (w) =>
-    each(w, `mutation($id: ID!, $v: Int!) { updateMilestone(id: $id, expectedVersion: $v, input: {status: MISSED}) { id } }`,
-      versioned(Object.values(w.a.milestones))),
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateMilestone(id: $id, expectedVersion: $v, input: {status: MISSED}) { id } }`,
+      versioned(Object.values(w.a.milestones)),
+    ),
 
   'Mutation.createCommittee': async (w) => {
     const q = `mutation($name: String!) { createCommittee(name: $name) { id name } }`;
     await each(w, q, [{ name: w.a.committee.name }], 'FORBIDDEN', ['FINANCE', 'MEMBER']);
     const fresh = await w.fresh();
-    expect((await fresh.send(q, { name: w.a.committee.name }, fresh.admin, { ghost: false, echo: true })).data.createCommittee.name).toBe(w.a.committee.name);
+    expect(
+      (await fresh.send(q, { name: w.a.committee.name }, fresh.admin, { ghost: false, echo: true })).data.createCommittee.name,
+    ).toBe(w.a.committee.name);
   },
 
   'Mutation.createMeeting': (w) =>
-    each(w, `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, [{ input: { committeeId: w.a.committee.id, date: '2019-01-01' } }]),
+    each(w, `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, [
+      { input: { committeeId: w.a.committee.id, date: '2019-01-01' } },
+    ]),
 
   'Mutation.recordResolution': (w) =>
-    each(w, `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
-      Object.values(w.a.meetings).map((meetingId) => ({ input: { meetingId, agendaItem: 'PLANTED', text: 'Planted' } }))),
+    each(
+      w,
+      `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
+      Object.values(w.a.meetings).map((meetingId) => ({ input: { meetingId, agendaItem: 'PLANTED', text: 'Planted' } })),
+    ),
 
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),
   'Mutation.unlinkResolution': (w) => linkCase(w, 'unlinkResolution'),
@@ -175,8 +284,15 @@ export const MUTATION_CASES: Record<string, Case> = {
 function linkCase(w: World, mutation: string) {
   const q = `mutation($id: ID!, $target: LinkTarget!) { ${mutation}(resolutionId: $id, target: $target) { id } }`;
   const a = w.a;
-  const theirs = [{ programmeId: a.programmes.fh.id }, { programmeId: a.programmes.ics.id }, { riskId: a.risks.open.id },
-    { riskId: a.risks.secret.id }, { riskId: a.risks.closed.id }, { milestoneId: a.milestones.fh.id }, { savingsLineId: a.savings.staffing.id }];
+  const theirs = [
+    { programmeId: a.programmes.fh.id },
+    { programmeId: a.programmes.ics.id },
+    { riskId: a.risks.open.id },
+    { riskId: a.risks.secret.id },
+    { riskId: a.risks.closed.id },
+    { milestoneId: a.milestones.fh.id },
+    { savingsLineId: a.savings.staffing.id },
+  ];
   return each(w, q, [
     { id: a.resolutions.model, target: { programmeId: w.b.programmes.fh.id } },
     ...theirs.map((target) => ({ id: w.b.resolutions.model, target })),

@@ -48,7 +48,9 @@ export const QUERY_CASES: Record<string, Case> = {
 
   'Query.organisation': (w) =>
     asEachRole(w, async (_, token) => {
-      const { organisation } = dataOf(await w.probe.send(`{ organisation { id name riskAppetite { category maxScore } } }`, {}, token));
+      const { organisation } = dataOf(
+        await w.probe.send(`{ organisation { id name riskAppetite { category maxScore } } }`, {}, token),
+      );
       expect(organisation).toMatchObject(w.b.org);
       expect(organisation.riskAppetite).toContainEqual({ category: 'SAFEGUARDING', maxScore: w.b.appetite });
     }),
@@ -77,7 +79,13 @@ export const QUERY_CASES: Record<string, Case> = {
   'Query.programme': (w) =>
     asEachRole(w, async (role, token) => {
       const q = `query($id: ID!) { programme(id: $id) { id code risks { id } milestones { id } savingsLines { id } resolutions { id } } }`;
-      for (const id of [w.a.programmes.fh.id, w.a.programmes.ics.id, w.a.programmes.fh.id.toUpperCase(), w.a.risks.open.id, w.a.org.id]) {
+      for (const id of [
+        w.a.programmes.fh.id,
+        w.a.programmes.ics.id,
+        w.a.programmes.fh.id.toUpperCase(),
+        w.a.risks.open.id,
+        w.a.org.id,
+      ]) {
         expect(dataOf(await w.probe.send(q, { id }, token)).programme).toBeNull();
       }
       // Programme.risks(filter: {programmeId}) naming A's programme, on B's own programme
@@ -92,8 +100,13 @@ export const QUERY_CASES: Record<string, Case> = {
       const q = `query($filter: RiskFilter, $after: String) { risks(filter: $filter, first: 500, after: $after) {
         totalCount nodes { id programme { id } mitigations { id risk { id } } assessments { id } resolutions { id } } } }`;
       expect(dataOf(await w.probe.send(q, {}, token)).risks.totalCount).toBe(bRisks(role));
-      const filters = [{ programmeId: w.a.programmes.fh.id }, { programmeId: w.a.programmes.ics.id, status: ['CLOSED'] },
-        { search: w.a.marker }, { search: w.a.secret }, { programmeId: w.a.programmes.fh.id.toUpperCase() }];
+      const filters = [
+        { programmeId: w.a.programmes.fh.id },
+        { programmeId: w.a.programmes.ics.id, status: ['CLOSED'] },
+        { search: w.a.marker },
+        { search: w.a.secret },
+        { programmeId: w.a.programmes.fh.id.toUpperCase() },
+      ];
       for (const filter of filters) {
         expect(dataOf(await w.probe.send(q, { filter }, token)).risks).toEqual({ totalCount: 0, nodes: [] });
       }
@@ -104,7 +117,14 @@ export const QUERY_CASES: Record<string, Case> = {
     asEachRole(w, async (_, token) => {
       const q = `query($id: ID!) { risk(id: $id) { id title mitigations { id } assessments { id } resolutions { id } } }`;
       const { open, secret, closed } = w.a.risks;
-      for (const id of [open.id, secret.id, closed.id, secret.id.toUpperCase(), w.a.mitigations.secret.id, w.a.programmes.fh.id]) {
+      for (const id of [
+        open.id,
+        secret.id,
+        closed.id,
+        secret.id.toUpperCase(),
+        w.a.mitigations.secret.id,
+        w.a.programmes.fh.id,
+      ]) {
         expect(dataOf(await w.probe.send(q, { id }, token)).risk).toBeNull();
       }
     }),
@@ -142,14 +162,28 @@ export const QUERY_CASES: Record<string, Case> = {
       const q = `query($filter: SavingsFilter, $groupBy: [SavingsGrouping!]) { savingsReconciliation(filter: $filter, groupBy: $groupBy) {
         totals { ${TOTALS} } rows { programme { id code savingsLines { id } } financialYear category kind totals { ${TOTALS} } } } }`;
       const all = ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND'];
-      for (const filter of [{ programmeId: w.a.programmes.fh.id }, { programmeId: w.a.programmes.ics.id, financialYear: '2019/20', kind: 'SAVING' }]) {
-        expect(dataOf(await w.probe.send(q, { filter, groupBy: all }, token)).savingsReconciliation).toEqual({ totals: ZERO, rows: [] });
+      for (const filter of [
+        { programmeId: w.a.programmes.fh.id },
+        { programmeId: w.a.programmes.ics.id, financialYear: '2019/20', kind: 'SAVING' },
+      ]) {
+        expect(dataOf(await w.probe.send(q, { filter, groupBy: all }, token)).savingsReconciliation).toEqual({
+          totals: ZERO,
+          rows: [],
+        });
       }
       const own = dataOf(await w.probe.send(q, { groupBy: ['PROGRAMME'] }, token)).savingsReconciliation;
-      expect(own.rows.map((r: { programme: { id: string } }) => r.programme.id).sort()).toEqual(ids(Object.values(w.b.programmes)));
+      expect(own.rows.map((r: { programme: { id: string } }) => r.programme.id).sort()).toEqual(
+        ids(Object.values(w.b.programmes)),
+      );
       // B's own figures: 452000 + 100000 planned savings, 120000 one-off cost, 225000 delivered
-      expect(own.totals).toEqual({ planned: '552000.00', forecast: '542000.00', delivered: '225000.00', variance: '-327000.00',
-        netPlanned: '432000.00', netDelivered: '225000.00' });
+      expect(own.totals).toEqual({
+        planned: '552000.00',
+        forecast: '542000.00',
+        delivered: '225000.00',
+        variance: '-327000.00',
+        netPlanned: '432000.00',
+        netDelivered: '225000.00',
+      });
     }),
 
   'Query.committees': (w) =>
@@ -163,8 +197,14 @@ export const QUERY_CASES: Record<string, Case> = {
       const q = `query($filter: ResolutionFilter, $after: String) { resolutions(filter: $filter, first: 500, after: $after) {
         totalCount nodes { id meeting { id committee { id } } programmes { id } risks { id } milestones { id } savingsLines { id } } } }`;
       expect(dataOf(await w.probe.send(q, {}, token)).resolutions.totalCount).toBe(3);
-      const filters = [{ committeeId: w.a.committee.id }, { programmeId: w.a.programmes.fh.id }, { programmeId: w.a.programmes.ics.id },
-        { committeeId: w.a.committee.id, programmeId: w.a.programmes.fh.id }, { search: w.a.marker }, { committeeId: w.a.committee.id.toUpperCase() }];
+      const filters = [
+        { committeeId: w.a.committee.id },
+        { programmeId: w.a.programmes.fh.id },
+        { programmeId: w.a.programmes.ics.id },
+        { committeeId: w.a.committee.id, programmeId: w.a.programmes.fh.id },
+        { search: w.a.marker },
+        { committeeId: w.a.committee.id.toUpperCase() },
+      ];
       for (const filter of filters) {
         expect(dataOf(await w.probe.send(q, { filter }, token)).resolutions).toEqual({ totalCount: 0, nodes: [] });
       }
@@ -175,10 +215,21 @@ export const QUERY_CASES: Record<string, Case> = {
     asEachRole(w, async (role, token) => {
       const q = `query($entityId: ID, $after: String) { auditTrail(entityId: $entityId, first: 500, after: $after) {
         totalCount nodes { id actor action entityType entityId changes } } }`;
-      const named = [w.a.org.id, w.a.users.ADMIN.id, w.a.programmes.fh.id, w.a.risks.secret.id, w.a.mitigations.open.id,
-        w.a.milestones.fh.id, w.a.savings.staffing.id, w.a.committee.id, w.a.meetings.spring, w.a.resolutions.model];
+      const named = [
+        w.a.org.id,
+        w.a.users.ADMIN.id,
+        w.a.programmes.fh.id,
+        w.a.risks.secret.id,
+        w.a.mitigations.open.id,
+        w.a.milestones.fh.id,
+        w.a.savings.staffing.id,
+        w.a.committee.id,
+        w.a.meetings.spring,
+        w.a.resolutions.model,
+      ];
       if (role === 'MEMBER') {
-        for (const entityId of [undefined, ...named]) expect(codeOf(await w.probe.send(q, { entityId }, token))).toBe('FORBIDDEN');
+        for (const entityId of [undefined, ...named])
+          expect(codeOf(await w.probe.send(q, { entityId }, token))).toBe('FORBIDDEN');
         return;
       }
       expect(dataOf(await w.probe.send(q, {}, token)).auditTrail.totalCount).toBe(w.bAuditCount);

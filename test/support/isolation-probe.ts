@@ -81,20 +81,28 @@ export class Probe {
     return value;
   }
 
-  async send<T = any>(query: string, variables: Record<string, unknown>, token: string, options: SendOptions = {}): Promise<GraphQLResponse<T>> {
+  async send<T = any>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    options: SendOptions = {},
+  ): Promise<GraphQLResponse<T>> {
     this.record(query, variables);
     const res = await this.t.gql<T>(query, variables, token);
     const where = `${query.replace(/\s+/g, ' ').slice(0, 160)} ${JSON.stringify(variables).slice(0, 300)}`;
     if (res.status >= 500) throw new Error(`${res.status} for ${where}`);
     for (const e of res.errors ?? []) {
-      if (!CONTRACT_CODES.includes(e.extensions?.code ?? '')) throw new Error(`not a contract error: ${JSON.stringify(e)} for ${where}`);
+      if (!CONTRACT_CODES.includes(e.extensions?.code ?? ''))
+        throw new Error(`not a contract error: ${JSON.stringify(e)} for ${where}`);
     }
-    const leak = this.leaks(JSON.stringify(res.errors ?? [])) ?? (options.echo ? undefined : this.leaks(JSON.stringify(res.data ?? null)));
+    const leak =
+      this.leaks(JSON.stringify(res.errors ?? [])) ?? (options.echo ? undefined : this.leaks(JSON.stringify(res.data ?? null)));
     if (leak) throw new Error(`the answer mentions hidden ${leak}: ${JSON.stringify(res)} for ${where}`);
     if (options.ghost !== false) {
       const again = await this.t.gql(query, this.ghostVariables(variables) as Record<string, unknown>, token);
       const [seen, unknown] = [this.ghostly(JSON.stringify(res)), JSON.stringify(again)];
-      if (seen !== unknown) throw new Error(`hidden objects answer differently from unknown ones for ${where}:\n${seen}\n${unknown}`);
+      if (seen !== unknown)
+        throw new Error(`hidden objects answer differently from unknown ones for ${where}:\n${seen}\n${unknown}`);
     }
     return res;
   }
@@ -133,7 +141,9 @@ function idLeaves(type: GraphQLInputType, value: unknown, path: string): { path:
   if (isNonNullType(type)) return idLeaves(type.ofType, value, path);
   if (isListType(type)) return (Array.isArray(value) ? value : [value]).flatMap((v) => idLeaves(type.ofType, v, path));
   if (isInputObjectType(type)) {
-    return Object.values(type.getFields()).flatMap((f) => idLeaves(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`));
+    return Object.values(type.getFields()).flatMap((f) =>
+      idLeaves(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`),
+    );
   }
   return isScalarType(type) && type.name === 'ID' ? [{ path, value }] : [];
 }

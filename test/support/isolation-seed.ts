@@ -45,7 +45,10 @@ interface SavingsLine extends Versioned {
 /** A marker unlike anything else in the database: 'q' and 8 hex digits. */
 export const newMarker = () => `q${randomBytes(4).toString('hex')}`;
 
-export async function seedOrganisation(t: TestServer, options: { appetite: number; marker?: string; secret?: string }): Promise<Seeded> {
+export async function seedOrganisation(
+  t: TestServer,
+  options: { appetite: number; marker?: string; secret?: string },
+): Promise<Seeded> {
   const marker = options.marker ?? newMarker();
   const secret = options.secret ?? newMarker();
   const run = async (query: string, variables: Record<string, unknown>, token: string) => {
@@ -69,7 +72,12 @@ export async function seedOrganisation(t: TestServer, options: { appetite: numbe
     });
   const fh = await programme(`${marker}-FH`, `${marker} Family Hubs`);
   const ics = await programme(`${marker}-ICS`, `${marker} Integrated Care`);
-  Object.assign(fh, await as(`mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 1, input: {status: APPROVED}) { version } }`, { id: fh.id }));
+  Object.assign(
+    fh,
+    await as(`mutation($id: ID!) { updateProgramme(id: $id, expectedVersion: 1, input: {status: APPROVED}) { version } }`, {
+      id: fh.id,
+    }),
+  );
 
   const user = async (role: Role, programmeIds?: string[]) => {
     const email = `${role.toLowerCase().replace('_', '-')}.${marker}@council.gov.uk`;
@@ -88,80 +96,195 @@ export async function seedOrganisation(t: TestServer, options: { appetite: numbe
       input: { programmeId, category: 'SAFEGUARDING', owner: `${marker} Head of Service`, reviewDate: '2018-12-01', ...input },
     });
   const assess = async (r: Versioned, input: Record<string, unknown>) =>
-    Object.assign(r, await as(`mutation($id: ID!, $v: Int!, $input: RiskAssessmentInput!) {
-      assessRisk(riskId: $id, expectedVersion: $v, input: $input) { version } }`, { id: r.id, v: r.version, input }));
+    Object.assign(
+      r,
+      await as(
+        `mutation($id: ID!, $v: Int!, $input: RiskAssessmentInput!) {
+      assessRisk(riskId: $id, expectedVersion: $v, input: $input) { version } }`,
+        { id: r.id, v: r.version, input },
+      ),
+    );
   const mitigate = async (riskId: string, action: string) => {
-    const m = await as(`mutation($id: ID!, $input: MitigationInput!) { addMitigation(riskId: $id, input: $input) { id version } }`, {
-      id: riskId, input: { action, owner: `${marker} Officer`, dueDate: '2018-09-30' },
-    });
-    return Object.assign(m, await as(`mutation($id: ID!, $v: Int!) {
-      updateMitigation(id: $id, expectedVersion: $v, input: {status: IN_PROGRESS}) { version } }`, { id: m.id, v: m.version }));
+    const m = await as(
+      `mutation($id: ID!, $input: MitigationInput!) { addMitigation(riskId: $id, input: $input) { id version } }`,
+      {
+        id: riskId,
+        input: { action, owner: `${marker} Officer`, dueDate: '2018-09-30' },
+      },
+    );
+    return Object.assign(
+      m,
+      await as(
+        `mutation($id: ID!, $v: Int!) {
+      updateMitigation(id: $id, expectedVersion: $v, input: {status: IN_PROGRESS}) { version } }`,
+        { id: m.id, v: m.version },
+      ),
+    );
   };
-  const open = await risk(fh.id, { reference: 'R01', title: `${marker} Increased pressure on social care`, inherent: { likelihood: 4, impact: 4 } });
+  const open = await risk(fh.id, {
+    reference: 'R01',
+    title: `${marker} Increased pressure on social care`,
+    inherent: { likelihood: 4, impact: 4 },
+  });
   await assess(open, { likelihood: 3, impact: 3, assessedOn: '2018-06-01', note: `${marker} hubs opened` });
   const secretRisk = await risk(fh.id, {
-    reference: 'R02', title: `${marker} ${secret} Redundancy costs for named posts`, description: `${secret} exempt information`,
-    category: 'FINANCIAL', inherent: { likelihood: 4, impact: 5 }, target: { likelihood: 2, impact: 2 }, confidential: true,
+    reference: 'R02',
+    title: `${marker} ${secret} Redundancy costs for named posts`,
+    description: `${secret} exempt information`,
+    category: 'FINANCIAL',
+    inherent: { likelihood: 4, impact: 5 },
+    target: { likelihood: 2, impact: 2 },
+    confidential: true,
   });
   await assess(secretRisk, { likelihood: 4, impact: 4, assessedOn: '2018-06-01', note: `${secret} closed session` });
-  const closed = await risk(ics.id, { reference: 'R01', title: `${marker} Partner withdrawal`, category: 'PARTNERSHIP', inherent: { likelihood: 2, impact: 3 } });
-  const mitigations = { open: await mitigate(open.id, `${marker} Share the register with scrutiny`), secret: await mitigate(secretRisk.id, `${secret} Closed session report`) };
+  const closed = await risk(ics.id, {
+    reference: 'R01',
+    title: `${marker} Partner withdrawal`,
+    category: 'PARTNERSHIP',
+    inherent: { likelihood: 2, impact: 3 },
+  });
+  const mitigations = {
+    open: await mitigate(open.id, `${marker} Share the register with scrutiny`),
+    secret: await mitigate(secretRisk.id, `${secret} Closed session report`),
+  };
 
   const milestone = async (programmeId: string, title: string) => {
     const m = await as(`mutation($input: MilestoneInput!) { createMilestone(input: $input) { id version } }`, {
       input: { programmeId, title, baselineDate: '2018-10-01' },
     });
-    return Object.assign(m, await as(`mutation($id: ID!, $v: Int!) {
-      updateMilestone(id: $id, expectedVersion: $v, input: {forecastDate: "2018-11-01", status: AT_RISK}) { version } }`, { id: m.id, v: m.version }));
+    return Object.assign(
+      m,
+      await as(
+        `mutation($id: ID!, $v: Int!) {
+      updateMilestone(id: $id, expectedVersion: $v, input: {forecastDate: "2018-11-01", status: AT_RISK}) { version } }`,
+        { id: m.id, v: m.version },
+      ),
+    );
   };
-  const milestones = { fh: await milestone(fh.id, `${marker} Hubs open`), ics: await milestone(ics.id, `${marker} Partnership signed`) };
+  const milestones = {
+    fh: await milestone(fh.id, `${marker} Hubs open`),
+    ics: await milestone(ics.id, `${marker} Partnership signed`),
+  };
 
   const line = async (programmeId: string, input: Record<string, unknown>): Promise<SavingsLine> => {
-    const l = await as(`mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id version description financialYear } }`, {
-      input: { programmeId, ...input },
-    }, finance.token);
+    const l = await as(
+      `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id version description financialYear } }`,
+      {
+        input: { programmeId, ...input },
+      },
+      finance.token,
+    );
     return l;
   };
-  const staffing = await line(fh.id, { description: `${marker} Staffing restructure`, category: 'STAFFING', financialYear: '2018/19', planned: '452000' });
-  const training = await line(fh.id, { description: `${marker} Training`, kind: 'ONE_OFF_COST', category: 'OTHER', financialYear: '2018/19', planned: '120000' });
-  const premises = await line(ics.id, { description: `${marker} Office moves`, category: 'PREMISES', financialYear: '2019/20', planned: '100000' });
-  Object.assign(premises, await as(`mutation($id: ID!, $v: Int!) {
-    updateSavingsLine(id: $id, expectedVersion: $v, input: {forecast: "90000", confidence: AMBER}) { version } }`, { id: premises.id, v: premises.version }, finance.token));
+  const staffing = await line(fh.id, {
+    description: `${marker} Staffing restructure`,
+    category: 'STAFFING',
+    financialYear: '2018/19',
+    planned: '452000',
+  });
+  const training = await line(fh.id, {
+    description: `${marker} Training`,
+    kind: 'ONE_OFF_COST',
+    category: 'OTHER',
+    financialYear: '2018/19',
+    planned: '120000',
+  });
+  const premises = await line(ics.id, {
+    description: `${marker} Office moves`,
+    category: 'PREMISES',
+    financialYear: '2019/20',
+    planned: '100000',
+  });
+  Object.assign(
+    premises,
+    await as(
+      `mutation($id: ID!, $v: Int!) {
+    updateSavingsLine(id: $id, expectedVersion: $v, input: {forecast: "90000", confidence: AMBER}) { version } }`,
+      { id: premises.id, v: premises.version },
+      finance.token,
+    ),
+  );
   const ledgerReferences = [`${marker}-GL-1`, `${marker}-GL-2`, `${marker}-GL-3`];
-  await as(`mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`, {
-    id: staffing.id, input: { amount: '150000', recordedOn: '2018-10-31', ledgerReference: ledgerReferences[0], note: `${marker} first` },
-  }, finance.token);
-  const csv = ['programme_code,financial_year,description,amount,recorded_on,ledger_reference',
+  await as(
+    `mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`,
+    {
+      id: staffing.id,
+      input: { amount: '150000', recordedOn: '2018-10-31', ledgerReference: ledgerReferences[0], note: `${marker} first` },
+    },
+    finance.token,
+  );
+  const csv = [
+    'programme_code,financial_year,description,amount,recorded_on,ledger_reference',
     `${fh.code},2018/19,${staffing.description},"£50,000.00",2018-11-30,${ledgerReferences[1]}`,
-    `${ics.code},2019/20,${premises.description},25000,2019-05-31,${ledgerReferences[2]}`].join('\n');
-  const imported = await as(`mutation($csv: String!) { importLedgerActuals(csv: $csv) { rowsImported errors { message } } }`, { csv }, finance.token);
+    `${ics.code},2019/20,${premises.description},25000,2019-05-31,${ledgerReferences[2]}`,
+  ].join('\n');
+  const imported = await as(
+    `mutation($csv: String!) { importLedgerActuals(csv: $csv) { rowsImported errors { message } } }`,
+    { csv },
+    finance.token,
+  );
   if (imported.rowsImported !== 2) throw new Error(`seed import: ${JSON.stringify(imported)}`);
 
-  const committee = await as(`mutation($name: String!) { createCommittee(name: $name) { id name } }`, { name: `${marker} Executive` });
+  const committee = await as(`mutation($name: String!) { createCommittee(name: $name) { id name } }`, {
+    name: `${marker} Executive`,
+  });
   const meeting = async (date: string) =>
-    (await as(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, { input: { committeeId: committee.id, date } })).id;
+    (
+      await as(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, {
+        input: { committeeId: committee.id, date },
+      })
+    ).id;
   const meetings = { spring: await meeting('2018-04-03'), autumn: await meeting('2018-10-02') };
   const resolution = async (meetingId: string, agendaItem: string, number: string | null) =>
-    (await as(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, {
-      input: { meetingId, agendaItem: `${marker} ${agendaItem}`, number, text: `${marker} That the ${agendaItem.toLowerCase()} be agreed.` },
-    })).id;
+    (
+      await as(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, {
+        input: {
+          meetingId,
+          agendaItem: `${marker} ${agendaItem}`,
+          number,
+          text: `${marker} That the ${agendaItem.toLowerCase()} be agreed.`,
+        },
+      })
+    ).id;
   const resolutions = {
     model: await resolution(meetings.spring, 'FAMILY HUBS MODEL', '1'),
     secret: await resolution(meetings.autumn, 'EXEMPT ITEM', null),
     ics: await resolution(meetings.autumn, 'INTEGRATED CARE', 'a'),
   };
   const link = (resolutionId: string, target: Partial<Record<string, string>>) =>
-    as(`mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`, { id: resolutionId, target });
-  for (const target of [{ programmeId: fh.id }, { riskId: open.id }, { riskId: secretRisk.id }, { milestoneId: milestones.fh.id }, { savingsLineId: staffing.id }]) {
+    as(`mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`, {
+      id: resolutionId,
+      target,
+    });
+  for (const target of [
+    { programmeId: fh.id },
+    { riskId: open.id },
+    { riskId: secretRisk.id },
+    { milestoneId: milestones.fh.id },
+    { savingsLineId: staffing.id },
+  ]) {
     await link(resolutions.model, target);
   }
   await link(resolutions.secret, { riskId: secretRisk.id });
-  for (const target of [{ programmeId: ics.id }, { riskId: closed.id }, { milestoneId: milestones.ics.id }, { savingsLineId: premises.id }]) {
+  for (const target of [
+    { programmeId: ics.id },
+    { riskId: closed.id },
+    { milestoneId: milestones.ics.id },
+    { savingsLineId: premises.id },
+  ]) {
     await link(resolutions.ics, target);
   }
-  Object.assign(closed, await as(`mutation($id: ID!, $v: Int!, $reason: String!) { closeRisk(id: $id, expectedVersion: $v, reason: $reason) { version } }`, {
-    id: closed.id, v: closed.version, reason: `${marker} partner stayed`,
-  }));
+  Object.assign(
+    closed,
+    await as(
+      `mutation($id: ID!, $v: Int!, $reason: String!) { closeRisk(id: $id, expectedVersion: $v, reason: $reason) { version } }`,
+      {
+        id: closed.id,
+        v: closed.version,
+        reason: `${marker} partner stayed`,
+      },
+    ),
+  );
 
   return {
     marker,
@@ -198,21 +321,31 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
     ...(role === 'ADMIN' ? await get(`{ users { id email name role active programmes { id } } }`) : {}),
     ...(await get(`{ programmes(first: 500) { ${page} nodes { id code name description status owner startDate endDate version updatedAt
       resolutions { id } milestones { id title baselineDate forecastDate actualDate status slippageDays version resolutions { id } } } } }`)),
-    risksOfProgrammes: (await get(`{ programmes(first: 500) { nodes { risks { id reference title description category owner status version
+    risksOfProgrammes: (
+      await get(`{ programmes(first: 500) { nodes { risks { id reference title description category owner status version
       updatedAt confidential reviewDate reviewOverdue closedOn closedReason trend withinAppetite inherent { score } current { score rating }
-      target { score } resolutions { id } } } } }`)).programmes,
-    mitigations: (await get(`{ programmes(first: 500) { nodes { risks { id mitigations { id action owner dueDate status completedOn overdue version risk { id } }
-      assessments { id assessedOn likelihood impact score note recordedBy } } } } }`)).programmes,
-    savings: (await get(`{ programmes(first: 500) { nodes { savingsLines { id description kind category financialYear recurring planned forecast
-      delivered confidence version deliveries { id amount recordedOn ledgerReference note } resolutions { id } } } } }`)).programmes,
-    ...(await get(`{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text meeting { id } ${LINKS} } } } }`)),
+      target { score } resolutions { id } } } } }`)
+    ).programmes,
+    mitigations: (
+      await get(`{ programmes(first: 500) { nodes { risks { id mitigations { id action owner dueDate status completedOn overdue version risk { id } }
+      assessments { id assessedOn likelihood impact score note recordedBy } } } } }`)
+    ).programmes,
+    savings: (
+      await get(`{ programmes(first: 500) { nodes { savingsLines { id description kind category financialYear recurring planned forecast
+      delivered confidence version deliveries { id amount recordedOn ledgerReference note } resolutions { id } } } } }`)
+    ).programmes,
+    ...(await get(
+      `{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text meeting { id } ${LINKS} } } } }`,
+    )),
     ...(await get(`{ risks(first: 500) { ${page} nodes { id } } milestones(first: 500) { ${page} nodes { id } }
       resolutions(first: 500) { ${page} nodes { id ${LINKS} } }
       current: riskMatrix { total cells { likelihood impact count } } inherent: riskMatrix(basis: INHERENT) { total cells { count } }
       target: riskMatrix(basis: TARGET) { total cells { count } } }`)),
     ...(await get(`{ savingsReconciliation(groupBy: [PROGRAMME, FINANCIAL_YEAR, CATEGORY, KIND]) {
       totals { ${TOTALS} } rows { programme { id } financialYear category kind totals { ${TOTALS} } } } }`)),
-    ...(role === 'MEMBER' ? {} : await get(`{ auditTrail(first: 500) { ${page} nodes { id at actor action entityType entityId changes } } }`)),
+    ...(role === 'MEMBER'
+      ? {}
+      : await get(`{ auditTrail(first: 500) { ${page} nodes { id at actor action entityType entityId changes } } }`)),
   };
 }
 
@@ -220,7 +353,8 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
 export function idsIn(view: unknown): string[] {
   const ids = new Set<string>();
   const walk = (v: unknown) => {
-    if (typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) ids.add(v.toLowerCase());
+    if (typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+      ids.add(v.toLowerCase());
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };

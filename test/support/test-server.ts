@@ -9,7 +9,12 @@ export const OPERATOR_SECRET = 'test-operator-secret';
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; path?: string[]; locations?: { line: number; column: number }[]; extensions?: { code?: string; field?: string } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    locations?: { line: number; column: number }[];
+    extensions?: { code?: string; field?: string };
+  }[];
 }
 
 export interface TestServer {

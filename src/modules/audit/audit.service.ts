@@ -13,7 +13,8 @@ export type Actor = Pick<Caller, 'organisationId' | 'email'> & { userId: string 
 function comparable(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  if (value !== null && typeof value === 'object' && 'toFixed' in value) return (value as { toFixed(n: number): string }).toFixed(2);
+  if (value !== null && typeof value === 'object' && 'toFixed' in value)
+    return (value as { toFixed(n: number): string }).toFixed(2);
   return value;
 }
 
@@ -71,7 +72,12 @@ export async function listAuditEvents(
   const cursor = decodeCursor('audit', args.after, ['id']);
   requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER', 'FINANCE');
   if (args.entityId != null && !isId(args.entityId)) {
-    return connection<AuditRow>([], first, () => '', async () => 0);
+    return connection<AuditRow>(
+      [],
+      first,
+      () => '',
+      async () => 0,
+    );
   }
   const params: unknown[] = [caller.organisationId];
   const where = ['organisation_id = $1'];
@@ -93,6 +99,8 @@ export async function listAuditEvents(
     rows,
     first,
     (row) => encodeCursor('audit', [row.id]),
-    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0].n,
+    async () =>
+      (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0]
+        .n,
   );
 }

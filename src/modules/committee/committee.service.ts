@@ -33,7 +33,10 @@ export async function createMeeting(ctx: Context, input: { committeeId: string; 
   const caller = requireCaller(ctx);
   return inTransaction(ctx, async (em) => {
     const [committee] = isId(input.committeeId)
-      ? await em.query(`SELECT id FROM committees WHERE organisation_id = $1 AND id = $2`, [caller.organisationId, input.committeeId])
+      ? await em.query(`SELECT id FROM committees WHERE organisation_id = $1 AND id = $2`, [
+          caller.organisationId,
+          input.committeeId,
+        ])
       : [];
     if (!committee) throw notFound('committee');
     requireRole(caller, ...RECORDERS);
@@ -68,8 +71,14 @@ export async function recordResolution(
        VALUES ($1, $2, $3, $4, $5, coalesce($6, ''), $7) RETURNING ${resolutionColumns('resolutions')}`,
       [caller.organisationId, meeting.id, meeting.date, meeting.committeeId, agendaItem, number, text],
     );
-    await recordAudit(em, caller, 'resolution.recorded', 'Resolution', row.id,
-      created({ meetingId: meeting.id, agendaItem, number, text }));
+    await recordAudit(
+      em,
+      caller,
+      'resolution.recorded',
+      'Resolution',
+      row.id,
+      created({ meetingId: meeting.id, agendaItem, number, text }),
+    );
     return row;
   });
 }
@@ -97,17 +106,30 @@ function linkedToProgramme(programmeParam: string, confidentialToo: boolean): st
     UNION ${via('resolution_savings_lines', 'savings_line_id', 'savings_lines')})`;
 }
 
-export async function listResolutions(ctx: Context, args: { filter?: ResolutionFilter | null; first?: number | null; after?: string | null }) {
+export async function listResolutions(
+  ctx: Context,
+  args: { filter?: ResolutionFilter | null; first?: number | null; after?: string | null },
+) {
   const caller = requireCaller(ctx);
   const first = pageSize(args.first);
   const cursor = decodeCursor('resolutions', args.after, ['date', 'string', 'string', 'id']);
   const f = args.filter ?? {};
   const params: unknown[] = [caller.organisationId];
   const where = ['r.organisation_id = $1'];
-  for (const [field, value] of [['committeeId', f.committeeId], ['programmeId', f.programmeId]] as const) {
-    if (value != null && !isId(value)) return connection<ResolutionRow>([], first, () => '', async () => 0);
+  for (const [field, value] of [
+    ['committeeId', f.committeeId],
+    ['programmeId', f.programmeId],
+  ] as const) {
+    if (value != null && !isId(value))
+      return connection<ResolutionRow>(
+        [],
+        first,
+        () => '',
+        async () => 0,
+      );
     if (value != null && field === 'committeeId') where.push(`r.committee_id = $${params.push(value)}`);
-    if (value != null && field === 'programmeId') where.push(linkedToProgramme(`$${params.push(value)}`, seesConfidential(caller)));
+    if (value != null && field === 'programmeId')
+      where.push(linkedToProgramme(`$${params.push(value)}`, seesConfidential(caller)));
   }
   if (f.from) where.push(`r.meeting_date >= $${params.push(f.from)}`);
   if (f.to) where.push(`r.meeting_date <= $${params.push(f.to)}`);
@@ -119,7 +141,12 @@ export async function listResolutions(ctx: Context, args: { filter?: ResolutionF
   const countParams = [...params];
   let keyset = '';
   if (cursor) {
-    const [date, agenda, number, id] = [params.push(cursor[0]), params.push(cursor[1]), params.push(cursor[2]), params.push(cursor[3])];
+    const [date, agenda, number, id] = [
+      params.push(cursor[0]),
+      params.push(cursor[1]),
+      params.push(cursor[2]),
+      params.push(cursor[3]),
+    ];
     keyset = ` AND (r.meeting_date < $${date}::date OR (r.meeting_date = $${date}::date
                AND (r.agenda_item, r.number_key, r.id) > ($${agenda}::text, $${number}::text, $${id}::uuid)))`;
   }
@@ -131,7 +158,10 @@ export async function listResolutions(ctx: Context, args: { filter?: ResolutionF
     rows,
     first,
     (r) => encodeCursor('resolutions', [r.meetingDate, r.agendaItem, r.numberKey, r.id]),
-    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM resolutions r WHERE ${filter}`, countParams))[0].n,
+    async () =>
+      (
+        await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM resolutions r WHERE ${filter}`, countParams)
+      )[0].n,
   );
 }
 

@@ -8,10 +8,38 @@ import { ResolutionRow } from './committee.entity';
 
 /** What a resolution can be linked to: its link table, and where the target itself lives. */
 const TARGETS = {
-  programmeId: { entity: 'Programme', links: 'resolution_programmes', column: 'programme_id', table: 'programmes', programme: 'id', confidential: 'false' },
-  riskId: { entity: 'Risk', links: 'resolution_risks', column: 'risk_id', table: 'risks', programme: 'programme_id', confidential: 'confidential' },
-  milestoneId: { entity: 'Milestone', links: 'resolution_milestones', column: 'milestone_id', table: 'milestones', programme: 'programme_id', confidential: 'false' },
-  savingsLineId: { entity: 'SavingsLine', links: 'resolution_savings_lines', column: 'savings_line_id', table: 'savings_lines', programme: 'programme_id', confidential: 'false' },
+  programmeId: {
+    entity: 'Programme',
+    links: 'resolution_programmes',
+    column: 'programme_id',
+    table: 'programmes',
+    programme: 'id',
+    confidential: 'false',
+  },
+  riskId: {
+    entity: 'Risk',
+    links: 'resolution_risks',
+    column: 'risk_id',
+    table: 'risks',
+    programme: 'programme_id',
+    confidential: 'confidential',
+  },
+  milestoneId: {
+    entity: 'Milestone',
+    links: 'resolution_milestones',
+    column: 'milestone_id',
+    table: 'milestones',
+    programme: 'programme_id',
+    confidential: 'false',
+  },
+  savingsLineId: {
+    entity: 'SavingsLine',
+    links: 'resolution_savings_lines',
+    column: 'savings_line_id',
+    table: 'savings_lines',
+    programme: 'programme_id',
+    confidential: 'false',
+  },
 } as const;
 
 export type LinkTarget = Partial<Record<keyof typeof TARGETS, string | null>>;
@@ -44,9 +72,19 @@ export async function changeLink(ctx: Context, resolutionId: string, target: Lin
     requireProgrammeEditor(caller, found.programme_id);
     const params = [caller.organisationId, resolution.id, id];
     const changed: number = link
-      ? (await em.query(`INSERT INTO ${kind.links} (organisation_id, resolution_id, ${kind.column}) VALUES ($1, $2, $3)
-                          ON CONFLICT DO NOTHING RETURNING resolution_id`, params)).length
-      : (await em.query(`DELETE FROM ${kind.links} WHERE organisation_id = $1 AND resolution_id = $2 AND ${kind.column} = $3`, params))[1];
+      ? (
+          await em.query(
+            `INSERT INTO ${kind.links} (organisation_id, resolution_id, ${kind.column}) VALUES ($1, $2, $3)
+                          ON CONFLICT DO NOTHING RETURNING resolution_id`,
+            params,
+          )
+        ).length
+      : (
+          await em.query(
+            `DELETE FROM ${kind.links} WHERE organisation_id = $1 AND resolution_id = $2 AND ${kind.column} = $3`,
+            params,
+          )
+        )[1];
     if (changed) {
       await recordAudit(em, caller, link ? 'resolution.linked' : 'resolution.unlinked', 'Resolution', resolution.id, {
         [key]: link ? [null, id] : [id, null],

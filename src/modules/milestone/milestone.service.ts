@@ -16,12 +16,21 @@ export interface MilestoneFilter {
 }
 
 /** `milestones`: filtered, ordered by forecast date then title, keyset-paginated. */
-export async function listMilestones(ctx: Context, args: { filter?: MilestoneFilter | null; first?: number | null; after?: string | null }) {
+export async function listMilestones(
+  ctx: Context,
+  args: { filter?: MilestoneFilter | null; first?: number | null; after?: string | null },
+) {
   const caller = requireCaller(ctx);
   const first = pageSize(args.first);
   const cursor = decodeCursor('milestones', args.after, ['date', 'string', 'id']);
   const f = args.filter ?? {};
-  if (f.programmeId != null && !isId(f.programmeId)) return connection<MilestoneRow>([], first, () => '', async () => 0);
+  if (f.programmeId != null && !isId(f.programmeId))
+    return connection<MilestoneRow>(
+      [],
+      first,
+      () => '',
+      async () => 0,
+    );
   const params: unknown[] = [caller.organisationId];
   const where = ['m.organisation_id = $1'];
   if (f.programmeId != null) where.push(`m.programme_id = $${params.push(f.programmeId)}`);
@@ -44,7 +53,9 @@ export async function listMilestones(ctx: Context, args: { filter?: MilestoneFil
     rows,
     first,
     (row) => encodeCursor('milestones', [row.forecastDate, row.title, row.id]),
-    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM milestones m WHERE ${filter}`, countParams))[0].n,
+    async () =>
+      (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM milestones m WHERE ${filter}`, countParams))[0]
+        .n,
   );
 }
 
@@ -104,7 +115,8 @@ const COLUMN: Record<(typeof EDITABLE)[number], string> = {
 function cleanUpdate(input: UpdateMilestoneInput): UpdateMilestoneInput {
   const clean: UpdateMilestoneInput = { ...input };
   if (input.title !== undefined) clean.title = requiredText('title', input.title ?? '', 500);
-  if (input.forecastDate === null) throw badInput('forecastDate', 'forecastDate cannot be null; it defaults to baselineDate only on creation');
+  if (input.forecastDate === null)
+    throw badInput('forecastDate', 'forecastDate cannot be null; it defaults to baselineDate only on creation');
   if (input.status === null) throw badInput('status', 'status cannot be null');
   return clean;
 }
@@ -118,7 +130,12 @@ function checkComplete(before: MilestoneRow, input: UpdateMilestoneInput) {
   throw badInput('actualDate', 'A COMPLETE milestone keeps its actualDate; change its status first');
 }
 
-export async function updateMilestone(ctx: Context, id: string, expectedVersion: number, input: UpdateMilestoneInput): Promise<MilestoneRow> {
+export async function updateMilestone(
+  ctx: Context,
+  id: string,
+  expectedVersion: number,
+  input: UpdateMilestoneInput,
+): Promise<MilestoneRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);
   return inTransaction(ctx, async (em) => {
@@ -126,8 +143,11 @@ export async function updateMilestone(ctx: Context, id: string, expectedVersion:
     if (!before) throw notFound('milestone');
     requireProgrammeEditor(caller, before.programmeId);
     checkComplete(before, clean);
-    if (before.version !== expectedVersion) throw conflict(`The milestone is at version ${before.version}, not ${expectedVersion}`);
-    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] => (EDITABLE as readonly string[]).includes(k as string));
+    if (before.version !== expectedVersion)
+      throw conflict(`The milestone is at version ${before.version}, not ${expectedVersion}`);
+    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] =>
+      (EDITABLE as readonly string[]).includes(k as string),
+    );
     const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
     const sets = fields.map((f) => `${COLUMN[f]} = $${params.push(clean[f])}`);
     // compare-and-set in one statement: of concurrent writers with one version, one wins

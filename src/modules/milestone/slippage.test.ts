@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { daysBetween } from '../../values/calendar-date';
 import { dueDate, isSlipped, slippageDays } from './slippage';
 
-const m = (baselineDate: string, forecastDate: string, actualDate: string | null = null) => ({ baselineDate, forecastDate, actualDate });
+const m = (baselineDate: string, forecastDate: string, actualDate: string | null = null) => ({
+  baselineDate,
+  forecastDate,
+  actualDate,
+});
 
 describe('slippageDays', () => {
   test('is zero while the forecast is the baseline', () => {
@@ -40,7 +44,8 @@ describe('slippageDays', () => {
   });
 
   test('is antisymmetric and additive, like days on a calendar', () => {
-    const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
+    const day = fc
+      .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, day, (a, b, c) => {

@@ -9,12 +9,15 @@ import { insertUser } from './user.service';
 
 /** createOrganisation: the operator's bootstrap of a council with its first ADMIN. */
 export async function createOrganisation(ctx: Context, args: { name: string; adminEmail: string; adminName: string }) {
-  if (!ctx.operator) throw unauthenticated('createOrganisation needs the operator secret (ADMIN_SECRET), and is disabled without one');
+  if (!ctx.operator)
+    throw unauthenticated('createOrganisation needs the operator secret (ADMIN_SECRET), and is disabled without one');
   const name = requiredText('name', args.name, 200);
   const adminEmail = email('adminEmail', args.adminEmail);
   const adminName = requiredText('adminName', args.adminName, 200);
   return inTransaction(ctx, async (em) => {
-    const [organisation]: OrganisationRow[] = await em.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id, name`, [name]);
+    const [organisation]: OrganisationRow[] = await em.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id, name`, [
+      name,
+    ]);
     const operator: Actor = { organisationId: organisation.id, userId: null, email: 'operator' };
     await recordAudit(em, operator, 'organisation.created', 'Organisation', organisation.id, created({ name }));
     const { user, token } = await insertUser(em, operator, { email: adminEmail, name: adminName, role: 'ADMIN' }, []);
@@ -49,9 +52,17 @@ export async function setRiskAppetite(ctx: Context, category: string, maxScore: 
        ON CONFLICT ON CONSTRAINT pk_risk_appetites DO UPDATE SET max_score = EXCLUDED.max_score`,
       [caller.organisationId, category, maxScore],
     );
-    await recordAudit(em, caller, 'organisation.riskAppetiteSet', 'Organisation', caller.organisationId,
-      diff({ [category]: before?.max_score ?? DEFAULT_APPETITE }, { [category]: maxScore }, [category]));
-    const [organisation]: OrganisationRow[] = await em.query(`SELECT id, name FROM organisations WHERE id = $1`, [caller.organisationId]);
+    await recordAudit(
+      em,
+      caller,
+      'organisation.riskAppetiteSet',
+      'Organisation',
+      caller.organisationId,
+      diff({ [category]: before?.max_score ?? DEFAULT_APPETITE }, { [category]: maxScore }, [category]),
+    );
+    const [organisation]: OrganisationRow[] = await em.query(`SELECT id, name FROM organisations WHERE id = $1`, [
+      caller.organisationId,
+    ]);
     ctx.loaders.appetite.clearAll();
     return organisation;
   });

@@ -23,10 +23,11 @@ export async function insertUser(em: EntityManager, actor: Actor, user: NewUser,
   );
   if (!row) throw conflict(`A user with e-mail ${user.email} already exists`, 'email');
   if (programmeIds.length) {
-    await em.query(
-      `INSERT INTO user_programmes (organisation_id, user_id, programme_id) SELECT $1, $2, unnest($3::uuid[])`,
-      [actor.organisationId, row.id, programmeIds],
-    );
+    await em.query(`INSERT INTO user_programmes (organisation_id, user_id, programme_id) SELECT $1, $2, unnest($3::uuid[])`, [
+      actor.organisationId,
+      row.id,
+      programmeIds,
+    ]);
   }
   const token = await insertToken(em, actor.organisationId, row.id);
   await recordAudit(em, actor, 'user.created', 'User', row.id, created({ ...user, programmeIds }));
@@ -45,14 +46,19 @@ async function insertToken(em: EntityManager, organisationId: string, userId: st
 
 async function findUser(em: EntityManager, organisationId: string, id: string): Promise<UserRow | null> {
   if (!isId(id)) return null;
-  const [row] = await em.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 AND u.id = $2`, [organisationId, id]);
+  const [row] = await em.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 AND u.id = $2`, [
+    organisationId,
+    id,
+  ]);
   return row ?? null;
 }
 
 export async function listUsers(ctx: Context): Promise<UserRow[]> {
   const caller = requireCaller(ctx);
   requireRole(caller, 'ADMIN');
-  return ctx.db.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 ORDER BY lower(u.email)`, [caller.organisationId]);
+  return ctx.db.query(`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = $1 ORDER BY lower(u.email)`, [
+    caller.organisationId,
+  ]);
 }
 
 /**
@@ -67,11 +73,14 @@ export async function deactivateUser(ctx: Context, id: string): Promise<UserRow>
     requireRole(caller, 'ADMIN');
     if (user.id === caller.userId) throw badInput('id', 'An ADMIN cannot deactivate itself');
     if (!user.active) return user;
-    await em.query(`UPDATE users SET active = false, updated_at = now() WHERE organisation_id = $1 AND id = $2`, [caller.organisationId, id]);
-    await em.query(`UPDATE api_tokens SET revoked_at = now() WHERE organisation_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
+    await em.query(`UPDATE users SET active = false, updated_at = now() WHERE organisation_id = $1 AND id = $2`, [
       caller.organisationId,
       id,
     ]);
+    await em.query(
+      `UPDATE api_tokens SET revoked_at = now() WHERE organisation_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [caller.organisationId, id],
+    );
     await recordAudit(em, caller, 'user.deactivated', 'User', id, { active: [true, false] });
     return { ...user, active: false };
   });
@@ -92,7 +101,10 @@ export async function issueToken(ctx: Context, userId: string) {
   });
 }
 
-export async function createUser(ctx: Context, input: { email: string; name: string; role: Role; programmeIds?: string[] | null }) {
+export async function createUser(
+  ctx: Context,
+  input: { email: string; name: string; role: Role; programmeIds?: string[] | null },
+) {
   const caller = requireCaller(ctx);
   const user = { email: email('email', input.email), name: requiredText('name', input.name, 200), role: input.role };
   const programmeIds = [...new Set(input.programmeIds ?? [])];
@@ -101,7 +113,10 @@ export async function createUser(ctx: Context, input: { email: string; name: str
     // before the caller's role (FORBIDDEN) and the assignment rule (BAD_USER_INPUT)
     const valid = programmeIds.filter(isId);
     const found: { id: string }[] = valid.length
-      ? await em.query(`SELECT id FROM programmes WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [caller.organisationId, valid])
+      ? await em.query(`SELECT id FROM programmes WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [
+          caller.organisationId,
+          valid,
+        ])
       : [];
     if (found.length !== programmeIds.length) throw notFound('programme');
     requireRole(caller, 'ADMIN');

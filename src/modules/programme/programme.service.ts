@@ -13,7 +13,10 @@ export interface ProgrammeFilter {
 }
 
 /** `programmes`: filtered, ordered by code, keyset-paginated. */
-export async function listProgrammes(ctx: Context, args: { filter?: ProgrammeFilter | null; first?: number | null; after?: string | null }) {
+export async function listProgrammes(
+  ctx: Context,
+  args: { filter?: ProgrammeFilter | null; first?: number | null; after?: string | null },
+) {
   const caller = requireCaller(ctx);
   const first = pageSize(args.first);
   const cursor = decodeCursor('programmes', args.after, ['string']);
@@ -35,7 +38,9 @@ export async function listProgrammes(ctx: Context, args: { filter?: ProgrammeFil
     rows,
     first,
     (row) => encodeCursor('programmes', [row.code]),
-    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM programmes p WHERE ${filter}`, countParams))[0].n,
+    async () =>
+      (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM programmes p WHERE ${filter}`, countParams))[0]
+        .n,
   );
 }
 
@@ -91,7 +96,10 @@ function checkDates(startDate: string | null | undefined, endDate: string | null
   if (startDate && endDate && endDate < startDate) throw badInput('endDate', 'endDate must not be before startDate');
 }
 
-export async function createProgramme(ctx: Context, input: ProgrammeInput & { code: string; name: string }): Promise<ProgrammeRow> {
+export async function createProgramme(
+  ctx: Context,
+  input: ProgrammeInput & { code: string; name: string },
+): Promise<ProgrammeRow> {
   const caller = requireCaller(ctx);
   const clean = cleanInput(input);
   requireRole(caller, 'ADMIN');
@@ -102,8 +110,16 @@ export async function createProgramme(ctx: Context, input: ProgrammeInput & { co
        VALUES ($1, $2, $3, $4, coalesce($5, 'PROPOSED'), $6, $7, $8)
        ON CONFLICT ON CONSTRAINT uq_programmes_code DO NOTHING
        RETURNING ${programmeColumns('programmes')}`,
-      [caller.organisationId, clean.code, clean.name, clean.description ?? null, clean.status ?? null, clean.owner ?? null,
-        clean.startDate ?? null, clean.endDate ?? null],
+      [
+        caller.organisationId,
+        clean.code,
+        clean.name,
+        clean.description ?? null,
+        clean.status ?? null,
+        clean.owner ?? null,
+        clean.startDate ?? null,
+        clean.endDate ?? null,
+      ],
     );
     if (!row) throw conflict(`A programme with code ${clean.code} already exists`, 'code');
     const { id, version, updatedAt, ...values } = row;
@@ -112,25 +128,38 @@ export async function createProgramme(ctx: Context, input: ProgrammeInput & { co
   });
 }
 
-export async function updateProgramme(ctx: Context, id: string, expectedVersion: number, input: ProgrammeInput): Promise<ProgrammeRow> {
+export async function updateProgramme(
+  ctx: Context,
+  id: string,
+  expectedVersion: number,
+  input: ProgrammeInput,
+): Promise<ProgrammeRow> {
   const caller = requireCaller(ctx);
   const clean = cleanInput(input);
   return inTransaction(ctx, async (em) => {
     const before = await findProgramme(em, caller.organisationId, id);
     if (!before) throw notFound('programme');
     requireProgrammeEditor(caller, before.id);
-    checkDates(clean.startDate === undefined ? before.startDate : clean.startDate, clean.endDate === undefined ? before.endDate : clean.endDate);
-    if (before.version !== expectedVersion) throw conflict(`The programme is at version ${before.version}, not ${expectedVersion}`);
-    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] => (EDITABLE as readonly string[]).includes(k as string));
+    checkDates(
+      clean.startDate === undefined ? before.startDate : clean.startDate,
+      clean.endDate === undefined ? before.endDate : clean.endDate,
+    );
+    if (before.version !== expectedVersion)
+      throw conflict(`The programme is at version ${before.version}, not ${expectedVersion}`);
+    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] =>
+      (EDITABLE as readonly string[]).includes(k as string),
+    );
     const params: unknown[] = [caller.organisationId, id, expectedVersion];
     const sets = fields.map((f) => `${COLUMN[f]} = $${params.push(clean[f])}`);
     // compare-and-set in one statement: of concurrent writers with one version, one wins
-    const [after]: ProgrammeRow[] = await em.query(
-      `UPDATE programmes SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+    const [after]: ProgrammeRow[] = await em
+      .query(
+        `UPDATE programmes SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
         WHERE organisation_id = $1 AND id = $2 AND version = $3
         RETURNING ${programmeColumns('programmes')}`,
-      params,
-    ).then((r: [ProgrammeRow[], number]) => r[0]);
+        params,
+      )
+      .then((r: [ProgrammeRow[], number]) => r[0]);
     if (!after) throw conflict('The programme was changed by someone else; reload it and try again');
     await recordAudit(em, caller, 'programme.updated', 'Programme', id, diff(before, after, [...EDITABLE]));
     return after;

@@ -82,7 +82,8 @@ export async function updateMitigation(
     const status = input.status ?? before.status;
     const given = input.completedOn !== undefined;
     values.completed_on = completion(status, given ? input.completedOn : before.completedOn, given);
-    if (before.version !== expectedVersion) throw conflict(`The mitigation is at version ${before.version}, not ${expectedVersion}`);
+    if (before.version !== expectedVersion)
+      throw conflict(`The mitigation is at version ${before.version}, not ${expectedVersion}`);
     const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
     const sets = presentKeys(values).map((column) => `${column} = $${params.push(values[column])}`);
     const [[after]]: [MitigationRow[], number] = await em.query(

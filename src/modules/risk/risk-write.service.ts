@@ -73,7 +73,12 @@ async function casUpdate(em: EntityManager, sets: string[], params: unknown[]): 
   return after;
 }
 
-async function insertAssessment(em: EntityManager, caller: Caller, riskId: string, a: Score & { assessedOn: string; note: string | null }) {
+async function insertAssessment(
+  em: EntityManager,
+  caller: Caller,
+  riskId: string,
+  a: Score & { assessedOn: string; note: string | null },
+) {
   const [{ id }]: { id: string }[] = await em.query(
     `INSERT INTO risk_assessments (organisation_id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -103,14 +108,33 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $10, $11, $12, $13, coalesce($14, false))
        ON CONFLICT ON CONSTRAINT uq_risks_reference DO NOTHING
        RETURNING ${riskColumns('risks')}`,
-      [caller.organisationId, programme.id, programme.code, reference, title, description, input.category, owner,
-        inherent.likelihood, inherent.impact, target?.likelihood ?? null, target?.impact ?? null, input.reviewDate ?? null,
-        input.confidential ?? null],
+      [
+        caller.organisationId,
+        programme.id,
+        programme.code,
+        reference,
+        title,
+        description,
+        input.category,
+        owner,
+        inherent.likelihood,
+        inherent.impact,
+        target?.likelihood ?? null,
+        target?.impact ?? null,
+        input.reviewDate ?? null,
+        input.confidential ?? null,
+      ],
     );
     if (!row) throw conflict(`${programme.code} already has a risk ${reference}`, 'reference');
     await insertAssessment(em, caller, row.id, { ...inherent, assessedOn: londonToday(), note: null });
-    await recordAudit(em, caller, 'risk.created', 'Risk', row.id,
-      diff({}, row, ['programmeId', 'reference', 'inherentLikelihood', 'inherentImpact', ...AUDITED]));
+    await recordAudit(
+      em,
+      caller,
+      'risk.created',
+      'Risk',
+      row.id,
+      diff({}, row, ['programmeId', 'reference', 'inherentLikelihood', 'inherentImpact', ...AUDITED]),
+    );
     return row;
   });
 }
@@ -142,7 +166,12 @@ export async function updateRisk(ctx: Context, id: string, expectedVersion: numb
 }
 
 /** assessRisk: the new assessment becomes current; the one before it is kept as the trend's reference. */
-export async function assessRisk(ctx: Context, riskId: string, expectedVersion: number, input: AssessmentInput): Promise<RiskRow> {
+export async function assessRisk(
+  ctx: Context,
+  riskId: string,
+  expectedVersion: number,
+  input: AssessmentInput,
+): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   const score = checkScore(input);
   const note = optionalText('note', input.note) ?? null;
@@ -173,7 +202,11 @@ export async function closeRisk(ctx: Context, id: string, expectedVersion: numbe
   return inTransaction(ctx, async (em) => {
     const before = await riskToChange(em, caller, id, 'id', expectedVersion);
     const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
-    const sets = ["status = 'CLOSED'", `closed_on = $${params.push(londonToday())}`, `closed_reason = $${params.push(closedReason)}`];
+    const sets = [
+      "status = 'CLOSED'",
+      `closed_on = $${params.push(londonToday())}`,
+      `closed_reason = $${params.push(closedReason)}`,
+    ];
     const after = await casUpdate(em, sets, params);
     await recordAudit(em, caller, 'risk.closed', 'Risk', before.id, diff(before, after, ['status', 'closedOn', 'closedReason']));
     return after;

@@ -3,8 +3,16 @@ import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../loaders';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
-  AssessmentRow, assessmentColumns, mitigationOrder, mitigationProjection, MitigationRow, riskColumns, riskOrder, riskProjection,
-  RiskRow, visibleRisks,
+  AssessmentRow,
+  assessmentColumns,
+  mitigationOrder,
+  mitigationProjection,
+  MitigationRow,
+  riskColumns,
+  riskOrder,
+  riskProjection,
+  RiskRow,
+  visibleRisks,
 } from './risk.entity';
 import { riskConditions, RiskFilter } from './risk.service';
 
@@ -33,48 +41,46 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       reads.rows(`SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
     ),
     /** Programme.risks(filter): one loader per distinct filter and set of fields in a request. */
-    risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) => risksOfProgrammes(filter, fields)),
+    risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) =>
+      risksOfProgrammes(filter, fields),
+    ),
     /** The risks a resolution is linked to, as the list orders them; for a MEMBER no confidential one. */
     risksByResolutionId: loaderPerVariant((fields: RiskFields) =>
-      loaderOfLists<RiskRow>(
-        (ids): Promise<Keyed<RiskRow>[]> =>
-          reads.rows(
-            `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
+      loaderOfLists<RiskRow>((ids): Promise<Keyed<RiskRow>[]> =>
+        reads.rows(
+          `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
                FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
               WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
-            [org, ids],
-          ),
+          [org, ids],
+        ),
       ),
     ),
     /** A risk's mitigations by due date. */
     mitigationsByRiskId: loaderPerVariant((fields: MitigationFields) =>
-      loaderOfLists<MitigationRow>(
-        (ids): Promise<Keyed<MitigationRow>[]> =>
-          reads.rows(
-            `SELECT ${BATCH_KEY}, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
+      loaderOfLists<MitigationRow>((ids): Promise<Keyed<MitigationRow>[]> =>
+        reads.rows(
+          `SELECT ${BATCH_KEY}, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
               ORDER BY ${mitigationOrder('m')}`,
-            [org, ids],
-          ),
+          [org, ids],
+        ),
       ),
     ),
     /** A risk's assessments, newest first (in the order recorded). */
-    assessmentsByRiskId: loaderOfLists<AssessmentRow>(
-      (ids): Promise<Keyed<AssessmentRow>[]> =>
-        reads.rows(
-          `SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
+    assessmentsByRiskId: loaderOfLists<AssessmentRow>((ids): Promise<Keyed<AssessmentRow>[]> =>
+      reads.rows(
+        `SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
             ORDER BY a.seq DESC`,
-          [org, ids],
-        ),
+        [org, ids],
+      ),
     ),
     /** The resolutions behind a risk, newest meeting first. */
-    resolutionsByRiskId: loaderOfLists<ResolutionRow>(
-      (ids): Promise<Keyed<ResolutionRow>[]> =>
-        reads.rows(
-          `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
+    resolutionsByRiskId: loaderOfLists<ResolutionRow>((ids): Promise<Keyed<ResolutionRow>[]> =>
+      reads.rows(
+        `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
              FROM ${byKeys('resolution_risks', 'l', 'risk_id')} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,
-          [org, ids],
-        ),
+        [org, ids],
+      ),
     ),
   };
 }

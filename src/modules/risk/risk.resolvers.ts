@@ -47,7 +47,8 @@ export const riskResolvers: Resolvers = {
     overdue: (mitigation) => mitigationOverdue(mitigation, londonToday()),
   },
   Programme: {
-    risks: (programme, { filter }, ctx, info) => ctx.loaders.risksByProgrammeId(filter, riskProjection.fieldsFor(info)).load(programme.id),
+    risks: (programme, { filter }, ctx, info) =>
+      ctx.loaders.risksByProgrammeId(filter, riskProjection.fieldsFor(info)).load(programme.id),
   },
   Resolution: {
     risks: (resolution, _, ctx, info) => ctx.loaders.risksByResolutionId(riskProjection.fieldsFor(info)).load(resolution.id),

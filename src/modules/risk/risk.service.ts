@@ -23,7 +23,12 @@ export interface RiskFilter {
  * The WHERE conditions of a RiskFilter for the risks `r` a scope may see, their values pushed
  * onto params (whose $1 is the organisation); null when the filter can match nothing.
  */
-export function riskConditions(r: string, scope: Scope, filter: RiskFilter | null | undefined, params: unknown[]): string[] | null {
+export function riskConditions(
+  r: string,
+  scope: Scope,
+  filter: RiskFilter | null | undefined,
+  params: unknown[],
+): string[] | null {
   const f = filter ?? {};
   const where = [visibleRisks(r, scope)];
   if (f.programmeId != null) {
@@ -37,7 +42,8 @@ export function riskConditions(r: string, scope: Scope, filter: RiskFilter | nul
   if (f.minScore != null) where.push(`${r}.current_score >= $${params.push(f.minScore)}::int`);
   if (f.rating != null) where.push(ratingSql(`${r}.current_score`, f.rating));
   if (f.withinAppetite != null) where.push(`${f.withinAppetite ? '' : 'NOT '}${withinAppetiteSql(r)}`);
-  if (f.reviewOverdue != null) where.push(`${f.reviewOverdue ? '' : 'NOT '}${reviewOverdueSql(r, `$${params.push(londonToday())}`)}`);
+  if (f.reviewOverdue != null)
+    where.push(`${f.reviewOverdue ? '' : 'NOT '}${reviewOverdueSql(r, `$${params.push(londonToday())}`)}`);
   if (f.search) {
     const n = params.push(containsPattern(f.search));
     where.push(`(${r}.reference ILIKE $${n} OR ${r}.title ILIKE $${n} OR ${r}.description ILIKE $${n})`);
@@ -46,13 +52,22 @@ export function riskConditions(r: string, scope: Scope, filter: RiskFilter | nul
 }
 
 /** `risks`: every filter combined, by current score then programme code and reference, keyset-paginated. */
-export async function listRisks(ctx: Context, args: { filter?: RiskFilter | null; first?: number | null; after?: string | null }) {
+export async function listRisks(
+  ctx: Context,
+  args: { filter?: RiskFilter | null; first?: number | null; after?: string | null },
+) {
   const caller = requireCaller(ctx);
   const first = pageSize(args.first);
   const cursor = decodeCursor('risks', args.after, ['number', 'string', 'string']);
   const params: unknown[] = [caller.organisationId];
   const where = riskConditions('r', callerScope(caller), args.filter, params);
-  if (!where) return connection<RiskRow>([], first, () => '', async () => 0);
+  if (!where)
+    return connection<RiskRow>(
+      [],
+      first,
+      () => '',
+      async () => 0,
+    );
   const filter = where.join(' AND ');
   const countParams = [...params];
   let keyset = '';
@@ -69,7 +84,8 @@ export async function listRisks(ctx: Context, args: { filter?: RiskFilter | null
     rows,
     first,
     (row) => encodeCursor('risks', [row.currentScore, row.programmeCode, row.reference]),
-    async () => (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM risks r WHERE ${filter}`, countParams))[0].n,
+    async () =>
+      (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM risks r WHERE ${filter}`, countParams))[0].n,
   );
 }
 
@@ -95,7 +111,11 @@ const BASIS = {
 } as const;
 
 /** `riskMatrix`: open risks counted by likelihood and impact on one basis; always 25 cells. */
-export async function riskMatrix(ctx: Context, programmeId: string | null | undefined, basis: keyof typeof BASIS | null | undefined) {
+export async function riskMatrix(
+  ctx: Context,
+  programmeId: string | null | undefined,
+  basis: keyof typeof BASIS | null | undefined,
+) {
   const caller = requireCaller(ctx);
   const [likelihood, impact] = BASIS[basis ?? 'CURRENT'];
   const params: unknown[] = [caller.organisationId];

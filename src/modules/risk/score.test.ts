@@ -1,10 +1,17 @@
 import { BANDS, checkScore, rating, ratingSql, riskScore, trend } from './score';
 
-const products = [...new Set(Array.from({ length: 25 }, (_, k) => (Math.floor(k / 5) + 1) * ((k % 5) + 1)))].sort((a, b) => a - b);
+const products = [...new Set(Array.from({ length: 25 }, (_, k) => (Math.floor(k / 5) + 1) * ((k % 5) + 1)))].sort(
+  (a, b) => a - b,
+);
 
 describe('rating bands', () => {
   test.each([
-    [1, 'GREEN'], [4, 'GREEN'], [5, 'AMBER'], [12, 'AMBER'], [15, 'RED'], [25, 'RED'],
+    [1, 'GREEN'],
+    [4, 'GREEN'],
+    [5, 'AMBER'],
+    [12, 'AMBER'],
+    [15, 'RED'],
+    [25, 'RED'],
   ])('score %i is %s', (score, expected) => {
     expect(rating(score)).toBe(expected);
   });

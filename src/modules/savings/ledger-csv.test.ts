@@ -44,7 +44,23 @@ describe('parseAmount', () => {
     expect(parseAmount(text).toFixed(2)).toBe(amount);
   });
 
-  test.each(['', '£', 'ten', '1.005', '1e3', '12,34', '1,2345', '1.2.3', '--5', '-(5)', '(-5)', '-£-5', '£1,234.5.0', '10000000000000', '$5'])('refuses %j', (text) => {
+  test.each([
+    '',
+    '£',
+    'ten',
+    '1.005',
+    '1e3',
+    '12,34',
+    '1,2345',
+    '1.2.3',
+    '--5',
+    '-(5)',
+    '(-5)',
+    '-£-5',
+    '£1,234.5.0',
+    '10000000000000',
+    '$5',
+  ])('refuses %j', (text) => {
     expect(() => parseAmount(text)).toThrow(/amount|Money/);
   });
 });
@@ -115,7 +131,14 @@ describe('readLedger', () => {
     expect(read.rows.map((r) => r.line)).toEqual([2, 4]);
     expect(read.errors.map((e) => e.line)).toEqual([3, 6, 7, 9]);
     const [blank, short, repeat, decimals] = read.errors.map((e) => e.message);
-    for (const part of ['programme_code is empty', 'financial_year', 'description is empty', 'amount', 'recorded_on', 'ledger_reference is empty']) {
+    for (const part of [
+      'programme_code is empty',
+      'financial_year',
+      'description is empty',
+      'amount',
+      'recorded_on',
+      'ledger_reference is empty',
+    ]) {
       expect(blank).toContain(part);
     }
     expect(short).toContain('Expected 6 fields, found 5');

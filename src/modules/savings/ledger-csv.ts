@@ -9,7 +9,14 @@ import { parseMoney } from '../../values/money';
  * byte-order mark, CRLF line ends, quoted fields and amounts like "£1,234.50". Pure: reading
  * and checking each row needs no database; matching rows to savings lines does.
  */
-export const LEDGER_COLUMNS = ['programme_code', 'financial_year', 'description', 'amount', 'recorded_on', 'ledger_reference'] as const;
+export const LEDGER_COLUMNS = [
+  'programme_code',
+  'financial_year',
+  'description',
+  'amount',
+  'recorded_on',
+  'ledger_reference',
+] as const;
 type Column = (typeof LEDGER_COLUMNS)[number];
 
 export interface LedgerImportError {
@@ -144,7 +151,15 @@ export function parseLedgerRow(record: CsvRecord, columns: Record<Column, number
   const recordedOn = attempt(() => parseLedgerDate(field('recorded_on')));
   const ledgerReference = required('ledger_reference', 100);
   if (problems.length) return { line: record.line, message: problems.join('; ') };
-  return { line: record.line, programmeCode, financialYear: financialYear!, description, amount: amount!, recordedOn: recordedOn!, ledgerReference };
+  return {
+    line: record.line,
+    programmeCode,
+    financialYear: financialYear!,
+    description,
+    amount: amount!,
+    recordedOn: recordedOn!,
+    ledgerReference,
+  };
 }
 
 const isBlank = (record: CsvRecord) => record.fields.every((f) => !f.trim());

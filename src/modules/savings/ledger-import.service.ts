@@ -35,7 +35,11 @@ export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boo
   return inTransaction(ctx, async (em) => {
     const errors = [...read.errors];
     const matched = await matchLines(em, caller.organisationId, read.rows, errors);
-    const recorded = await recordedReferences(em, caller.organisationId, matched.map((r) => r.ledgerReference));
+    const recorded = await recordedReferences(
+      em,
+      caller.organisationId,
+      matched.map((r) => r.ledgerReference),
+    );
     const fresh = matched.filter((r) => !recorded.has(r.ledgerReference));
     const result = { dryRun, rowsRead: read.rowsRead, rowsImported: 0, rowsSkipped: matched.length - fresh.length };
     if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
@@ -43,7 +47,14 @@ export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boo
     let imported = 0;
     for (let i = 0; i < fresh.length; i += BATCH) imported += await insertDeliveries(em, caller, fresh.slice(i, i + BATCH));
     if (imported) {
-      await recordAudit(em, caller, 'ledger.imported', 'LedgerImport', randomUUID(), counts(read.rowsRead, imported, matched.length - imported));
+      await recordAudit(
+        em,
+        caller,
+        'ledger.imported',
+        'LedgerImport',
+        randomUUID(),
+        counts(read.rowsRead, imported, matched.length - imported),
+      );
     }
     return { ...result, rowsImported: imported, rowsSkipped: matched.length - imported, errors };
   });
@@ -60,7 +71,12 @@ const counts = (rowsRead: number, rowsImported: number, rowsSkipped: number) => 
  * lines of that programme and year whose description equals it ignoring case.
  * A row whose programme or line is missing, or whose description names several lines, is an error.
  */
-async function matchLines(em: EntityManager, organisationId: string, rows: LedgerRow[], errors: LedgerImportError[]): Promise<MatchedRow[]> {
+async function matchLines(
+  em: EntityManager,
+  organisationId: string,
+  rows: LedgerRow[],
+  errors: LedgerImportError[],
+): Promise<MatchedRow[]> {
   if (!rows.length) return [];
   const keyOf = (r: LedgerRow) => JSON.stringify([r.programmeCode, r.financialYear, r.description]);
   const keys = new Map<string, LedgerRow>();
@@ -73,7 +89,12 @@ async function matchLines(em: EntityManager, organisationId: string, rows: Ledge
        LEFT JOIN savings_lines l ON l.organisation_id = $1 AND l.programme_id = p.id AND l.financial_year = k.year
                                 AND lower(l.description) = lower(k.description)
       GROUP BY k.i, p.id`,
-    [organisationId, distinct.map((r) => r.programmeCode), distinct.map((r) => r.financialYear), distinct.map((r) => r.description)],
+    [
+      organisationId,
+      distinct.map((r) => r.programmeCode),
+      distinct.map((r) => r.financialYear),
+      distinct.map((r) => r.description),
+    ],
   );
   const outcome = new Map<string, { lineId?: string; error?: string }>();
   for (const f of found) {
@@ -130,8 +151,15 @@ async function insertDeliveries(em: EntityManager, caller: Caller, rows: Matched
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM audit`,
-    [caller.organisationId, rows.map((r) => r.savingsLineId), rows.map((r) => r.amount.toFixed(2)), rows.map((r) => r.recordedOn),
-      rows.map((r) => r.ledgerReference), caller.userId, caller.email],
+    [
+      caller.organisationId,
+      rows.map((r) => r.savingsLineId),
+      rows.map((r) => r.amount.toFixed(2)),
+      rows.map((r) => r.recordedOn),
+      rows.map((r) => r.ledgerReference),
+      caller.userId,
+      caller.email,
+    ],
   );
   return n;
 }

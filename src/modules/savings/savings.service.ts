@@ -17,10 +17,10 @@ export function requireSavingsWriter(caller: Caller): void {
 /** Reads a savings line inside a transaction (never through a loader there). */
 export async function findSavingsLine(em: EntityManager, organisationId: string, id: string): Promise<SavingsLineRow | null> {
   if (!isId(id)) return null;
-  const [row] = await em.query(`SELECT ${savingsLineColumns('l')} FROM savings_lines l WHERE l.organisation_id = $1 AND l.id = $2`, [
-    organisationId,
-    id,
-  ]);
+  const [row] = await em.query(
+    `SELECT ${savingsLineColumns('l')} FROM savings_lines l WHERE l.organisation_id = $1 AND l.id = $2`,
+    [organisationId, id],
+  );
   return row ?? null;
 }
 
@@ -50,8 +50,18 @@ export async function createSavingsLine(ctx: Context, input: SavingsLineInput): 
        VALUES ($1, $2, $3, coalesce($4, 'SAVING'), $5, $6, coalesce($7, false), $8::numeric, coalesce($9::numeric, $8::numeric),
                coalesce($10, 'GREEN'))
        RETURNING ${savingsLineColumns('savings_lines')}`,
-      [caller.organisationId, programme.id, description, input.kind ?? null, input.category, input.financialYear,
-        input.recurring ?? null, input.planned.toFixed(2), input.forecast?.toFixed(2) ?? null, input.confidence ?? null],
+      [
+        caller.organisationId,
+        programme.id,
+        description,
+        input.kind ?? null,
+        input.category,
+        input.financialYear,
+        input.recurring ?? null,
+        input.planned.toFixed(2),
+        input.forecast?.toFixed(2) ?? null,
+        input.confidence ?? null,
+      ],
     );
     const { id, version, delivered, ...values } = row;
     await recordAudit(em, caller, 'savingsLine.created', 'SavingsLine', id, created(values));
@@ -95,7 +105,8 @@ export async function updateSavingsLine(
     const before = await findSavingsLine(em, caller.organisationId, id);
     if (!before) throw notFound('savings line');
     requireSavingsWriter(caller);
-    if (before.version !== expectedVersion) throw conflict(`The savings line is at version ${before.version}, not ${expectedVersion}`);
+    if (before.version !== expectedVersion)
+      throw conflict(`The savings line is at version ${before.version}, not ${expectedVersion}`);
     const params: unknown[] = [caller.organisationId, id, expectedVersion];
     const sets = (Object.keys(clean) as (keyof typeof clean)[]).map((f) => `${f} = $${params.push(clean[f])}`);
     // compare-and-set in one statement: of concurrent writers with one version, one wins
@@ -120,7 +131,11 @@ export interface SavingsDeliveryInput {
   note?: string | null;
 }
 
-export async function recordSavingsDelivery(ctx: Context, savingsLineId: string, input: SavingsDeliveryInput): Promise<SavingsDeliveryRow> {
+export async function recordSavingsDelivery(
+  ctx: Context,
+  savingsLineId: string,
+  input: SavingsDeliveryInput,
+): Promise<SavingsDeliveryRow> {
   const caller = requireCaller(ctx);
   const ledgerReference = optionalText('ledgerReference', input.ledgerReference, 100) ?? null;
   const note = optionalText('note', input.note, 2000) ?? null;
