@@ -11,16 +11,21 @@ export function pageSize(first: number | null | undefined): number {
   return n;
 }
 
-type Key = string | number;
+/** One part of a list's sort key, as a cursor carries it. */
+export type CursorKey = string | number;
 
 /** A cursor is the sort key of the last node, tagged with its list so one list's cannot seed another. */
-export function encodeCursor(list: string, key: Key[]): string {
+export function encodeCursor(list: string, key: CursorKey[]): string {
   return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
 }
 
-type KeyKind = 'string' | 'number' | 'id' | 'date';
+export type KeyKind = 'string' | 'number' | 'id' | 'date';
 
-export function decodeCursor(list: string, after: string | null | undefined, shape: ReadonlyArray<KeyKind>): Key[] | undefined {
+export function decodeCursor(
+  list: string,
+  after: string | null | undefined,
+  shape: ReadonlyArray<KeyKind>,
+): CursorKey[] | undefined {
   if (after === undefined || after === null) return undefined;
   let parsed: unknown;
   try {
@@ -40,7 +45,7 @@ export function decodeCursor(list: string, after: string | null | undefined, sha
       return typeof v === 'string';
     });
   if (!fits) throw badInput('after', 'after must be the endCursor of the page before');
-  return (parsed as Key[]).slice(1);
+  return (parsed as CursorKey[]).slice(1);
 }
 
 export interface Connection<T> {

@@ -15,7 +15,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = await openDatabase(config);
   try {
-    const { httpServer, apollo } = await createApp(db.dataSource, config, logger);
+    const { httpServer, apollo } = await createApp(db, config, logger);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, '0.0.0.0', resolve);

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import { Scope } from '../auth/scope';
 import { isId } from '../validation';
+import { ident, raw, Sql, sql } from './sql';
 
 /**
  * DataLoader builders: one SQL statement per batch, one result per key in key order
@@ -35,17 +37,19 @@ export function loaderOfLists<T>(fetch: (keys: string[]) => Promise<Keyed<T>[]>)
 }
 
 /** The select-list item that gives each row of byKeys its key's position, as loaderOfLists reads it. */
-export const BATCH_KEY = 'batch.n AS _key';
+export const BATCH_KEY = raw('batch.n AS _key');
 
 /**
- * SQL: the rows of `table` whose `column` is one of a batch's keys (`keys`, a uuid[] parameter),
- * looked up key by key through the index that leads with (organisation_id, column). Written as a
- * join on unnest() rather than `column = ANY(keys)`: with ANY, PostgreSQL scanned a whole large
- * table (100 000 mitigations for 2 400 wanted, 3x slower at the Large size); the join's cost
- * follows the batch, not the table. Each row's batch.n is its key's position (BATCH_KEY).
+ * SQL: the rows of `table` whose `column` is one of a batch's keys, looked up key by key through
+ * the index that leads with (organisation_id, column). Written as a join on unnest() rather than
+ * `column = ANY(keys)`: with ANY, PostgreSQL scanned a whole large table (100 000 mitigations for
+ * 2 400 wanted, 3x slower at the Large size); the join's cost follows the batch, not the table.
+ * Each row's batch.n is its key's position (BATCH_KEY).
  */
-export const byKeys = (table: string, alias: string, column: string, keys = '$2') =>
-  `unnest(${keys}::uuid[]) WITH ORDINALITY AS batch(key, n) JOIN ${table} ${alias} ON ${alias}.organisation_id = $1 AND ${alias}.${column} = batch.key`;
+export function byKeys(table: string, alias: string, column: string, scope: Scope, keys: readonly string[]): Sql {
+  const a = ident(alias);
+  return sql`unnest(${keys}::uuid[]) WITH ORDINALITY AS batch(key, n) JOIN ${ident(table)} ${a} ON ${a}.organisation_id = ${scope.org} AND ${a}.${ident(column)} = batch.key`;
+}
 
 /**
  * One loader per distinct variant of a relation in a request (its filter, the fields asked for),

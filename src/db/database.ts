@@ -1,10 +1,14 @@
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { createDataSource, StatementCounter } from './data-source';
+import { Db, dbOver } from './db';
 import { startEmbedded } from './embedded';
 
 /** The database the server runs on: a migrated DataSource and how to close it all. */
 export interface Database {
+  /** What the server's code uses. */
+  db: Db;
+  /** TypeORM's, which owns the connections and runs the migrations (tests and tools reach in here). */
   dataSource: DataSource;
   embedded: boolean;
   counter: StatementCounter;
@@ -28,6 +32,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     throw new DatabaseUnavailableError(`cannot open ${where}: ${(err as Error).message}`);
   }
   return {
+    db: dbOver(dataSource),
     dataSource,
     embedded: Boolean(embedded),
     counter,

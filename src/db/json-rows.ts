@@ -1,18 +1,19 @@
-import { DataSource } from 'typeorm';
+import { Db } from './db';
+import { isolated, join, raw, Sql, sql } from './sql';
 
 /**
  * A read's rows, sent by PostgreSQL as one JSON array in one value: the driver then runs one
  * JSON.parse instead of parsing every column of every row in JavaScript, which was the largest
- * cost of a list's relations (see BENCHMARKS.md). `sql` is a complete SELECT, its ORDER BY kept
- * (a sorted subquery is aggregated in its order). The rows are what pg would give, but for
+ * cost of a list's relations (see BENCHMARKS.md). `query` is a complete SELECT, its ORDER BY kept
+ * (a sorted subquery is aggregated in its order); it keeps its own parameters, numbered after
+ * those of the reads before it in the statement. The rows are what pg would give, but for
  * timestamptz (an ISO string, which the DateTime scalar reads) and numeric: select money as
  * ::text so it stays exact.
  */
-const aggregate = (sql: string) => `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)`;
+const aggregate = (query: Sql) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${isolated(query)}) t)`;
 
 interface Pending {
-  sql: string;
-  params: unknown[];
+  query: Sql;
   resolve(rows: unknown[]): void;
   reject(err: unknown): void;
 }
@@ -27,28 +28,23 @@ interface Pending {
 export class ReadBatch {
   private pending: Pending[] = [];
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  /** The rows of `sql` (as JSON, see aggregate), sent with the other reads due in this turn. */
-  rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+  /** The rows of `query` (as JSON, see aggregate), sent with the other reads due in this turn. */
+  rows<T>(query: Sql): Promise<T[]> {
     return new Promise<T[]>((resolve, reject) => {
       // DataLoader dispatches a level's batches within one turn of the event loop: send after it
       if (!this.pending.length) setImmediate(() => this.flush());
-      this.pending.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
+      this.pending.push({ query, resolve: resolve as (rows: unknown[]) => void, reject });
     });
   }
 
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    const params: unknown[] = [];
-    const columns = batch.map((read, i) => {
-      // each read's $1, $2... become the next free numbers of the one statement
-      const offset = params.push(...read.params) - read.params.length;
-      return `${aggregate(read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`))} AS r${i}`;
-    });
+    const columns = batch.map((read, i) => sql`${aggregate(read.query)} AS ${raw(`r${i}`)}`);
     try {
-      const [row]: Record<string, unknown[]>[] = await this.db.query(`SELECT ${columns.join(', ')}`, params);
+      const [row] = await this.db.rows<Record<string, unknown[]>>(sql`SELECT ${join(columns)}`);
       batch.forEach((read, i) => read.resolve(row[`r${i}`]));
     } catch (err) {
       for (const read of batch) read.reject(err);

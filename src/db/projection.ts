@@ -1,4 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { raw, Sql } from './sql';
 
 /**
  * Selecting only the columns a query's fields read. A risk row is 25 columns, one of them a
@@ -83,5 +84,15 @@ export class Projection<Row> {
 
   sql(fields: readonly (keyof Row & string)[], alias: string): string {
     return fields.map((f) => this.columns[f](alias)).join(', ');
+  }
+
+  /** The fields' columns as a fragment of a statement. */
+  select(fields: readonly (keyof Row & string)[], alias: string): Sql {
+    return raw(this.sql(fields, alias));
+  }
+
+  /** Every column as a fragment of a statement. */
+  selectAll(alias: string): Sql {
+    return raw(this.all(alias));
   }
 }

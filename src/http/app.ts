@@ -7,8 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { DataSource } from 'typeorm';
-import { StatementCounter } from '../db/data-source';
+import { Database } from '../db/database';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 import { findCaller } from '../auth/caller';
 import { CallerCache } from '../auth/caller-cache';
@@ -40,7 +39,8 @@ export interface App {
   apollo: ApolloServer<Context & { log: RequestLog }>;
 }
 
-export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
+export async function createApp(database: Database, config: Config, logger: Logger): Promise<App> {
+  const { db } = database;
   const app = express();
   const callers = new CallerCache(config.authCacheSeconds * 1000);
   const httpServer = http.createServer(app);
@@ -70,8 +70,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   app.use(accessLog(logger));
   app.get('/health', health(db, config));
   if (config.benchStats) {
-    const counter = db.logger as unknown as StatementCounter;
-    app.get('/bench/stats', (_req, res) => res.json({ statements: counter.statements }));
+    app.get('/bench/stats', (_req, res) => res.json({ statements: database.counter.statements }));
   }
   app.use(
     '/graphql',

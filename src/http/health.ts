@@ -1,6 +1,7 @@
 import { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Config } from '../config';
+import { Db } from '../db/db';
+import { sql } from '../db/sql';
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -13,10 +14,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** GET /health: 200 once the database answers, 503 while it does not. */
-export function health(db: DataSource, config: Config) {
+export function health(db: Db, config: Config) {
   return async (_req: Request, res: Response) => {
     try {
-      await withTimeout(db.query('SELECT 1'), HEALTH_TIMEOUT_MS);
+      await withTimeout(db.rows(sql`SELECT 1`), HEALTH_TIMEOUT_MS);
       res.json({ status: 'ok', database: config.databaseUrl ? 'postgresql' : 'embedded' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'not answering' });

@@ -1,8 +1,9 @@
-import { EntityManager } from 'typeorm';
 import { Caller } from '../../auth/caller';
 import { Context } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../../paging';
+import { Tx } from '../../db/db';
+import { join, raw, sql } from '../../db/sql';
+import { ListOf, listPage, pageArgs, visibleTo } from '../../db/table';
 import { isId } from '../../validation';
 
 export type Changes = Record<string, [unknown, unknown]>;
@@ -36,17 +37,16 @@ export function created(values: object): Changes {
 
 /** Appends an audit event inside the transaction that makes the change. */
 export async function recordAudit(
-  em: EntityManager,
+  tx: Tx,
   actor: Actor,
   action: string,
   entityType: string,
   entityId: string,
   changes: Changes,
 ): Promise<void> {
-  await em.query(
-    `INSERT INTO audit_events (organisation_id, actor_user_id, actor, action, entity_type, entity_id, changes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [actor.organisationId, actor.userId, actor.email, action, entityType, entityId, JSON.stringify(changes)],
+  await tx.execute(
+    sql`INSERT INTO audit_events (organisation_id, actor_user_id, actor, action, entity_type, entity_id, changes)
+     VALUES (${actor.organisationId}, ${actor.userId}, ${actor.email}, ${action}, ${entityType}, ${entityId}, ${JSON.stringify(changes)})`,
   );
 }
 
@@ -62,45 +62,41 @@ export interface AuditRow {
   changes: string;
 }
 
+/**
+ * The audit trail, newest first. The cursor names the event, not its seq: seq counts every
+ * organisation's events, so it would show a caller how busy the others are.
+ */
+const auditEvents: ListOf<AuditRow> = {
+  table: 'audit_events',
+  alias: 'audit_events',
+  noun: 'audit event',
+  // the line break keeps the statement's text, and so its prepared name, as it was
+  columns: () =>
+    raw(`id, seq, at, actor, action, entity_type AS "entityType", entity_id AS "entityId", changes::text AS changes
+      `),
+  from: raw('audit_events'),
+  visible: (scope) => sql`organisation_id = ${scope.org}`,
+  list: 'audit',
+  order: raw('seq DESC'),
+  cursor: {
+    shape: ['id'],
+    of: (row) => [row.id],
+    after: ([id], scope) =>
+      sql`seq < (SELECT c.seq FROM audit_events c WHERE c.organisation_id = ${scope.org} AND c.id = ${id}::uuid)`,
+  },
+};
+
 /** auditTrail: newest first, for every role but MEMBER. */
 export async function listAuditEvents(
   ctx: Context,
   args: { entityId?: string | null; since?: Date | null; first?: number | null; after?: string | null },
 ) {
   const caller = requireCaller(ctx);
-  const first = pageSize(args.first);
-  const cursor = decodeCursor('audit', args.after, ['id']);
+  const page = pageArgs(auditEvents, args);
   requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER', 'FINANCE');
-  if (args.entityId != null && !isId(args.entityId)) {
-    return connection<AuditRow>(
-      [],
-      first,
-      () => '',
-      async () => 0,
-    );
-  }
-  const params: unknown[] = [caller.organisationId];
-  const where = ['organisation_id = $1'];
-  if (args.entityId != null) where.push(`entity_id = $${params.push(args.entityId)}`);
-  if (args.since != null) where.push(`at >= $${params.push(args.since)}`);
-  const filter = where.join(' AND ');
-  // the cursor names the event, not its seq: seq counts every organisation's events, so it
-  // would show a caller how busy the others are
-  const keyset = cursor
-    ? ` AND seq < (SELECT c.seq FROM audit_events c WHERE c.organisation_id = $1 AND c.id = $${params.push(cursor[0])}::uuid)`
-    : '';
-  const rows: AuditRow[] = await ctx.db.query(
-    `SELECT id, seq, at, actor, action, entity_type AS "entityType", entity_id AS "entityId", changes::text AS changes
-       FROM audit_events WHERE ${filter}${keyset} ORDER BY seq DESC LIMIT ${first + 1}`,
-    params,
-  );
-  const countParams = params.slice(0, cursor ? -1 : undefined);
-  return connection(
-    rows,
-    first,
-    (row) => encodeCursor('audit', [row.id]),
-    async () =>
-      (await ctx.loaders.reads.rows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${filter}`, countParams))[0]
-        .n,
-  );
+  if (args.entityId != null && !isId(args.entityId)) return listPage(ctx, auditEvents, page, null);
+  const where = [visibleTo(auditEvents, ctx.scope)];
+  if (args.entityId != null) where.push(sql`entity_id = ${args.entityId}`);
+  if (args.since != null) where.push(sql`at >= ${args.since}`);
+  return listPage(ctx, auditEvents, page, join(where, ' AND '));
 }

@@ -1,3 +1,6 @@
+import { param, raw, sql } from '../../db/sql';
+import { ListOf, TableOf } from '../../db/table';
+
 /** Committees, their meetings and resolutions as the API reads them. */
 export interface CommitteeRow {
   id: string;
@@ -23,16 +26,45 @@ export interface ResolutionRow {
   numberKey: string;
 }
 
-export const meetingColumns = (m: string) => `${m}.id, ${m}.committee_id AS "committeeId", ${m}.date`;
+export const meetingColumns = (m: string) => raw(`${m}.id, ${m}.committee_id AS "committeeId", ${m}.date`);
 
 // number is stored as '' when absent so the list order needs no NULL handling
 export const resolutionColumns = (r: string) =>
-  `${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.committee_id AS "committeeId",
+  raw(`${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.committee_id AS "committeeId",
    ${r}.agenda_item AS "agendaItem",
-   NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey"`;
+   NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey"`);
 
 /**
  * Newest meeting first, then agenda item and number (the contract's order for resolutions),
  * numbers in numeric order: 1, 2, 10, then a, b.
  */
-export const resolutionOrder = (r: string) => `${r}.meeting_date DESC, ${r}.agenda_item, ${r}.number_key, ${r}.id`;
+export const resolutionOrder = (r: string) => raw(`${r}.meeting_date DESC, ${r}.agenda_item, ${r}.number_key, ${r}.id`);
+
+export const committees: TableOf<CommitteeRow> = {
+  table: 'committees',
+  alias: 'c',
+  noun: 'committee',
+  columns: (c) => raw(`${c}.id, ${c}.name`),
+};
+
+export const meetings: TableOf<MeetingRow> = { table: 'meetings', alias: 'm', noun: 'meeting', columns: meetingColumns };
+
+/** Resolutions, listed newest meeting first (resolutionOrder). */
+export const resolutions: ListOf<ResolutionRow> = {
+  table: 'resolutions',
+  alias: 'r',
+  noun: 'resolution',
+  columns: resolutionColumns,
+  list: 'resolutions',
+  order: resolutionOrder('r'),
+  cursor: {
+    shape: ['date', 'string', 'string', 'id'],
+    of: (r) => [r.meetingDate, r.agendaItem, r.numberKey, r.id],
+    // the date descending, the rest ascending: not one row comparison
+    after: ([meetingDate, agendaItem, numberKey, id]) => {
+      const date = param(meetingDate);
+      return sql`(r.meeting_date < ${date}::date OR (r.meeting_date = ${date}::date
+               AND (r.agenda_item, r.number_key, r.id) > (${agendaItem}::text, ${numberKey}::text, ${id}::uuid)))`;
+    },
+  },
+};

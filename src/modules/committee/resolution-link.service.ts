@@ -1,10 +1,11 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor, requireRole, seesConfidential } from '../../auth/permissions';
+import { raw, sql } from '../../db/sql';
+import { findVisible } from '../../db/table';
 import { badInput, notFound } from '../../errors';
 import { isId } from '../../validation';
 import { recordAudit } from '../audit/audit.service';
-import { findResolution } from './committee.service';
-import { ResolutionRow } from './committee.entity';
+import { ResolutionRow, resolutions } from './committee.entity';
 
 /** What a resolution can be linked to: its link table, and where the target itself lives. */
 const TARGETS = {
@@ -57,36 +58,28 @@ function onlyTarget(target: LinkTarget) {
 export async function changeLink(ctx: Context, resolutionId: string, target: LinkTarget, link: boolean): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   const { key, kind, id } = onlyTarget(target);
-  return inTransaction(ctx, async (em) => {
-    const resolution = await findResolution(em, caller.organisationId, resolutionId);
-    if (!resolution) throw notFound('resolution');
-    const [found]: { programme_id: string; confidential: boolean }[] = isId(id)
-      ? await em.query(
-          `SELECT ${kind.programme} AS programme_id, ${kind.confidential} AS confidential FROM ${kind.table}
-            WHERE organisation_id = $1 AND id = $2`,
-          [caller.organisationId, id],
+  return inTransaction(ctx, async (tx) => {
+    const resolution = await findVisible(tx, resolutions, ctx.scope, resolutionId);
+    const found = isId(id)
+      ? await tx.one<{ programme_id: string; confidential: boolean }>(
+          sql`SELECT ${raw(kind.programme)} AS programme_id, ${raw(kind.confidential)} AS confidential FROM ${raw(kind.table)}
+            WHERE organisation_id = ${caller.organisationId} AND id = ${id}`,
         )
-      : [];
+      : null;
     if (!found || (found.confidential && !seesConfidential(caller))) throw notFound(kind.entity);
     requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
     requireProgrammeEditor(caller, found.programme_id);
-    const params = [caller.organisationId, resolution.id, id];
-    const changed: number = link
-      ? (
-          await em.query(
-            `INSERT INTO ${kind.links} (organisation_id, resolution_id, ${kind.column}) VALUES ($1, $2, $3)
-                          ON CONFLICT DO NOTHING RETURNING resolution_id`,
-            params,
-          )
-        ).length
-      : (
-          await em.query(
-            `DELETE FROM ${kind.links} WHERE organisation_id = $1 AND resolution_id = $2 AND ${kind.column} = $3`,
-            params,
-          )
-        )[1];
+    const changed = link
+      ? await tx.execute(
+          sql`INSERT INTO ${raw(kind.links)} (organisation_id, resolution_id, ${raw(kind.column)})
+           VALUES (${caller.organisationId}, ${resolution.id}, ${id}) ON CONFLICT DO NOTHING`,
+        )
+      : await tx.execute(
+          sql`DELETE FROM ${raw(kind.links)} WHERE organisation_id = ${caller.organisationId} AND resolution_id = ${resolution.id}
+             AND ${raw(kind.column)} = ${id}`,
+        );
     if (changed) {
-      await recordAudit(em, caller, link ? 'resolution.linked' : 'resolution.unlinked', 'Resolution', resolution.id, {
+      await recordAudit(tx, caller, link ? 'resolution.linked' : 'resolution.unlinked', 'Resolution', resolution.id, {
         [key]: link ? [null, id] : [id, null],
       });
     }

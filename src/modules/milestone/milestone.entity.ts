@@ -1,3 +1,6 @@
+import { raw, sql } from '../../db/sql';
+import { ListOf } from '../../db/table';
+
 /** A milestone as the API reads it (milestones table, columns named as the GraphQL fields). */
 export interface MilestoneRow {
   id: string;
@@ -13,11 +16,26 @@ export interface MilestoneRow {
 export type MilestoneStatus = 'NOT_STARTED' | 'ON_TRACK' | 'AT_RISK' | 'COMPLETE' | 'MISSED';
 
 export const milestoneColumns = (m: string) =>
-  `${m}.id, ${m}.programme_id AS "programmeId", ${m}.title, ${m}.baseline_date AS "baselineDate",
-   ${m}.forecast_date AS "forecastDate", ${m}.actual_date AS "actualDate", ${m}.status, ${m}.version`;
+  raw(`${m}.id, ${m}.programme_id AS "programmeId", ${m}.title, ${m}.baseline_date AS "baselineDate",
+   ${m}.forecast_date AS "forecastDate", ${m}.actual_date AS "actualDate", ${m}.status, ${m}.version`);
 
 /** forecastDate, then title (the contract's order for milestones); id settles ties. */
-export const milestoneOrder = (m: string) => `${m}.forecast_date, ${m}.title, ${m}.id`;
+export const milestoneOrder = (m: string) => raw(`${m}.forecast_date, ${m}.title, ${m}.id`);
 
 /** The date slippage is measured to, in SQL: actualDate, or forecastDate while there is none. */
-export const milestoneDueDate = (m: string) => `coalesce(${m}.actual_date, ${m}.forecast_date)`;
+export const milestoneDueDate = (m: string) => raw(`coalesce(${m}.actual_date, ${m}.forecast_date)`);
+
+/** The milestones table, listed by milestoneOrder. */
+export const milestones: ListOf<MilestoneRow> = {
+  table: 'milestones',
+  alias: 'm',
+  noun: 'milestone',
+  columns: milestoneColumns,
+  list: 'milestones',
+  order: milestoneOrder('m'),
+  cursor: {
+    shape: ['date', 'string', 'id'],
+    of: (row) => [row.forecastDate, row.title, row.id],
+    after: ([date, title, id]) => sql`(m.forecast_date, m.title, m.id) > (${date}::date, ${title}::text, ${id}::uuid)`,
+  },
+};

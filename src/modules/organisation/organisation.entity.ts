@@ -1,4 +1,6 @@
 import { Role } from '../../auth/caller';
+import { raw } from '../../db/sql';
+import { TableOf } from '../../db/table';
 
 export interface OrganisationRow {
   id: string;
@@ -15,8 +17,10 @@ export interface UserRow {
 }
 
 export const userColumns = (u: string) =>
-  `${u}.id, ${u}.email, ${u}.name, ${u}.role, ${u}.active,
-   (SELECT max(t.last_used_at) FROM api_tokens t WHERE t.organisation_id = ${u}.organisation_id AND t.user_id = ${u}.id) AS "lastUsedAt"`;
+  raw(`${u}.id, ${u}.email, ${u}.name, ${u}.role, ${u}.active,
+   (SELECT max(t.last_used_at) FROM api_tokens t WHERE t.organisation_id = ${u}.organisation_id AND t.user_id = ${u}.id) AS "lastUsedAt"`);
+
+export const users: TableOf<UserRow> = { table: 'users', alias: 'u', noun: 'user', columns: userColumns };
 
 export const RISK_CATEGORIES = [
   'SAFEGUARDING',

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { Context, inTransaction } from '../../context';
+import { sql } from '../../db/sql';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { unauthenticated } from '../../errors';
 import { email, intInRange, requiredText } from '../../validation';
@@ -14,13 +14,13 @@ export async function createOrganisation(ctx: Context, args: { name: string; adm
   const name = requiredText('name', args.name, 200);
   const adminEmail = email('adminEmail', args.adminEmail);
   const adminName = requiredText('adminName', args.adminName, 200);
-  return inTransaction(ctx, async (em) => {
-    const [organisation]: OrganisationRow[] = await em.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id, name`, [
-      name,
-    ]);
+  return inTransaction(ctx, async (tx) => {
+    const [organisation] = await tx.rows<OrganisationRow>(
+      sql`INSERT INTO organisations (name) VALUES (${name}) RETURNING id, name`,
+    );
     const operator: Actor = { organisationId: organisation.id, userId: null, email: 'operator' };
-    await recordAudit(em, operator, 'organisation.created', 'Organisation', organisation.id, created({ name }));
-    const { user, token } = await insertUser(em, operator, { email: adminEmail, name: adminName, role: 'ADMIN' }, []);
+    await recordAudit(tx, operator, 'organisation.created', 'Organisation', organisation.id, created({ name }));
+    const { user, token } = await insertUser(tx, operator, { email: adminEmail, name: adminName, role: 'ADMIN' }, []);
     return { organisation, adminToken: token, admin: user };
   });
 }
@@ -42,27 +42,25 @@ export async function setRiskAppetite(ctx: Context, category: string, maxScore: 
   const caller = requireCaller(ctx);
   intInRange('maxScore', maxScore, 1, 25);
   requireRole(caller, 'ADMIN');
-  return inTransaction(ctx, async (em: EntityManager) => {
-    const [before] = await em.query(`SELECT max_score FROM risk_appetites WHERE organisation_id = $1 AND category = $2`, [
-      caller.organisationId,
-      category,
-    ]);
-    await em.query(
-      `INSERT INTO risk_appetites (organisation_id, category, max_score) VALUES ($1, $2, $3)
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.one<{ max_score: number }>(
+      sql`SELECT max_score FROM risk_appetites WHERE organisation_id = ${caller.organisationId} AND category = ${category}`,
+    );
+    await tx.execute(
+      sql`INSERT INTO risk_appetites (organisation_id, category, max_score) VALUES (${caller.organisationId}, ${category}, ${maxScore})
        ON CONFLICT ON CONSTRAINT pk_risk_appetites DO UPDATE SET max_score = EXCLUDED.max_score`,
-      [caller.organisationId, category, maxScore],
     );
     await recordAudit(
-      em,
+      tx,
       caller,
       'organisation.riskAppetiteSet',
       'Organisation',
       caller.organisationId,
       diff({ [category]: before?.max_score ?? DEFAULT_APPETITE }, { [category]: maxScore }, [category]),
     );
-    const [organisation]: OrganisationRow[] = await em.query(`SELECT id, name FROM organisations WHERE id = $1`, [
-      caller.organisationId,
-    ]);
+    const [organisation] = await tx.rows<OrganisationRow>(
+      sql`SELECT id, name FROM organisations WHERE id = ${caller.organisationId}`,
+    );
     ctx.loaders.appetite.clearAll();
     return organisation;
   });

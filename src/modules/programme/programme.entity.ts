@@ -1,4 +1,6 @@
 import { Projection } from '../../db/projection';
+import { raw, sql } from '../../db/sql';
+import { ListOf } from '../../db/table';
 
 /** A programme as the API reads it (programmes table, columns named as the GraphQL fields). */
 export interface ProgrammeRow {
@@ -32,4 +34,15 @@ export const programmeProjection = new Projection<ProgrammeRow>(
   'id',
 );
 
-export const programmeColumns = (p: string) => programmeProjection.all(p);
+export const programmeColumns = (p: string) => programmeProjection.selectAll(p);
+
+/** The programmes table, listed by code. */
+export const programmes: ListOf<ProgrammeRow> = {
+  table: 'programmes',
+  alias: 'p',
+  noun: 'programme',
+  columns: programmeColumns,
+  list: 'programmes',
+  order: raw('p.code'),
+  cursor: { shape: ['string'], of: (row) => [row.code], after: ([code]) => sql`p.code > ${code}` },
+};

@@ -1,14 +1,16 @@
-import { EntityManager } from 'typeorm';
 import { Caller } from '../../auth/caller';
+import { Scope } from '../../auth/scope';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
-import { badInput, conflict, notFound } from '../../errors';
+import { Tx } from '../../db/db';
+import { param, raw, sql } from '../../db/sql';
+import { findVisible, updateVersioned } from '../../db/table';
+import { badInput, conflict } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
-import { findProgramme } from '../programme/programme.service';
-import { callerScope, riskColumns, RiskRow } from './risk.entity';
-import { findRisk } from './risk.service';
+import { programmes } from '../programme/programme.entity';
+import { riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
 
 interface CreateRiskInput {
@@ -45,46 +47,22 @@ const notNull = (field: string, value: unknown) => {
 };
 
 /**
- * A risk to change: visible to the caller (NOT_FOUND), in a programme it edits (FORBIDDEN),
- * open (BAD_USER_INPUT), at the version the caller last saw (CONFLICT), in the contract's order.
+ * A risk to change: visible to the caller (NOT_FOUND), in a programme it edits (FORBIDDEN), open
+ * (BAD_USER_INPUT), in the contract's order; its version is compared when it is written.
  */
-export async function riskToChange(em: EntityManager, caller: Caller, id: string, field: string, expectedVersion: number | null) {
-  const risk = await findRisk(em, callerScope(caller), id);
-  if (!risk) throw notFound('risk');
+export async function riskToChange(tx: Tx, caller: Caller, scope: Scope, id: string, field: string) {
+  const risk = await findVisible(tx, risks, scope, id);
   requireProgrammeEditor(caller, risk.programmeId);
   if (risk.status === 'CLOSED') throw badInput(field, 'The risk is closed: it takes no assessment, update or new mitigation');
-  if (expectedVersion !== null && risk.version !== expectedVersion) {
-    throw conflict(`The risk is at version ${risk.version}, not ${expectedVersion}`);
-  }
   return risk;
 }
 
-/**
- * Compare-and-set in one statement: of concurrent writers with one version exactly one
- * matches; the others get CONFLICT and nothing is written.
- */
-async function casUpdate(em: EntityManager, sets: string[], params: unknown[]): Promise<RiskRow> {
-  const [[after]]: [RiskRow[], number] = await em.query(
-    `UPDATE risks SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-      WHERE organisation_id = $1 AND id = $2 AND version = $3 RETURNING ${riskColumns('risks')}`,
-    params,
+async function insertAssessment(tx: Tx, caller: Caller, riskId: string, a: Score & { assessedOn: string; note: string | null }) {
+  const [row] = await tx.rows<{ id: string }>(
+    sql`INSERT INTO risk_assessments (organisation_id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
+     VALUES (${caller.organisationId}, ${riskId}, ${a.assessedOn}, ${a.likelihood}, ${a.impact}, ${a.note}, ${caller.email}) RETURNING id`,
   );
-  if (!after) throw conflict('The risk was changed by someone else; reload it and try again');
-  return after;
-}
-
-async function insertAssessment(
-  em: EntityManager,
-  caller: Caller,
-  riskId: string,
-  a: Score & { assessedOn: string; note: string | null },
-) {
-  const [{ id }]: { id: string }[] = await em.query(
-    `INSERT INTO risk_assessments (organisation_id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [caller.organisationId, riskId, a.assessedOn, a.likelihood, a.impact, a.note, caller.email],
-  );
-  return id;
+  return row.id;
 }
 
 const AUDITED = ['title', 'description', 'category', 'owner', 'targetLikelihood', 'targetImpact', 'reviewDate', 'confidential'];
@@ -97,38 +75,25 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
   const owner = optionalText('owner', input.owner, 200) ?? null;
   const inherent = checkScore(input.inherent);
   const target = input.target ? checkScore(input.target) : null;
-  return inTransaction(ctx, async (em) => {
-    const programme = await findProgramme(em, caller.organisationId, input.programmeId);
-    if (!programme) throw notFound('programme');
+  return inTransaction(ctx, async (tx) => {
+    const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
     requireProgrammeEditor(caller, programme.id);
-    const [row]: RiskRow[] = await em.query(
-      `INSERT INTO risks (organisation_id, programme_id, programme_code, reference, title, description, category, owner,
+    // the first assessment is the inherent score: current starts there
+    const [likelihood, impact] = [param(inherent.likelihood), param(inherent.impact)];
+    const row = await tx.one<RiskRow>(
+      sql`INSERT INTO risks (organisation_id, programme_id, programme_code, reference, title, description, category, owner,
                           inherent_likelihood, inherent_impact, current_likelihood, current_impact,
                           target_likelihood, target_impact, review_date, confidential)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $10, $11, $12, $13, coalesce($14, false))
+       VALUES (${caller.organisationId}, ${programme.id}, ${programme.code}, ${reference}, ${title}, ${description},
+               ${input.category}, ${owner}, ${likelihood}, ${impact}, ${likelihood}, ${impact},
+               ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false))
        ON CONFLICT ON CONSTRAINT uq_risks_reference DO NOTHING
        RETURNING ${riskColumns('risks')}`,
-      [
-        caller.organisationId,
-        programme.id,
-        programme.code,
-        reference,
-        title,
-        description,
-        input.category,
-        owner,
-        inherent.likelihood,
-        inherent.impact,
-        target?.likelihood ?? null,
-        target?.impact ?? null,
-        input.reviewDate ?? null,
-        input.confidential ?? null,
-      ],
     );
     if (!row) throw conflict(`${programme.code} already has a risk ${reference}`, 'reference');
-    await insertAssessment(em, caller, row.id, { ...inherent, assessedOn: londonToday(), note: null });
+    await insertAssessment(tx, caller, row.id, { ...inherent, assessedOn: londonToday(), note: null });
     await recordAudit(
-      em,
+      tx,
       caller,
       'risk.created',
       'Risk',
@@ -155,12 +120,11 @@ export async function updateRisk(ctx: Context, id: string, expectedVersion: numb
     values.target_likelihood = target?.likelihood ?? null;
     values.target_impact = target?.impact ?? null;
   }
-  return inTransaction(ctx, async (em) => {
-    const before = await riskToChange(em, caller, id, 'id', expectedVersion);
-    const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
-    const sets = presentKeys(values).map((column) => `${column} = $${params.push(values[column])}`);
-    const after = await casUpdate(em, sets, params);
-    await recordAudit(em, caller, 'risk.updated', 'Risk', before.id, diff(before, after, AUDITED));
+  return inTransaction(ctx, async (tx) => {
+    const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
+    const sets = Object.fromEntries(presentKeys(values).map((column) => [column, values[column]]));
+    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, sets);
+    await recordAudit(tx, caller, 'risk.updated', 'Risk', before.id, diff(before, after, AUDITED));
     return after;
   });
 }
@@ -176,19 +140,17 @@ export async function assessRisk(
   const score = checkScore(input);
   const note = optionalText('note', input.note) ?? null;
   const assessedOn = input.assessedOn ?? londonToday();
-  return inTransaction(ctx, async (em) => {
-    const before = await riskToChange(em, caller, riskId, 'riskId', expectedVersion);
-    const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
-    const sets = [
+  return inTransaction(ctx, async (tx) => {
+    const before = await riskToChange(tx, caller, ctx.scope, riskId, 'riskId');
+    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
       // SET reads the row as it was: the score being replaced becomes the previous one
-      'previous_score = current_score',
-      `current_likelihood = $${params.push(score.likelihood)}`,
-      `current_impact = $${params.push(score.impact)}`,
-      ...(input.reviewDate ? [`review_date = $${params.push(input.reviewDate)}`] : []),
-    ];
-    const after = await casUpdate(em, sets, params);
-    const assessmentId = await insertAssessment(em, caller, before.id, { ...score, assessedOn, note });
-    await recordAudit(em, caller, 'risk.assessed', 'Risk', before.id, {
+      previous_score: raw('current_score'),
+      current_likelihood: score.likelihood,
+      current_impact: score.impact,
+      ...(input.reviewDate ? { review_date: input.reviewDate } : {}),
+    });
+    const assessmentId = await insertAssessment(tx, caller, before.id, { ...score, assessedOn, note });
+    await recordAudit(tx, caller, 'risk.assessed', 'Risk', before.id, {
       ...diff(before, after, ['currentLikelihood', 'currentImpact', 'currentScore', 'reviewDate']),
       ...created({ assessmentId, assessedOn, note }),
     });
@@ -199,16 +161,14 @@ export async function assessRisk(
 export async function closeRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   const closedReason = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (em) => {
-    const before = await riskToChange(em, caller, id, 'id', expectedVersion);
-    const params: unknown[] = [caller.organisationId, before.id, expectedVersion];
-    const sets = [
-      "status = 'CLOSED'",
-      `closed_on = $${params.push(londonToday())}`,
-      `closed_reason = $${params.push(closedReason)}`,
-    ];
-    const after = await casUpdate(em, sets, params);
-    await recordAudit(em, caller, 'risk.closed', 'Risk', before.id, diff(before, after, ['status', 'closedOn', 'closedReason']));
+  return inTransaction(ctx, async (tx) => {
+    const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
+    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
+      status: raw("'CLOSED'"),
+      closed_on: londonToday(),
+      closed_reason: closedReason,
+    });
+    await recordAudit(tx, caller, 'risk.closed', 'Risk', before.id, diff(before, after, ['status', 'closedOn', 'closedReason']));
     return after;
   });
 }

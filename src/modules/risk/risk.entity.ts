@@ -1,7 +1,7 @@
-import { Caller } from '../../auth/caller';
+import { Scope } from '../../auth/scope';
 import { Projection } from '../../db/projection';
-import { seesConfidential } from '../../auth/permissions';
-import { Scope } from '../../loaders';
+import { empty, ident, raw, Sql, sql } from '../../db/sql';
+import { ListOf, TableOf } from '../../db/table';
 import { DEFAULT_APPETITE } from '../organisation/organisation.entity';
 
 /** A risk as the API reads it (risks table, columns named as the fields they feed). */
@@ -58,12 +58,8 @@ export interface MitigationRow {
  * The risks a scope may see: its organisation's ($1 of every statement), confidential ones only
  * for callers who see exempt information. Every read of risks goes through this.
  */
-export function visibleRisks(r: string, scope: Pick<Scope, 'seesConfidential'>): string {
-  return `${r}.organisation_id = $1${scope.seesConfidential ? '' : ` AND NOT ${r}.confidential`}`;
-}
-
-export function callerScope(caller: Caller): Scope {
-  return { organisationId: caller.organisationId, seesConfidential: seesConfidential(caller) };
+export function visibleRisks(r: string, scope: Scope): Sql {
+  return sql`${ident(r)}.organisation_id = ${scope.org}${scope.seesConfidential ? empty : raw(` AND NOT ${r}.confidential`)}`;
 }
 
 /** SQL: the current score is at or below the organisation's appetite for the category. */
@@ -73,7 +69,7 @@ export const withinAppetiteSql = (r: string) =>
 
 /** reviewDate is before today and the risk is open (SQL and JS, the same rule). */
 export const reviewOverdueSql = (r: string, today: string) =>
-  `coalesce(${r}.status = 'OPEN' AND ${r}.review_date < ${today}::date, false)`;
+  sql`coalesce(${ident(r)}.status = 'OPEN' AND ${ident(r)}.review_date < ${today}::date, false)`;
 export const reviewOverdue = (risk: Pick<RiskRow, 'status' | 'reviewDate'>, today: string) =>
   risk.status === 'OPEN' && risk.reviewDate !== null && risk.reviewDate < today;
 
@@ -123,16 +119,34 @@ export const riskProjection = new Projection<RiskRow>(
   'id',
 );
 
-export const riskColumns = (r: string) => riskProjection.all(r);
+export const riskColumns = (r: string) => riskProjection.selectAll(r);
 
 /**
  * Current score, highest first, then programme code and reference: ascending on -current_score,
  * as the ix_risks_list and ix_risks_status_list indexes hold it (migration RiskListKeyset).
  */
-export const riskOrder = (r: string) => `-${r}.current_score, ${r}.programme_code, ${r}.reference`;
+export const riskOrder = (r: string) => raw(`-${r}.current_score, ${r}.programme_code, ${r}.reference`);
+
+/** The risks table, as the caller may see it, listed by riskOrder. */
+export const risks: ListOf<RiskRow> = {
+  table: 'risks',
+  alias: 'r',
+  noun: 'risk',
+  columns: riskColumns,
+  visible: (scope) => visibleRisks('r', scope),
+  list: 'risks',
+  order: riskOrder('r'),
+  cursor: {
+    shape: ['number', 'string', 'string'],
+    of: (row) => [row.currentScore, row.programmeCode, row.reference],
+    // one row comparison in the list's order: the index seeks straight to the cursor
+    after: ([score, code, reference]) =>
+      sql`(-r.current_score, r.programme_code, r.reference) > (${-Number(score)}::int, ${code}::text, ${reference}::text)`,
+  },
+};
 
 export const assessmentColumns = (a: string) =>
-  `${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`;
+  raw(`${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`);
 
 /** A mitigation's columns, named as the row's fields. */
 export const mitigationProjection = new Projection<MitigationRow>(
@@ -150,7 +164,24 @@ export const mitigationProjection = new Projection<MitigationRow>(
   'id',
 );
 
-export const mitigationColumns = (m: string) => mitigationProjection.all(m);
+export const mitigationColumns = (m: string) => mitigationProjection.selectAll(m);
+
+export const mitigations: TableOf<MitigationRow> = {
+  table: 'mitigations',
+  alias: 'm',
+  noun: 'mitigation',
+  columns: mitigationColumns,
+};
+
+/** Mitigations with their risk's programme (whose editors may change them), visible as their risk is. */
+export const mitigationsOfRisks: TableOf<MitigationRow & { programmeId: string }> = {
+  table: 'mitigations',
+  alias: 'm',
+  noun: 'mitigation',
+  columns: (m) => sql`${mitigationColumns(m)}, r.programme_id AS "programmeId"`,
+  from: raw('mitigations m JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id'),
+  visible: (scope) => visibleRisks('r', scope),
+};
 
 /** By due date (undated last), then in the order added. */
-export const mitigationOrder = (m: string) => `${m}.due_date NULLS LAST, ${m}.created_at, ${m}.id`;
+export const mitigationOrder = (m: string) => raw(`${m}.due_date NULLS LAST, ${m}.created_at, ${m}.id`);

@@ -1,6 +1,7 @@
 import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
-import { Scope } from '../../loaders';
+import { Scope } from '../../auth/scope';
+import { sql } from '../../db/sql';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
   AssessmentRow,
@@ -20,25 +21,23 @@ type RiskFields = readonly (keyof RiskRow & string)[];
 type MitigationFields = readonly (keyof MitigationRow & string)[];
 
 export function riskLoaders(reads: ReadBatch, scope: Scope) {
-  const org = scope.organisationId;
-
   /** A programme's risks matching one filter, in the list's order, with the fields asked for. */
   const risksOfProgrammes = (filter: RiskFilter | null | undefined, fields: RiskFields) =>
     loaderOfLists<RiskRow>(async (ids): Promise<Keyed<RiskRow>[]> => {
-      const params: unknown[] = [org];
-      const where = riskConditions('r', scope, filter, params);
+      const where = riskConditions(scope, filter);
       if (!where) return [];
       return reads.rows(
-        `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
-           FROM ${byKeys('risks', 'r', 'programme_id', `$${params.push(ids)}`)}
-          WHERE ${where.join(' AND ')} ORDER BY ${riskOrder('r')}`,
-        params,
+        sql`SELECT ${BATCH_KEY}, ${riskProjection.select(fields, 'r')}
+           FROM ${byKeys('risks', 'r', 'programme_id', scope, ids)}
+          WHERE ${where} ORDER BY ${riskOrder('r')}`,
       );
     });
 
   return {
     riskById: loaderById<RiskRow>((ids) =>
-      reads.rows(`SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id')} WHERE ${visibleRisks('r', scope)}`, [org, ids]),
+      reads.rows(
+        sql`SELECT ${riskColumns('r')} FROM ${byKeys('risks', 'r', 'id', scope, ids)} WHERE ${visibleRisks('r', scope)}`,
+      ),
     ),
     /** Programme.risks(filter): one loader per distinct filter and set of fields in a request. */
     risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) =>
@@ -48,10 +47,9 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     risksByResolutionId: loaderPerVariant((fields: RiskFields) =>
       loaderOfLists<RiskRow>((ids): Promise<Keyed<RiskRow>[]> =>
         reads.rows(
-          `SELECT ${BATCH_KEY}, ${riskProjection.sql(fields, 'r')}
-               FROM ${byKeys('resolution_risks', 'l', 'resolution_id')} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
+          sql`SELECT ${BATCH_KEY}, ${riskProjection.select(fields, 'r')}
+               FROM ${byKeys('resolution_risks', 'l', 'resolution_id', scope, ids)} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
               WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
-          [org, ids],
         ),
       ),
     ),
@@ -59,27 +57,24 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     mitigationsByRiskId: loaderPerVariant((fields: MitigationFields) =>
       loaderOfLists<MitigationRow>((ids): Promise<Keyed<MitigationRow>[]> =>
         reads.rows(
-          `SELECT ${BATCH_KEY}, ${mitigationProjection.sql(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id')}
+          sql`SELECT ${BATCH_KEY}, ${mitigationProjection.select(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id', scope, ids)}
               ORDER BY ${mitigationOrder('m')}`,
-          [org, ids],
         ),
       ),
     ),
     /** A risk's assessments, newest first (in the order recorded). */
     assessmentsByRiskId: loaderOfLists<AssessmentRow>((ids): Promise<Keyed<AssessmentRow>[]> =>
       reads.rows(
-        `SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id')}
+        sql`SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id', scope, ids)}
             ORDER BY a.seq DESC`,
-        [org, ids],
       ),
     ),
     /** The resolutions behind a risk, newest meeting first. */
     resolutionsByRiskId: loaderOfLists<ResolutionRow>((ids): Promise<Keyed<ResolutionRow>[]> =>
       reads.rows(
-        `SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
-             FROM ${byKeys('resolution_risks', 'l', 'risk_id')} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
+        sql`SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
+             FROM ${byKeys('resolution_risks', 'l', 'risk_id', scope, ids)} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
             ORDER BY ${resolutionOrder('r')}`,
-        [org, ids],
       ),
     ),
   };

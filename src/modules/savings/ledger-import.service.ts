@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller } from '../../auth/permissions';
+import { Tx } from '../../db/db';
+import { param, sql } from '../../db/sql';
 import { recordAudit } from '../audit/audit.service';
 import { LedgerImportError, LedgerRow, readLedger } from './ledger-csv';
 import { requireSavingsWriter } from './savings.service';
@@ -32,11 +33,11 @@ export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boo
   const caller = requireCaller(ctx);
   requireSavingsWriter(caller);
   const read = readLedger(csv);
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     const errors = [...read.errors];
-    const matched = await matchLines(em, caller.organisationId, read.rows, errors);
+    const matched = await matchLines(tx, caller.organisationId, read.rows, errors);
     const recorded = await recordedReferences(
-      em,
+      tx,
       caller.organisationId,
       matched.map((r) => r.ledgerReference),
     );
@@ -45,10 +46,10 @@ export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boo
     if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
     if (dryRun) return { ...result, rowsImported: fresh.length, errors };
     let imported = 0;
-    for (let i = 0; i < fresh.length; i += BATCH) imported += await insertDeliveries(em, caller, fresh.slice(i, i + BATCH));
+    for (let i = 0; i < fresh.length; i += BATCH) imported += await insertDeliveries(tx, caller, fresh.slice(i, i + BATCH));
     if (imported) {
       await recordAudit(
-        em,
+        tx,
         caller,
         'ledger.imported',
         'LedgerImport',
@@ -71,30 +72,21 @@ const counts = (rowsRead: number, rowsImported: number, rowsSkipped: number) => 
  * lines of that programme and year whose description equals it ignoring case.
  * A row whose programme or line is missing, or whose description names several lines, is an error.
  */
-async function matchLines(
-  em: EntityManager,
-  organisationId: string,
-  rows: LedgerRow[],
-  errors: LedgerImportError[],
-): Promise<MatchedRow[]> {
+async function matchLines(tx: Tx, organisationId: string, rows: LedgerRow[], errors: LedgerImportError[]): Promise<MatchedRow[]> {
   if (!rows.length) return [];
   const keyOf = (r: LedgerRow) => JSON.stringify([r.programmeCode, r.financialYear, r.description]);
   const keys = new Map<string, LedgerRow>();
   for (const row of rows) if (!keys.has(keyOf(row))) keys.set(keyOf(row), row);
   const distinct = [...keys.values()];
-  const found: { i: number; programme: boolean; lines: number; line_id: string | null }[] = await em.query(
-    `SELECT k.i::int AS i, (p.id IS NOT NULL) AS programme, count(l.id)::int AS lines, min(l.id::text) AS line_id
-       FROM unnest($2::text[], $3::int[], $4::text[]) WITH ORDINALITY AS k(code, year, description, i)
-       LEFT JOIN programmes p ON p.organisation_id = $1 AND p.code = k.code
-       LEFT JOIN savings_lines l ON l.organisation_id = $1 AND l.programme_id = p.id AND l.financial_year = k.year
+  const org = param(organisationId);
+  const found = await tx.rows<{ i: number; programme: boolean; lines: number; line_id: string | null }>(
+    sql`SELECT k.i::int AS i, (p.id IS NOT NULL) AS programme, count(l.id)::int AS lines, min(l.id::text) AS line_id
+       FROM unnest(${distinct.map((r) => r.programmeCode)}::text[], ${distinct.map((r) => r.financialYear)}::int[],
+                   ${distinct.map((r) => r.description)}::text[]) WITH ORDINALITY AS k(code, year, description, i)
+       LEFT JOIN programmes p ON p.organisation_id = ${org} AND p.code = k.code
+       LEFT JOIN savings_lines l ON l.organisation_id = ${org} AND l.programme_id = p.id AND l.financial_year = k.year
                                 AND lower(l.description) = lower(k.description)
       GROUP BY k.i, p.id`,
-    [
-      organisationId,
-      distinct.map((r) => r.programmeCode),
-      distinct.map((r) => r.financialYear),
-      distinct.map((r) => r.description),
-    ],
   );
   const outcome = new Map<string, { lineId?: string; error?: string }>();
   for (const f of found) {
@@ -118,11 +110,10 @@ async function matchLines(
   return matched;
 }
 
-async function recordedReferences(em: EntityManager, organisationId: string, references: string[]): Promise<Set<string>> {
+async function recordedReferences(tx: Tx, organisationId: string, references: string[]): Promise<Set<string>> {
   if (!references.length) return new Set();
-  const rows: { ledger_reference: string }[] = await em.query(
-    `SELECT ledger_reference FROM savings_deliveries WHERE organisation_id = $1 AND ledger_reference = ANY($2::text[])`,
-    [organisationId, references],
+  const rows = await tx.rows<{ ledger_reference: string }>(
+    sql`SELECT ledger_reference FROM savings_deliveries WHERE organisation_id = ${organisationId} AND ledger_reference = ANY(${references}::text[])`,
   );
   return new Set(rows.map((r) => r.ledger_reference));
 }
@@ -132,17 +123,20 @@ async function recordedReferences(em: EntityManager, organisationId: string, ref
  * recorded meanwhile by a concurrent import is skipped rather than failing the import.
  * Returns how many were written.
  */
-async function insertDeliveries(em: EntityManager, caller: Caller, rows: MatchedRow[]): Promise<number> {
-  const [{ n }]: { n: number }[] = await em.query(
-    `WITH delivery AS (
+async function insertDeliveries(tx: Tx, caller: Caller, rows: MatchedRow[]): Promise<number> {
+  const org = param(caller.organisationId);
+  const [{ n }] = await tx.rows<{ n: number }>(
+    sql`WITH delivery AS (
        INSERT INTO savings_deliveries (organisation_id, savings_line_id, amount, recorded_on, ledger_reference)
-       SELECT $1, r.line_id, r.amount, r.recorded_on, r.reference
-         FROM unnest($2::uuid[], $3::numeric[], $4::date[], $5::text[]) AS r(line_id, amount, recorded_on, reference)
+       SELECT ${org}, r.line_id, r.amount, r.recorded_on, r.reference
+         FROM unnest(${rows.map((r) => r.savingsLineId)}::uuid[], ${rows.map((r) => r.amount.toFixed(2))}::numeric[],
+                     ${rows.map((r) => r.recordedOn)}::date[], ${rows.map((r) => r.ledgerReference)}::text[])
+              AS r(line_id, amount, recorded_on, reference)
        ON CONFLICT ON CONSTRAINT uq_savings_deliveries_ledger_reference DO NOTHING
        RETURNING id, savings_line_id, amount, recorded_on, ledger_reference
      ), audit AS (
        INSERT INTO audit_events (organisation_id, actor_user_id, actor, action, entity_type, entity_id, changes)
-       SELECT $1, $6::uuid, $7, 'savingsDelivery.recorded', 'SavingsDelivery', d.id,
+       SELECT ${org}, ${caller.userId}::uuid, ${caller.email}, 'savingsDelivery.recorded', 'SavingsDelivery', d.id,
               jsonb_build_object('savingsLineId', jsonb_build_array(NULL, d.savings_line_id),
                                  'amount', jsonb_build_array(NULL, d.amount::text),
                                  'recordedOn', jsonb_build_array(NULL, d.recorded_on),
@@ -151,15 +145,6 @@ async function insertDeliveries(em: EntityManager, caller: Caller, rows: Matched
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM audit`,
-    [
-      caller.organisationId,
-      rows.map((r) => r.savingsLineId),
-      rows.map((r) => r.amount.toFixed(2)),
-      rows.map((r) => r.recordedOn),
-      rows.map((r) => r.ledgerReference),
-      caller.userId,
-      caller.email,
-    ],
   );
   return n;
 }

@@ -1,5 +1,6 @@
 import { Context } from '../../context';
 import { requireCaller } from '../../auth/permissions';
+import { join, raw, sql } from '../../db/sql';
 import { isId } from '../../validation';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
 import { SAVINGS_CATEGORIES, SAVINGS_KINDS, deliveredOf } from './savings.entity';
@@ -70,38 +71,38 @@ export async function savingsReconciliation(
   ctx: Context,
   args: { filter?: SavingsFilter | null; groupBy?: SavingsGrouping[] | null },
 ): Promise<Reconciliation> {
-  const caller = requireCaller(ctx);
+  requireCaller(ctx);
   const f = args.filter ?? {};
   if (f.programmeId != null && !isId(f.programmeId)) return { rows: [], totals: ZERO };
   const groups = SORT.filter((g) => args.groupBy?.includes(g));
-  const params: unknown[] = [caller.organisationId];
-  const where = ['l.organisation_id = $1'];
-  if (f.programmeId != null) where.push(`l.programme_id = $${params.push(f.programmeId)}`);
-  if (f.financialYear != null) where.push(`l.financial_year = $${params.push(f.financialYear)}`);
-  if (f.kind != null) where.push(`l.kind = $${params.push(f.kind)}`);
+  const org = ctx.scope.org;
+  const where = [sql`l.organisation_id = ${org}`];
+  if (f.programmeId != null) where.push(sql`l.programme_id = ${f.programmeId}`);
+  if (f.financialYear != null) where.push(sql`l.financial_year = ${f.financialYear}`);
+  if (f.kind != null) where.push(sql`l.kind = ${f.kind}`);
   const columns = groups.map((g) => GROUPINGS[g].column);
   const groupBy = columns.length ? `GROUP BY GROUPING SETS ((${columns.join(', ')}), ())` : '';
   const select = Object.entries(COLUMN_TYPES).map(([c, type]) => (columns.includes(c) ? c : `NULL::${type} AS ${c}`));
   // round(..., 2): the text pg sends is then already the contract's Money
   const sum = (column: string, kind: string) => `round(coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0), 2)`;
-  const sql = `
+  // the groupings, sums and orders are text of the code (raw); only the filter's values are parameters
+  const result = await ctx.db.rows<SqlRow>(sql`
     WITH lines AS (
-      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.planned, l.forecast, ${deliveredOf('l')} AS delivered
-        FROM savings_lines l WHERE ${where.join(' AND ')}
+      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.planned, l.forecast, ${raw(deliveredOf('l'))} AS delivered
+        FROM savings_lines l WHERE ${join(where, ' AND ')}
     ), g AS (
-      SELECT ${columns.length ? `GROUPING(${columns.join(', ')}) <> 0` : 'true'} AS total, ${select.join(', ')},
-             ${sum('planned', 'SAVING')} AS planned,
-             ${sum('forecast', 'SAVING')} AS forecast,
-             ${sum('delivered', 'SAVING')} AS delivered,
-             ${sum('delivered', 'SAVING')} - ${sum('planned', 'SAVING')} AS variance,
-             ${sum('planned', 'SAVING')} - ${sum('planned', 'ONE_OFF_COST')} AS net_planned,
-             ${sum('delivered', 'SAVING')} - ${sum('delivered', 'ONE_OFF_COST')} AS net_delivered
-        FROM lines ${groupBy}
+      SELECT ${raw(columns.length ? `GROUPING(${columns.join(', ')}) <> 0` : 'true')} AS total, ${raw(select.join(', '))},
+             ${raw(sum('planned', 'SAVING'))} AS planned,
+             ${raw(sum('forecast', 'SAVING'))} AS forecast,
+             ${raw(sum('delivered', 'SAVING'))} AS delivered,
+             ${raw(sum('delivered', 'SAVING'))} - ${raw(sum('planned', 'SAVING'))} AS variance,
+             ${raw(sum('planned', 'SAVING'))} - ${raw(sum('planned', 'ONE_OFF_COST'))} AS net_planned,
+             ${raw(sum('delivered', 'SAVING'))} - ${raw(sum('delivered', 'ONE_OFF_COST'))} AS net_delivered
+        FROM lines ${raw(groupBy)}
     )
     SELECT g.*, ${programmeColumns('p')}
-      FROM g LEFT JOIN programmes p ON p.organisation_id = $1 AND p.id = g.programme_id
-     ORDER BY ${['g.total', ...groups.map((g) => GROUPINGS[g].order)].join(', ')}`;
-  const result: SqlRow[] = await ctx.db.query(sql, params);
+      FROM g LEFT JOIN programmes p ON p.organisation_id = ${org} AND p.id = g.programme_id
+     ORDER BY ${raw(['g.total', ...groups.map((g) => GROUPINGS[g].order)].join(', '))}`);
   const rows: ReconciliationRow[] = [];
   let totals = ZERO;
   for (const r of result) {

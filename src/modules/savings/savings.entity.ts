@@ -1,4 +1,6 @@
 import { Projection } from '../../db/projection';
+import { raw } from '../../db/sql';
+import { TableOf } from '../../db/table';
 
 /**
  * Savings lines and their deliveries as the API reads them. Money columns are numeric(15,2),
@@ -59,14 +61,21 @@ export const savingsLineProjection = new Projection<SavingsLineRow>(
   'id',
 );
 
-export const savingsLineColumns = (l: string) => savingsLineProjection.all(l);
+export const savingsLineColumns = (l: string) => savingsLineProjection.selectAll(l);
+
+export const savingsLines: TableOf<SavingsLineRow> = {
+  table: 'savings_lines',
+  alias: 'l',
+  noun: 'savings line',
+  columns: savingsLineColumns,
+};
 
 /** A programme's lines: by financial year, then description. */
-export const savingsLineOrder = (l: string) => `${l}.financial_year, ${l}.description, ${l}.id`;
+export const savingsLineOrder = (l: string) => raw(`${l}.financial_year, ${l}.description, ${l}.id`);
 
 export const savingsDeliveryColumns = (d: string) =>
-  `${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount::text AS amount, ${d}.recorded_on AS "recordedOn",
-   ${d}.ledger_reference AS "ledgerReference", ${d}.note`;
+  raw(`${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount::text AS amount, ${d}.recorded_on AS "recordedOn",
+   ${d}.ledger_reference AS "ledgerReference", ${d}.note`);
 
 /** A line's deliveries in the order recorded. */
-export const savingsDeliveryOrder = (d: string) => `${d}.recorded_on, ${d}.created_at, ${d}.id`;
+export const savingsDeliveryOrder = (d: string) => raw(`${d}.recorded_on, ${d}.created_at, ${d}.id`);

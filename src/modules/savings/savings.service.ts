@@ -1,27 +1,18 @@
 import Decimal from 'decimal.js';
-import { EntityManager } from 'typeorm';
 import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
-import { badInput, conflict, notFound } from '../../errors';
-import { isId, optionalText, presentKeys, requiredText } from '../../validation';
+import { param, sql } from '../../db/sql';
+import { findVisible, updateVersioned } from '../../db/table';
+import { badInput, conflict } from '../../errors';
+import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
-import { findProgramme } from '../programme/programme.service';
-import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow } from './savings.entity';
+import { programmes } from '../programme/programme.entity';
+import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
 
 /** Who writes savings: finance officers, and ADMIN who may do everything. */
 export function requireSavingsWriter(caller: Caller): void {
   requireRole(caller, 'FINANCE', 'ADMIN');
-}
-
-/** Reads a savings line inside a transaction (never through a loader there). */
-export async function findSavingsLine(em: EntityManager, organisationId: string, id: string): Promise<SavingsLineRow | null> {
-  if (!isId(id)) return null;
-  const [row] = await em.query(
-    `SELECT ${savingsLineColumns('l')} FROM savings_lines l WHERE l.organisation_id = $1 AND l.id = $2`,
-    [organisationId, id],
-  );
-  return row ?? null;
 }
 
 export interface SavingsLineInput {
@@ -39,32 +30,22 @@ export interface SavingsLineInput {
 export async function createSavingsLine(ctx: Context, input: SavingsLineInput): Promise<SavingsLineRow> {
   const caller = requireCaller(ctx);
   const description = requiredText('description', input.description, 500);
-  return inTransaction(ctx, async (em) => {
-    const programme = await findProgramme(em, caller.organisationId, input.programmeId);
-    if (!programme) throw notFound('programme');
+  return inTransaction(ctx, async (tx) => {
+    const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
     requireSavingsWriter(caller);
     if (input.planned.isNegative()) throw badInput('planned', 'planned must be 0 or more');
-    const [row]: SavingsLineRow[] = await em.query(
-      `INSERT INTO savings_lines (organisation_id, programme_id, description, kind, category, financial_year, recurring,
+    // the forecast is the plan until someone says otherwise
+    const planned = param(input.planned.toFixed(2));
+    const [row] = await tx.rows<SavingsLineRow>(
+      sql`INSERT INTO savings_lines (organisation_id, programme_id, description, kind, category, financial_year, recurring,
                                   planned, forecast, confidence)
-       VALUES ($1, $2, $3, coalesce($4, 'SAVING'), $5, $6, coalesce($7, false), $8::numeric, coalesce($9::numeric, $8::numeric),
-               coalesce($10, 'GREEN'))
+       VALUES (${caller.organisationId}, ${programme.id}, ${description}, coalesce(${input.kind ?? null}, 'SAVING'), ${input.category},
+               ${input.financialYear}, coalesce(${input.recurring ?? null}, false), ${planned}::numeric,
+               coalesce(${input.forecast?.toFixed(2) ?? null}::numeric, ${planned}::numeric), coalesce(${input.confidence ?? null}, 'GREEN'))
        RETURNING ${savingsLineColumns('savings_lines')}`,
-      [
-        caller.organisationId,
-        programme.id,
-        description,
-        input.kind ?? null,
-        input.category,
-        input.financialYear,
-        input.recurring ?? null,
-        input.planned.toFixed(2),
-        input.forecast?.toFixed(2) ?? null,
-        input.confidence ?? null,
-      ],
     );
     const { id, version, delivered, ...values } = row;
-    await recordAudit(em, caller, 'savingsLine.created', 'SavingsLine', id, created(values));
+    await recordAudit(tx, caller, 'savingsLine.created', 'SavingsLine', id, created(values));
     return row;
   });
 }
@@ -101,25 +82,11 @@ export async function updateSavingsLine(
 ): Promise<SavingsLineRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);
-  return inTransaction(ctx, async (em) => {
-    const before = await findSavingsLine(em, caller.organisationId, id);
-    if (!before) throw notFound('savings line');
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, savingsLines, ctx.scope, id);
     requireSavingsWriter(caller);
-    if (before.version !== expectedVersion)
-      throw conflict(`The savings line is at version ${before.version}, not ${expectedVersion}`);
-    const params: unknown[] = [caller.organisationId, id, expectedVersion];
-    const sets = (Object.keys(clean) as (keyof typeof clean)[]).map((f) => `${f} = $${params.push(clean[f])}`);
-    // compare-and-set in one statement: of concurrent writers with one version, one wins
-    const [after]: SavingsLineRow[] = await em
-      .query(
-        `UPDATE savings_lines SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE organisation_id = $1 AND id = $2 AND version = $3
-          RETURNING ${savingsLineColumns('savings_lines')}`,
-        params,
-      )
-      .then((r: [SavingsLineRow[], number]) => r[0]);
-    if (!after) throw conflict('The savings line was changed by someone else; reload it and try again');
-    await recordAudit(em, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
+    const after = await updateVersioned(tx, savingsLines, ctx.scope, before, expectedVersion, clean);
+    await recordAudit(tx, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
     return after;
   });
 }
@@ -139,20 +106,18 @@ export async function recordSavingsDelivery(
   const caller = requireCaller(ctx);
   const ledgerReference = optionalText('ledgerReference', input.ledgerReference, 100) ?? null;
   const note = optionalText('note', input.note, 2000) ?? null;
-  return inTransaction(ctx, async (em) => {
-    const line = await findSavingsLine(em, caller.organisationId, savingsLineId);
-    if (!line) throw notFound('savings line');
+  return inTransaction(ctx, async (tx) => {
+    const line = await findVisible(tx, savingsLines, ctx.scope, savingsLineId);
     requireSavingsWriter(caller);
-    const [row]: SavingsDeliveryRow[] = await em.query(
-      `INSERT INTO savings_deliveries (organisation_id, savings_line_id, amount, recorded_on, ledger_reference, note)
-       VALUES ($1, $2, $3, $4, $5, $6)
+    const row = await tx.one<SavingsDeliveryRow>(
+      sql`INSERT INTO savings_deliveries (organisation_id, savings_line_id, amount, recorded_on, ledger_reference, note)
+       VALUES (${caller.organisationId}, ${line.id}, ${input.amount.toFixed(2)}, ${input.recordedOn}, ${ledgerReference}, ${note})
        ON CONFLICT ON CONSTRAINT uq_savings_deliveries_ledger_reference DO NOTHING
        RETURNING ${savingsDeliveryColumns('savings_deliveries')}`,
-      [caller.organisationId, line.id, input.amount.toFixed(2), input.recordedOn, ledgerReference, note],
     );
     if (!row) throw conflict(`Ledger reference ${ledgerReference} is already recorded`, 'ledgerReference');
     const { id, ...values } = row;
-    await recordAudit(em, caller, 'savingsDelivery.recorded', 'SavingsDelivery', id, created(values));
+    await recordAudit(tx, caller, 'savingsDelivery.recorded', 'SavingsDelivery', id, created(values));
     return row;
   });
 }

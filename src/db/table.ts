@@ -1,0 +1,124 @@
+import { Scope } from '../auth/scope';
+import { conflict, notFound } from '../errors';
+import { connection, Connection, CursorKey, decodeCursor, encodeCursor, KeyKind, pageSize } from '../paging';
+import { isId } from '../validation';
+import { Db, Queryable, Tx } from './db';
+import { ReadBatch } from './json-rows';
+import { empty, ident, join, param, raw, Sql, sql } from './sql';
+
+/**
+ * One entity's table, as the shared helpers read and write it: find-visible-or-NOT_FOUND
+ * (findVisible), compare-and-set (updateVersioned) and keyset pages (listPage). After Vendure's
+ * `getEntityOrThrow` and `ListQueryBuilder`, but keyset, and plain SQL.
+ */
+export interface TableOf<Row> {
+  /** The SQL table. */
+  table: string;
+  /** The alias its reads give it. */
+  alias: string;
+  /** What errors call a row: "No such savings line", "The savings line is at version 3". */
+  noun: string;
+  /** Every column, named as the row's fields, of the table under `alias`. */
+  columns(alias: string): Sql;
+  /** What reads select from, when more than the table (default: `table alias`). */
+  from?: Sql;
+  /** The rows a scope may see (default: its organisation's). */
+  visible?(scope: Scope): Sql;
+  /** Never set: it only tells TypeScript what a row of the table is. */
+  readonly row?: Row;
+}
+
+/** An entity listed in pages: its order, and the cursor that continues after a row. */
+export interface ListOf<Row> extends TableOf<Row> {
+  /** The list's name, which tags its cursors so that one list's cannot seed another. */
+  list: string;
+  order: Sql;
+  cursor: {
+    shape: readonly KeyKind[];
+    of(row: Row): CursorKey[];
+    /** The rows after the key, in the list's order (one row comparison where the index allows). */
+    after(key: CursorKey[], scope: Scope): Sql;
+  };
+}
+
+const fromOf = (t: TableOf<unknown>) => t.from ?? sql`${ident(t.table)} ${ident(t.alias)}`;
+/** The rows of the table a scope may see, as a condition. */
+export const visibleTo = (t: TableOf<unknown>, scope: Scope) =>
+  t.visible?.(scope) ?? sql`${ident(t.alias)}.organisation_id = ${scope.org}`;
+
+/** The row `id` names, if the scope may see it; NOT_FOUND otherwise (a malformed id too). */
+export async function findVisible<Row>(db: Queryable, t: TableOf<Row>, scope: Scope, id: string): Promise<Row> {
+  const row = isId(id)
+    ? await db.one<Row>(
+        sql`SELECT ${t.columns(t.alias)} FROM ${fromOf(t)} WHERE ${visibleTo(t, scope)} AND ${ident(t.alias)}.id = ${id}`,
+      )
+    : null;
+  if (!row) throw notFound(t.noun);
+  return row;
+}
+
+/**
+ * Compare-and-set in one statement: the row as the caller last saw it (`expectedVersion`) gets
+ * `sets` (column: value, or an Sql expression) and the next version. Of concurrent writers with one
+ * version exactly one matches; the others get CONFLICT and nothing is written.
+ */
+export async function updateVersioned<Row>(
+  tx: Tx,
+  t: TableOf<Row>,
+  scope: Scope,
+  before: { id: string; version: number },
+  expectedVersion: number,
+  sets: Record<string, unknown>,
+): Promise<Row> {
+  if (before.version !== expectedVersion) throw conflict(`The ${t.noun} is at version ${before.version}, not ${expectedVersion}`);
+  const [id, version] = [param(before.id), param(expectedVersion)];
+  const assignments = Object.entries(sets).map(
+    ([column, value]) => sql`${ident(column)} = ${value instanceof Sql ? value : param(value)}`,
+  );
+  const after = await tx.one<Row>(
+    sql`UPDATE ${ident(t.table)} SET ${join([...assignments, raw('version = version + 1'), raw('updated_at = now()')])}
+      WHERE organisation_id = ${scope.org} AND id = ${id} AND version = ${version} RETURNING ${t.columns(t.table)}`,
+  );
+  if (!after) throw conflict(`The ${t.noun} was changed by someone else; reload it and try again`);
+  return after;
+}
+
+/** A list's page arguments, checked: `first` 1..500, `after` a cursor of this list. */
+export function pageArgs(t: ListOf<unknown>, args: { first?: number | null; after?: string | null }) {
+  return { first: pageSize(args.first), cursor: decodeCursor(t.list, args.after, t.cursor.shape) };
+}
+
+export type PageArgs = ReturnType<typeof pageArgs>;
+
+/** What a list needs of the request: the database, the caller's scope, the batch its count goes with. */
+export interface Reader {
+  db: Db;
+  scope: Scope;
+  loaders: { reads: ReadBatch };
+}
+
+/**
+ * One page of a list: the rows matching `filter` after the cursor, in the list's order (keyset:
+ * LIMIT first + 1, never OFFSET), and their count when asked for, sent with the page's other
+ * reads. A null filter matches nothing (e.g. a malformed id): no statement is sent.
+ */
+export async function listPage<Row>(ctx: Reader, t: ListOf<Row>, page: PageArgs, filter: Sql | null): Promise<Connection<Row>> {
+  if (!filter)
+    return connection<Row>(
+      [],
+      page.first,
+      () => '',
+      async () => 0,
+    );
+  const keyset = page.cursor ? sql` AND ${t.cursor.after(page.cursor, ctx.scope)}` : empty;
+  const rows = await ctx.db.rows<Row>(
+    sql`SELECT ${t.columns(t.alias)} FROM ${fromOf(t)} WHERE ${filter}${keyset} ORDER BY ${t.order} LIMIT ${raw(String(page.first + 1))}`,
+  );
+  return connection(
+    rows,
+    page.first,
+    (row) => encodeCursor(t.list, t.cursor.of(row)),
+    async () =>
+      (await ctx.loaders.reads.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${fromOf(t)} WHERE ${filter}`))[0].n,
+  );
+}
