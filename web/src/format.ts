@@ -1,0 +1,40 @@
+// How values from the API are written on the page. Money stays a string all the way: the
+// API's figures are exact and so is what the reader sees.
+
+/** "552000.00" -> "£552,000.00"; "-120000.50" -> "-£120,000.50". */
+export function money(amount: string): string {
+  const negative = amount.startsWith('-');
+  const [pounds, pence = '00'] = amount.replace('-', '').split('.');
+  const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}£${grouped}.${pence.padEnd(2, '0')}`;
+}
+
+/** A money string as a number, for drawing only (a chart's bar lengths, never a figure shown). */
+export function moneyForDrawing(amount: string): number {
+  return Number(amount);
+}
+
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2018-04-03" -> "3 Apr 2018". */
+export function date(value: string): string {
+  return DATE.format(dayNumber(value) * 86_400_000);
+}
+
+/** Days since 1970-01-01 of a "YYYY-MM-DD" business date: its position on a time axis. */
+export function dayNumber(value: string): number {
+  const [y, m, d] = value.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** "IN_PROGRESS" -> "In progress". */
+export function label(enumValue: string): string {
+  const words = enumValue.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "+12 days", "-3 days", "on time". */
+export function slippage(days: number): string {
+  if (days === 0) return 'on time';
+  return `${days > 0 ? '+' : ''}${days} day${Math.abs(days) === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,336 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type MilestoneStatus =
+  | 'AT_RISK'
+  | 'COMPLETE'
+  | 'MISSED'
+  | 'NOT_STARTED'
+  | 'ON_TRACK';
+
+export type MitigationStatus =
+  | 'CANCELLED'
+  | 'COMPLETE'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
+export type ProgrammeStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'CONSULTATION'
+  | 'IMPLEMENTATION'
+  | 'PROPOSED';
+
+/** Score bands: GREEN 1-4, AMBER 5-12, RED 15-25. */
+export type Rating =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
+export type RiskCategory =
+  | 'DATA_AND_SYSTEMS'
+  | 'EQUALITIES'
+  | 'FINANCIAL'
+  | 'LEGAL'
+  | 'PARTNERSHIP'
+  | 'REPUTATIONAL'
+  | 'SAFEGUARDING'
+  | 'SERVICE_DELIVERY'
+  | 'WORKFORCE';
+
+export type RiskStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type Role =
+  /** Manages users and settings of its organisation; may do everything within it. */
+  | 'ADMIN'
+  /** Edits savings lines, records deliveries and imports ledger actuals. */
+  | 'FINANCE'
+  /** An elected member: reads everything but confidential risks; writes nothing. */
+  | 'MEMBER'
+  /** Edits programmes it is assigned to, with their risks, mitigations and milestones. */
+  | 'PROGRAMME_MANAGER';
+
+export type ScoreBasis =
+  | 'CURRENT'
+  | 'INHERENT'
+  | 'TARGET';
+
+export type Trend =
+  | 'IMPROVING'
+  /** First assessment. */
+  | 'NEW'
+  | 'STEADY'
+  /** Current score higher than at the previous assessment. */
+  | 'WORSENING';
+
+export type PortfolioQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortfolioQuery = { programmes: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: ProgrammeStatus, risks: Array<{ id: string, withinAppetite: boolean, current: { rating: Rating } }>, milestones: Array<{ id: string, slippageDays: number }> }> }, savingsReconciliation: { rows: Array<{ programme: { id: string } | null, totals: { planned: string, delivered: string } }> } };
+
+export type ProgrammePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }> }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
+
+export type RiskMatrixQueryVariables = Exact<{
+  id: string | number;
+  basis: ScoreBasis;
+}>;
+
+
+export type RiskMatrixQuery = { riskMatrix: { total: number, cells: Array<{ likelihood: number, impact: number, count: number }> } };
+
+export type RiskPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RiskPageQuery = { risk: { id: string, reference: string, title: string, description: string | null, category: RiskCategory, owner: string | null, status: RiskStatus, confidential: boolean, closedOn: string | null, closedReason: string | null, reviewDate: string | null, reviewOverdue: boolean, trend: Trend, withinAppetite: boolean, programme: { id: string, code: string, name: string }, inherent: { likelihood: number, impact: number, score: number, rating: Rating }, current: { likelihood: number, impact: number, score: number, rating: Rating }, target: { likelihood: number, impact: number, score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }>, assessments: Array<{ id: string, assessedOn: string, likelihood: number, impact: number, score: number, rating: Rating, note: string | null, recordedBy: string }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { name: string, email: string, role: Role }, organisation: { name: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const PortfolioDocument = new TypedDocumentString(`
+    query Portfolio {
+  programmes(first: 500) {
+    totalCount
+    nodes {
+      id
+      code
+      name
+      status
+      risks(filter: {status: [OPEN]}) {
+        id
+        current {
+          rating
+        }
+        withinAppetite
+      }
+      milestones {
+        id
+        slippageDays
+      }
+    }
+  }
+  savingsReconciliation(groupBy: [PROGRAMME]) {
+    rows {
+      programme {
+        id
+      }
+      totals {
+        planned
+        delivered
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortfolioQuery, PortfolioQueryVariables>;
+export const ProgrammePageDocument = new TypedDocumentString(`
+    query ProgrammePage($id: ID!) {
+  programme(id: $id) {
+    id
+    code
+    name
+    description
+    status
+    owner
+    startDate
+    endDate
+    risks(filter: {status: [OPEN]}) {
+      id
+      reference
+      title
+      category
+      current {
+        score
+        rating
+      }
+      target {
+        score
+        rating
+      }
+      trend
+      withinAppetite
+      reviewOverdue
+      mitigations {
+        id
+        action
+        owner
+        dueDate
+        status
+        completedOn
+        overdue
+      }
+    }
+    milestones {
+      id
+      title
+      baselineDate
+      forecastDate
+      actualDate
+      status
+      slippageDays
+    }
+  }
+  savingsReconciliation(filter: {programmeId: $id}, groupBy: [FINANCIAL_YEAR]) {
+    rows {
+      financialYear
+      totals {
+        planned
+        forecast
+        delivered
+        variance
+      }
+    }
+    totals {
+      planned
+      forecast
+      delivered
+      variance
+    }
+  }
+  resolutions(filter: {programmeId: $id}, first: 500) {
+    totalCount
+    nodes {
+      id
+      agendaItem
+      number
+      text
+      meeting {
+        date
+        committee {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
+export const RiskMatrixDocument = new TypedDocumentString(`
+    query RiskMatrix($id: ID!, $basis: ScoreBasis!) {
+  riskMatrix(programmeId: $id, basis: $basis) {
+    total
+    cells {
+      likelihood
+      impact
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskMatrixQuery, RiskMatrixQueryVariables>;
+export const RiskPageDocument = new TypedDocumentString(`
+    query RiskPage($id: ID!) {
+  risk(id: $id) {
+    id
+    reference
+    title
+    description
+    category
+    owner
+    status
+    confidential
+    closedOn
+    closedReason
+    reviewDate
+    reviewOverdue
+    trend
+    withinAppetite
+    programme {
+      id
+      code
+      name
+    }
+    inherent {
+      likelihood
+      impact
+      score
+      rating
+    }
+    current {
+      likelihood
+      impact
+      score
+      rating
+    }
+    target {
+      likelihood
+      impact
+      score
+      rating
+    }
+    mitigations {
+      id
+      action
+      owner
+      dueDate
+      status
+      completedOn
+      overdue
+    }
+    assessments {
+      id
+      assessedOn
+      likelihood
+      impact
+      score
+      rating
+      note
+      recordedBy
+    }
+    resolutions {
+      id
+      agendaItem
+      number
+      text
+      meeting {
+        date
+        committee {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskPageQuery, RiskPageQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    name
+    email
+    role
+  }
+  organisation {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;

@@ -1,0 +1,411 @@
+import { useRef, useState } from 'preact/hooks';
+import { DateText, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
+import { DecisionTrail } from '../components/decision-trail';
+import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
+import { MilestoneTimeline } from '../components/milestone-timeline';
+import { MitigationsTable } from '../components/mitigations';
+import { SavingsChart } from '../components/savings-chart';
+import { label, money, slippage } from '../format';
+import { graphql } from '../gql';
+import type { ProgrammePageQuery, RiskMatrixQuery } from '../gql/graphql';
+import { href } from '../router';
+import { useQuery } from '../use-query';
+
+const ProgrammePageDocument = graphql(`
+  query ProgrammePage($id: ID!) {
+    programme(id: $id) {
+      id
+      code
+      name
+      description
+      status
+      owner
+      startDate
+      endDate
+      risks(filter: { status: [OPEN] }) {
+        id
+        reference
+        title
+        category
+        current {
+          score
+          rating
+        }
+        target {
+          score
+          rating
+        }
+        trend
+        withinAppetite
+        reviewOverdue
+        mitigations {
+          id
+          action
+          owner
+          dueDate
+          status
+          completedOn
+          overdue
+        }
+      }
+      milestones {
+        id
+        title
+        baselineDate
+        forecastDate
+        actualDate
+        status
+        slippageDays
+      }
+    }
+    savingsReconciliation(filter: { programmeId: $id }, groupBy: [FINANCIAL_YEAR]) {
+      rows {
+        financialYear
+        totals {
+          planned
+          forecast
+          delivered
+          variance
+        }
+      }
+      totals {
+        planned
+        forecast
+        delivered
+        variance
+      }
+    }
+    resolutions(filter: { programmeId: $id }, first: 500) {
+      totalCount
+      nodes {
+        id
+        agendaItem
+        number
+        text
+        meeting {
+          date
+          committee {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+// asked apart from the rest so that the heat map shows as soon as it is counted, and again on each switch
+const RiskMatrixDocument = graphql(`
+  query RiskMatrix($id: ID!, $basis: ScoreBasis!) {
+    riskMatrix(programmeId: $id, basis: $basis) {
+      total
+      cells {
+        likelihood
+        impact
+        count
+      }
+    }
+  }
+`);
+
+type Programme = NonNullable<ProgrammePageQuery['programme']>;
+
+const BASES: ScoreBasis[] = ['CURRENT', 'INHERENT', 'TARGET'];
+
+function HeatMapSection({ id }: { id: string }) {
+  const [basis, setBasis] = useState<ScoreBasis>('CURRENT');
+  const state = useQuery(RiskMatrixDocument, { id, basis });
+  // the last grid stays on screen while the next basis is counted, so the page does not jump
+  const shown = useRef<{ basis: ScoreBasis; data: RiskMatrixQuery } | null>(null);
+  if (state.status === 'done') shown.current = { basis, data: state.data };
+  return (
+    <section aria-labelledby="heat-map-heading">
+      <h2 id="heat-map-heading">Risk heat map</h2>
+      <fieldset class="switch">
+        <legend>Scores counted</legend>
+        {BASES.map((b) => (
+          <label key={b}>
+            <input type="radio" name="basis" value={b} checked={basis === b} onChange={() => setBasis(b)} />
+            {label(b)}
+          </label>
+        ))}
+      </fieldset>
+      {basis === 'TARGET' && <p class="muted">Open risks without a target are left out.</p>}
+      {shown.current ? (
+        <div aria-busy={state.status === 'loading'}>
+          <ScrollBox label="Risk heat map">
+            <HeatMap basis={shown.current.basis} cells={shown.current.data.riskMatrix.cells} />
+          </ScrollBox>
+          <HeatMapLegend />
+        </div>
+      ) : (
+        <Loaded state={state} what="the heat map">
+          {() => null}
+        </Loaded>
+      )}
+    </section>
+  );
+}
+
+function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
+  const above = risks.filter((r) => !r.withinAppetite);
+  return (
+    <section aria-labelledby="appetite-heading">
+      <h2 id="appetite-heading">Risks above appetite</h2>
+      {above.length === 0 && <p>No open risk is above the council’s appetite for its category.</p>}
+      {above.map((risk) => (
+        <article class="card" key={risk.id} data-risk={risk.reference}>
+          <h3>
+            <a href={href.risk(risk.id)}>
+              {risk.reference} {risk.title}
+            </a>
+          </h3>
+          <p>
+            Current score <RatingTag rating={risk.current.rating} score={risk.current.score} />, {label(risk.category)}, trend{' '}
+            {label(risk.trend)}
+            {risk.reviewOverdue && <strong class="overdue">, review overdue</strong>}
+          </p>
+          <MitigationsTable caption={`Mitigations of ${risk.reference}`} mitigations={risk.mitigations} />
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function OpenRisks({ risks }: { risks: Programme['risks'] }) {
+  return (
+    <section aria-labelledby="risks-heading">
+      <h2 id="risks-heading">Open risks</h2>
+      {risks.length === 0 ? (
+        <p>No open risk.</p>
+      ) : (
+        <ScrollBox label="Open risks">
+          <table>
+            <caption>Open risks, highest current score first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Risk</th>
+                <th scope="col">Category</th>
+                <th scope="col">Current</th>
+                <th scope="col">Target</th>
+                <th scope="col">Trend</th>
+                <th scope="col">Appetite</th>
+              </tr>
+            </thead>
+            <tbody>
+              {risks.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={href.risk(r.id)}>
+                      {r.reference} {r.title}
+                    </a>
+                  </th>
+                  <td>{label(r.category)}</td>
+                  <td>
+                    <RatingTag rating={r.current.rating} score={r.current.score} />
+                  </td>
+                  <td>
+                    {r.target ? <RatingTag rating={r.target.rating} score={r.target.score} /> : <span class="muted">none</span>}
+                  </td>
+                  <td>{label(r.trend)}</td>
+                  <td>{r.withinAppetite ? 'Within' : <strong>Above</strong>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+    </section>
+  );
+}
+
+function Milestones({ milestones }: { milestones: Programme['milestones'] }) {
+  return (
+    <section aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">Milestones</h2>
+      {milestones.length === 0 ? (
+        <p>No milestone is recorded.</p>
+      ) : (
+        <>
+          <MilestoneTimeline milestones={milestones} />
+          <ScrollBox label="Milestones">
+            <table class="milestones">
+              <caption>Programme milestones: baseline against forecast or actual date</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">Baseline</th>
+                  <th scope="col">Forecast</th>
+                  <th scope="col">Actual</th>
+                  <th scope="col">Slippage</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {milestones.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{m.title}</th>
+                    <td>
+                      <DateText value={m.baselineDate} />
+                    </td>
+                    <td>
+                      <DateText value={m.forecastDate} />
+                    </td>
+                    <td>
+                      <DateText value={m.actualDate} />
+                    </td>
+                    <td class="number" data-slippage={m.slippageDays}>
+                      {slippage(m.slippageDays)}
+                    </td>
+                    <td>{label(m.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Savings({ savings }: { savings: ProgrammePageQuery['savingsReconciliation'] }) {
+  const years = savings.rows.map((r) => ({ financialYear: r.financialYear ?? '', ...r.totals }));
+  return (
+    <section aria-labelledby="savings-heading">
+      <h2 id="savings-heading">Savings</h2>
+      {years.length === 0 ? (
+        <p>No savings are recorded.</p>
+      ) : (
+        <>
+          <SavingsChart years={years} />
+          <ScrollBox label="Savings">
+            <table class="savings">
+              <caption>Programme savings by financial year (savings only, before one-off costs)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Financial year</th>
+                  <th scope="col" class="number">
+                    Planned
+                  </th>
+                  <th scope="col" class="number">
+                    Forecast
+                  </th>
+                  <th scope="col" class="number">
+                    Delivered
+                  </th>
+                  <th scope="col" class="number">
+                    Variance
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((y) => (
+                  <tr key={y.financialYear}>
+                    <th scope="row">{y.financialYear}</th>
+                    <td class="number">{money(y.planned)}</td>
+                    <td class="number">{money(y.forecast)}</td>
+                    <td class="number">{money(y.delivered)}</td>
+                    <td class="number">{money(y.variance)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td class="number">{money(savings.totals.planned)}</td>
+                  <td class="number">{money(savings.totals.forecast)}</td>
+                  <td class="number">{money(savings.totals.delivered)}</td>
+                  <td class="number">{money(savings.totals.variance)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollBox>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Trail({ resolutions }: { resolutions: ProgrammePageQuery['resolutions'] }) {
+  return (
+    <section aria-labelledby="trail-heading">
+      <h2 id="trail-heading">Decision trail</h2>
+      <p class="muted">
+        What committees resolved about the programme and its risks, milestones and savings, newest meeting first
+        {resolutions.totalCount > resolutions.nodes.length
+          ? ` (the newest ${resolutions.nodes.length} of ${resolutions.totalCount})`
+          : ''}
+        .
+      </p>
+      <DecisionTrail resolutions={resolutions.nodes} />
+    </section>
+  );
+}
+
+function Summary({ programme }: { programme: Programme }) {
+  return (
+    <>
+      {programme.description && <p>{programme.description}</p>}
+      <dl class="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>{label(programme.status)}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{programme.owner ?? <span class="muted">none</span>}</dd>
+        </div>
+        <div>
+          <dt>Start</dt>
+          <dd>
+            <DateText value={programme.startDate} />
+          </dd>
+        </div>
+        <div>
+          <dt>End</dt>
+          <dd>
+            <DateText value={programme.endDate} />
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+export function ProgrammePage({ id }: { id: string }) {
+  const state = useQuery(ProgrammePageDocument, { id });
+  const programme = state.status === 'done' ? state.data.programme : undefined;
+  useTitle(programme ? `${programme.code} ${programme.name}` : 'Programme');
+  if (programme === null)
+    return (
+      <>
+        <h1>Programme not found</h1>
+        <p>
+          No programme with this address is visible to you. <a href={href.portfolio()}>Back to the portfolio</a>
+        </p>
+      </>
+    );
+  return (
+    <>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href={href.portfolio()}>Portfolio</a>
+      </nav>
+      <h1>{programme ? `${programme.code} ${programme.name}` : 'Programme'}</h1>
+      {programme && <Summary programme={programme} />}
+      <HeatMapSection id={id} />
+      <Loaded state={state} what="the programme">
+        {(data) =>
+          data.programme && (
+            <>
+              <AboveAppetite risks={data.programme.risks} />
+              <OpenRisks risks={data.programme.risks} />
+              <Milestones milestones={data.programme.milestones} />
+              <Savings savings={data.savingsReconciliation} />
+              <Trail resolutions={data.resolutions} />
+            </>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
