@@ -19,6 +19,7 @@ async function main() {
   const org = await seedDemo(server.url, adminSecret);
   console.log(`
 programme-register demo: ${server.url}
+Web page for members and officers: ${server.url.replace(/graphql$/, '')} (sign in with a token below)
 
 Bearer tokens (send as "Authorization: Bearer <token>"):
   ADMIN              ${org.tokens.ADMIN}

@@ -25,6 +25,7 @@ import { bearer } from './bearer';
 import { bodyErrors } from './body-errors';
 import { health } from './health';
 import { requestRateLimit } from './rate-limit';
+import { webPage } from './web-page';
 
 /** Authentication that cannot reach the database: 503 with a clear error, not a 500 with internals. */
 function unavailable(err: unknown): never {
@@ -69,6 +70,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
   app.use(helmet());
   app.use(accessLog(logger));
   app.get('/health', health(db, config));
+  app.use(webPage());
   if (config.benchStats) {
     app.get('/bench/stats', (_req, res) => res.json({ statements: database.counter.statements }));
   }
