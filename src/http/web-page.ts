@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
 
 /**
  * The project's root: two folders up from src/http under tsx and jest, three from dist/src/http
@@ -18,7 +19,11 @@ function projectRoot(): string {
  */
 export function webPage(dist = path.join(projectRoot(), 'web', 'dist')): express.Router {
   const router = express.Router();
-  router.get('/', (_req, res) => {
+  // helmet's policy less upgrade-insecure-requests: served over plain HTTP under any name but
+  // localhost (a demo on a LAN), that directive sends the browser to https:// for every asset
+  // and the page never loads; over HTTPS every address the page uses is same-origin already
+  const policy = helmet.contentSecurityPolicy({ directives: { upgradeInsecureRequests: null } });
+  router.get('/', policy, (_req, res) => {
     if (!fs.existsSync(path.join(dist, 'index.html'))) {
       res.status(503).type('text/plain').send('The web page is not built: run `npm run build:web` (npm install does it).');
       return;

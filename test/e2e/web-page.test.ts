@@ -47,6 +47,21 @@ test('GET / serves the page and its assets from this server under a CSP that all
   }
 });
 
+test('the page loads over plain HTTP under a name other than localhost (a demo opened from another machine)', async () => {
+  // the name resolves to this machine's loopback address: no traffic leaves it
+  const elsewhere = await launchBrowser(['--host-resolver-rules=MAP register.test 127.0.0.1']);
+  try {
+    const page = await elsewhere.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(base.replace('127.0.0.1', 'register.test'));
+    await page.getByLabel('Bearer token').waitFor({ timeout: 5000 });
+    expect(failed).toEqual([]);
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 test('the served JavaScript is under 300 KB gzipped at level 6', async () => {
   const html = await (await fetch(base)).text();
   const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
