@@ -141,3 +141,46 @@ test('a user deactivated while signed in is signed out at the next page with the
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   await web.close();
 });
+
+test('the keyboard reaches everything: skip link, links, the heat map switch, each with a visible focus', async () => {
+  const programme = await org.programme();
+  const member = await org.user('MEMBER');
+  const web = await openWebPage(browser, base);
+  const { page } = web;
+  await signIn(page, member);
+  await page.locator('caption', { hasText: 'portfolio' }).waitFor();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, text: el.textContent?.trim(), outline: style.outlineStyle, top: el.getBoundingClientRect().top };
+    });
+
+  expect((await focused()).tag).toBe('MAIN');
+  await page.reload();
+  await page.locator('caption', { hasText: 'portfolio' }).waitFor();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to main content', outline: 'solid' });
+  expect((await focused()).top).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Enter');
+  expect((await focused()).tag).toBe('MAIN');
+
+  // from the top of the page content, Tab moves to the programme's link, Enter follows it
+  const onLink = async () => {
+    const { tag, text } = await focused();
+    return tag === 'A' && text?.startsWith(programme.code);
+  };
+  for (let i = 0; i < 5 && !(await onLink()); i++) await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ tag: 'A', outline: 'solid' });
+  await page.keyboard.press('Enter');
+  await page.locator('table.heat-map[data-basis="CURRENT"]').waitFor();
+  expect((await focused()).tag).toBe('MAIN');
+
+  for (let i = 0; i < 10 && (await focused()).tag !== 'INPUT'; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('CURRENT');
+  expect((await focused()).outline).toBe('solid');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('table.heat-map[data-basis="INHERENT"]').waitFor();
+  expect(web.problems).toEqual([]);
+  await web.close();
+});

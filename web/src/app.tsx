@@ -68,6 +68,14 @@ export function App() {
     }
   }, [hash]);
 
+  // signing in or out removes the button that had focus: the content that replaced it takes it
+  // (not after the check of a kept token, which is a page load)
+  const lastState = useRef(auth.state);
+  useEffect(() => {
+    if (lastState.current !== 'checking' && auth.state !== lastState.current) main.current?.focus();
+    lastState.current = auth.state;
+  }, [auth.state]);
+
   const token = auth.state === 'signed-in' ? auth.token : '';
   const session = useMemo<Session>(() => ({ token, expired: () => signOut(REFUSED) }), [token]);
 
