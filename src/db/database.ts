@@ -3,6 +3,7 @@ import { Config } from '../config';
 import { createDataSource, StatementCounter } from './data-source';
 import { Db, dbOver } from './db';
 import { startEmbedded } from './embedded';
+import { migrate } from './migrate';
 
 /** The database the server runs on: a migrated DataSource and how to close it all. */
 export interface Database {
@@ -24,7 +25,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter, embedded: Boolean(embedded) });
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.close();
