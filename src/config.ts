@@ -10,6 +10,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Seconds a valid token's user is remembered without asking the database; 0 asks every time. */
   authCacheSeconds: number;
+  /** PostgreSQL only: longest a statement may run, or a connection take to answer or to open. */
+  databaseTimeoutSeconds: number;
   logLevel: 'info' | 'silent';
   /** BENCH_STATS=1: GET /bench/stats answers the SQL statements sent so far (for `npm run bench`). */
   benchStats?: boolean;
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminSecret: env.ADMIN_SECRET || undefined,
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0, 1_000_000),
     authCacheSeconds: integer('AUTH_CACHE_SECONDS', env.AUTH_CACHE_SECONDS, 2, 0, 60),
+    databaseTimeoutSeconds: integer('DATABASE_TIMEOUT_SECONDS', env.DATABASE_TIMEOUT_SECONDS, 5, 1, 3600),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     benchStats: env.BENCH_STATS === '1',
   };

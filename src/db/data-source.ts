@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Pool, types } from 'pg';
 import { DataSource, DataSourceOptions, Logger, QueryRunner } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { timeoutOptions } from './timeouts';
 
 // A `date` column stays the 'YYYY-MM-DD' string it is: turning it into a JS Date in local
 // time can move it a day. numeric stays a string too (pg's default) and is read as a Decimal.
@@ -74,10 +75,13 @@ export class RegisterDataSource extends DataSource {
   }
 }
 
-/** The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket. */
+/**
+ * The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket; with `timeoutSeconds`,
+ * statements and connections are time-limited (src/db/timeouts.ts).
+ */
 export function createDataSource(
   url: string,
-  options: { poolSize: number; counter?: StatementCounter; embedded?: boolean },
+  options: { poolSize: number; counter?: StatementCounter; embedded?: boolean; timeoutSeconds?: number },
 ): DataSource {
   const typeorm: DataSourceOptions = {
     logger: options.counter ?? new StatementCounter(),
@@ -88,7 +92,7 @@ export function createDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: options.poolSize,
-    extra: { connectionTimeoutMillis: 10_000 },
+    extra: options.timeoutSeconds ? timeoutOptions(options.timeoutSeconds) : { connectionTimeoutMillis: 10_000 },
   };
   return new RegisterDataSource(typeorm, !options.embedded);
 }

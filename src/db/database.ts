@@ -18,16 +18,29 @@ export interface Database {
 
 export class DatabaseUnavailableError extends Error {}
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutSeconds'>>;
+
+/**
+ * Migrates the database, then opens the DataSource that serves requests: on PostgreSQL with the
+ * time limits of `databaseTimeoutSeconds` (none when unset). Migrations then run on a connection
+ * of their own without them, as a long migration may rightly take minutes.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
   const counter = new StatementCounter();
-  const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter, embedded: Boolean(embedded) });
+  const timeoutSeconds = embedded ? undefined : config.databaseTimeoutSeconds;
+  const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter, embedded: Boolean(embedded), timeoutSeconds });
+  const migrating = timeoutSeconds ? createDataSource(url, { poolSize: 1 }) : dataSource;
   try {
-    await dataSource.initialize();
-    await migrate(dataSource);
+    await migrating.initialize();
+    await migrate(migrating);
+    if (migrating !== dataSource) {
+      await migrating.destroy();
+      await dataSource.initialize();
+    }
   } catch (err) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    for (const source of new Set([migrating, dataSource])) if (source.isInitialized) await source.destroy();
     await embedded?.close();
     const where = embedded ? `the embedded database in ${config.dataDir}` : 'DATABASE_URL';
     throw new DatabaseUnavailableError(`cannot open ${where}: ${(err as Error).message}`);

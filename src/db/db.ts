@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { retryingLostTransactions } from './retry';
 import { compile, Sql } from './sql';
 
 /**
@@ -20,7 +21,9 @@ export type Tx = Queryable;
 
 export interface Db extends Queryable {
   /**
-   * Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws, run
+   * again from the start when PostgreSQL rolled it back to break a deadlock (retry.ts), so `work`
+   * does nothing outside the transaction.
    * Inside it use only `tx`: on the embedded database, PGlite runs one transaction at a time,
    * so a statement on another connection waits for this one for ever.
    */
@@ -48,7 +51,8 @@ class DataSourceDb implements Db {
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((em) => work(new ManagerTx(em)));
+    // again from the start when PostgreSQL rolled it back to break a deadlock (retry.ts)
+    return retryingLostTransactions(() => this.dataSource.transaction((em) => work(new ManagerTx(em))));
   }
 
   private async send(query: Sql) {

@@ -1,21 +1,28 @@
 import net from 'node:net';
 
-/** A TCP proxy a test can cut (every connection dropped, new ones refused) and restore. */
+/** A TCP proxy a test can cut (every connection dropped, new ones refused), silence and restore. */
 export interface TcpProxy {
   port: number;
   cut(): void;
+  /** Forwards nothing, and closes nothing: a database or network that stops answering, without a reset. */
+  silence(): void;
+  /** Forwards again, what was held back first. */
   restore(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
   let isCut = false;
+  let isSilent = false;
+  let held: [net.Socket, Buffer][] = [];
   const open = new Set<net.Socket>();
   const track = (socket: net.Socket) => {
     open.add(socket);
     socket.on('close', () => open.delete(socket));
     socket.on('error', () => socket.destroy());
   };
+  const forward = (from: net.Socket, to: net.Socket) =>
+    from.on('data', (chunk) => (isSilent ? held.push([to, chunk]) : to.write(chunk)));
   const server = net.createServer((client) => {
     track(client);
     if (isCut) {
@@ -24,7 +31,8 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     }
     const upstream = net.connect(port, host);
     track(upstream);
-    client.pipe(upstream).pipe(client);
+    forward(client, upstream);
+    forward(upstream, client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -35,8 +43,14 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
       isCut = true;
       for (const socket of open) socket.destroy();
     },
+    silence() {
+      isSilent = true;
+    },
     restore() {
       isCut = false;
+      isSilent = false;
+      for (const [to, chunk] of held) if (!to.destroyed) to.write(chunk);
+      held = [];
     },
     close: () =>
       new Promise<void>((resolve) => {

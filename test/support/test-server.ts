@@ -37,6 +37,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     adminSecret: OPERATOR_SECRET,
     rateLimitPerMinute: 0,
     authCacheSeconds: 2,
+    databaseTimeoutSeconds: 5,
     logLevel: 'silent',
     ...overrides,
   };
