@@ -1,7 +1,7 @@
 import { Scope } from './auth/scope';
 import { Db } from './db/db';
 import { ReadBatch } from './db/json-rows';
-import { committeeLoaders } from './modules/committee/committee.loaders';
+import { decisionTrailLoaders } from './modules/decision-trail/decision-trail.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
@@ -18,7 +18,7 @@ export function createLoaders(db: Db, scope: Scope) {
     ...organisationLoaders(db, scope),
     ...programmeLoaders(reads, scope),
     ...savingsLoaders(reads, scope),
-    ...committeeLoaders(reads, scope),
+    ...decisionTrailLoaders(reads, scope),
     ...riskLoaders(reads, scope),
     ...milestoneLoaders(reads, scope),
   };

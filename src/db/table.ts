@@ -22,7 +22,9 @@ export interface TableOf<Row> {
   columns(alias: string): Sql;
   /** What reads select from, when more than the table (default: `table alias`). */
   from?: Sql;
-  /** The rows a scope may see (default: its organisation's). */
+  /** A boolean column marking rows only callers who see exempt information may see. */
+  confidential?: string;
+  /** The rows a scope may see, when a join decides (default: its organisation's, confidential ones if allowed). */
   visible?(scope: Scope): Sql;
   /** Never set: it only tells TypeScript what a row of the table is. */
   readonly row?: Row;
@@ -42,9 +44,13 @@ export interface ListOf<Row> extends TableOf<Row> {
 }
 
 const fromOf = (t: TableOf<unknown>) => t.from ?? sql`${ident(t.table)} ${ident(t.alias)}`;
-/** The rows of the table a scope may see, as a condition. */
-export const visibleTo = (t: TableOf<unknown>, scope: Scope) =>
-  t.visible?.(scope) ?? sql`${ident(t.alias)}.organisation_id = ${scope.org}`;
+/** The rows of the table (under `alias`) a scope may see, as a condition. */
+export const visibleTo = (t: TableOf<unknown>, scope: Scope, alias = t.alias) =>
+  t.visible?.(scope) ?? sql`${ident(alias)}.organisation_id = ${scope.org}${hiddenFrom(t, scope, alias)}`;
+
+/** The condition, after AND, that hides confidential rows from a scope that may not see them. */
+export const hiddenFrom = (t: TableOf<unknown>, scope: Scope, alias = t.alias) =>
+  t.confidential && !scope.seesConfidential ? raw(` AND NOT ${alias}.${t.confidential}`) : empty;
 
 /** The row `id` names, if the scope may see it; NOT_FOUND otherwise (a malformed id too). */
 export async function findVisible<Row>(db: Queryable, t: TableOf<Row>, scope: Scope, id: string): Promise<Row> {

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrganisationRow, UserRow } from '../modules/organisation/organisation.entity';
 import type { ProgrammeRow } from '../modules/programme/programme.entity';
-import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/committee/committee.entity';
+import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decision-trail/decision-trail.entity';
 import type { Connection } from '../paging';
 import type { MilestoneRow } from '../modules/milestone/milestone.entity';
 import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditResolvers } from '../modules/audit/audit.resolvers';
-import { committeeResolvers } from '../modules/committee/committee.resolvers';
+import { decisionTrailResolvers, linkResolvers } from '../modules/decision-trail/decision-trail.resolvers';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers';
 import { organisationResolvers } from '../modules/organisation/organisation.resolvers';
 import { programmeResolvers } from '../modules/programme/programme.resolvers';
@@ -27,7 +27,8 @@ export const resolvers = [
   scalarResolvers,
   organisationResolvers,
   programmeResolvers,
-  committeeResolvers,
+  decisionTrailResolvers,
+  linkResolvers,
   riskResolvers,
   milestoneResolvers,
   savingsResolvers,

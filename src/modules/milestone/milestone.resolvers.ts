@@ -15,12 +15,8 @@ export const milestoneResolvers: Resolvers = {
   Milestone: {
     programme: async (milestone, _, ctx) => (await ctx.loaders.programmeById.load(milestone.programmeId))!,
     slippageDays: (milestone) => slippageDays(milestone),
-    resolutions: (milestone, _, ctx) => ctx.loaders.resolutionsByMilestoneId.load(milestone.id),
   },
   Programme: {
     milestones: (programme, _, ctx) => ctx.loaders.milestonesByProgrammeId.load(programme.id),
-  },
-  Resolution: {
-    milestones: (resolution, _, ctx) => ctx.loaders.milestonesByResolutionId.load(resolution.id),
   },
 };

@@ -1,7 +1,7 @@
 import { Scope } from '../../auth/scope';
 import { Projection } from '../../db/projection';
-import { empty, ident, raw, Sql, sql } from '../../db/sql';
-import { ListOf, TableOf } from '../../db/table';
+import { ident, raw, Sql, sql } from '../../db/sql';
+import { ListOf, TableOf, visibleTo } from '../../db/table';
 import { DEFAULT_APPETITE } from '../organisation/organisation.entity';
 
 /** A risk as the API reads it (risks table, columns named as the fields they feed). */
@@ -58,9 +58,7 @@ export interface MitigationRow {
  * The risks a scope may see: its organisation's ($1 of every statement), confidential ones only
  * for callers who see exempt information. Every read of risks goes through this.
  */
-export function visibleRisks(r: string, scope: Scope): Sql {
-  return sql`${ident(r)}.organisation_id = ${scope.org}${scope.seesConfidential ? empty : raw(` AND NOT ${r}.confidential`)}`;
-}
+export const visibleRisks = (r: string, scope: Scope): Sql => visibleTo(risks, scope, r);
 
 /** SQL: the current score is at or below the organisation's appetite for the category. */
 export const withinAppetiteSql = (r: string) =>
@@ -133,7 +131,7 @@ export const risks: ListOf<RiskRow> = {
   alias: 'r',
   noun: 'risk',
   columns: riskColumns,
-  visible: (scope) => visibleRisks('r', scope),
+  confidential: 'confidential',
   list: 'risks',
   order: riskOrder('r'),
   cursor: {

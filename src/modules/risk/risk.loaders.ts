@@ -2,7 +2,6 @@ import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant }
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../auth/scope';
 import { sql } from '../../db/sql';
-import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
   AssessmentRow,
   assessmentColumns,
@@ -43,16 +42,6 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
     risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) =>
       risksOfProgrammes(filter, fields),
     ),
-    /** The risks a resolution is linked to, as the list orders them; for a MEMBER no confidential one. */
-    risksByResolutionId: loaderPerVariant((fields: RiskFields) =>
-      loaderOfLists<RiskRow>((ids): Promise<Keyed<RiskRow>[]> =>
-        reads.rows(
-          sql`SELECT ${BATCH_KEY}, ${riskProjection.select(fields, 'r')}
-               FROM ${byKeys('resolution_risks', 'l', 'resolution_id', scope, ids)} JOIN risks r ON r.organisation_id = l.organisation_id AND r.id = l.risk_id
-              WHERE ${visibleRisks('r', scope)} ORDER BY ${riskOrder('r')}`,
-        ),
-      ),
-    ),
     /** A risk's mitigations by due date. */
     mitigationsByRiskId: loaderPerVariant((fields: MitigationFields) =>
       loaderOfLists<MitigationRow>((ids): Promise<Keyed<MitigationRow>[]> =>
@@ -67,14 +56,6 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       reads.rows(
         sql`SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id', scope, ids)}
             ORDER BY a.seq DESC`,
-      ),
-    ),
-    /** The resolutions behind a risk, newest meeting first. */
-    resolutionsByRiskId: loaderOfLists<ResolutionRow>((ids): Promise<Keyed<ResolutionRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
-             FROM ${byKeys('resolution_risks', 'l', 'risk_id', scope, ids)} JOIN resolutions r ON r.organisation_id = l.organisation_id AND r.id = l.resolution_id
-            ORDER BY ${resolutionOrder('r')}`,
       ),
     ),
   };

@@ -36,7 +36,6 @@ export const riskResolvers: Resolvers = {
     reviewOverdue: (risk) => reviewOverdue(risk, londonToday()),
     mitigations: (risk, _, ctx, info) => ctx.loaders.mitigationsByRiskId(mitigationProjection.fieldsFor(info)).load(risk.id),
     assessments: (risk, _, ctx) => ctx.loaders.assessmentsByRiskId.load(risk.id),
-    resolutions: (risk, _, ctx) => ctx.loaders.resolutionsByRiskId.load(risk.id),
   },
   RiskAssessment: {
     score: (a) => riskScore(a.likelihood, a.impact).score,
@@ -49,8 +48,5 @@ export const riskResolvers: Resolvers = {
   Programme: {
     risks: (programme, { filter }, ctx, info) =>
       ctx.loaders.risksByProgrammeId(filter, riskProjection.fieldsFor(info)).load(programme.id),
-  },
-  Resolution: {
-    risks: (resolution, _, ctx, info) => ctx.loaders.risksByResolutionId(riskProjection.fieldsFor(info)).load(resolution.id),
   },
 };

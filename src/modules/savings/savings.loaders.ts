@@ -2,12 +2,10 @@ import { BATCH_KEY, byKeys, Keyed, loaderOfLists, loaderPerVariant } from '../..
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../auth/scope';
 import { sql } from '../../db/sql';
-import { resolutionColumns, resolutionOrder, ResolutionRow } from '../committee/committee.entity';
 import {
   savingsDeliveryColumns,
   savingsDeliveryOrder,
   SavingsDeliveryRow,
-  savingsLineColumns,
   savingsLineOrder,
   savingsLineProjection,
   SavingsLineRow,
@@ -29,25 +27,6 @@ export function savingsLoaders(reads: ReadBatch, scope: Scope) {
       reads.rows(
         sql`SELECT ${BATCH_KEY}, ${savingsDeliveryColumns('d')} FROM ${byKeys('savings_deliveries', 'd', 'savings_line_id', scope, ids)}
             ORDER BY ${savingsDeliveryOrder('d')}`,
-      ),
-    ),
-    /** Newest meeting first, then agenda item and number. */
-    resolutionsBySavingsLineId: loaderOfLists<ResolutionRow>((ids): Promise<Keyed<ResolutionRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
-             FROM ${byKeys('resolution_savings_lines', 'k', 'savings_line_id', scope, ids)}
-             JOIN resolutions r ON r.organisation_id = k.organisation_id AND r.id = k.resolution_id
-            ORDER BY ${resolutionOrder('r')}`,
-      ),
-    ),
-    /** By programme code, then financial year and description. */
-    savingsLinesByResolutionId: loaderOfLists<SavingsLineRow>((ids): Promise<Keyed<SavingsLineRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${savingsLineColumns('l')}
-             FROM ${byKeys('resolution_savings_lines', 'k', 'resolution_id', scope, ids)}
-             JOIN savings_lines l ON l.organisation_id = k.organisation_id AND l.id = k.savings_line_id
-             JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
-            ORDER BY p.code, ${savingsLineOrder('l')}`,
       ),
     ),
   };

@@ -17,13 +17,9 @@ export const savingsResolvers: Resolvers = {
   SavingsLine: {
     programme: async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!,
     deliveries: (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id),
-    resolutions: (line, _, ctx) => ctx.loaders.resolutionsBySavingsLineId.load(line.id),
   },
   Programme: {
     savingsLines: (programme, _, ctx, info) =>
       ctx.loaders.savingsLinesByProgrammeId(savingsLineProjection.fieldsFor(info)).load(programme.id),
-  },
-  Resolution: {
-    savingsLines: (resolution, _, ctx) => ctx.loaders.savingsLinesByResolutionId.load(resolution.id),
   },
 };

@@ -1,7 +1,8 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
-import { Param, param, raw, join, Sql, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, visibleTo } from '../../db/table';
+import { Scope } from '../../auth/scope';
+import { ident, join, Param, param, Sql, sql } from '../../db/sql';
+import { findVisible, hiddenFrom, listPage, pageArgs, visibleTo } from '../../db/table';
 import { containsPattern, isId, optionalText, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
 import {
@@ -13,7 +14,8 @@ import {
   resolutionColumns,
   ResolutionRow,
   resolutions,
-} from './committee.entity';
+} from './decision-trail.entity';
+import { LINK_TARGETS } from './link-targets';
 
 /** Committees, meetings and resolutions are recorded by ADMIN and PROGRAMME_MANAGER callers. */
 const RECORDERS = ['ADMIN', 'PROGRAMME_MANAGER'] as const;
@@ -87,18 +89,19 @@ export interface ResolutionFilter {
 }
 
 /**
- * Resolutions linked to a programme itself or to any of its risks, milestones or savings lines;
- * a link through a confidential risk does not exist for a caller who may not see it.
+ * Resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
+ * milestones, savings lines); a link to something the scope may not see (a confidential risk)
+ * does not exist for it.
  */
-function linkedToProgramme(org: Param, programme: Param, confidentialToo: boolean): Sql {
-  const via = (table: string, column: string, target: string, extra = '') =>
-    sql`SELECT l.resolution_id FROM ${raw(table)} l JOIN ${raw(target)} t ON t.organisation_id = l.organisation_id AND t.id = l.${raw(column)}
-      WHERE l.organisation_id = ${org} AND t.programme_id = ${programme}${raw(extra)}`;
+function linkedToProgramme(scope: Scope, programme: Param): Sql {
+  const links = LINK_TARGETS.map((t) =>
+    t.programme === 'id'
+      ? sql`SELECT resolution_id FROM ${ident(t.links)} WHERE organisation_id = ${scope.org} AND ${ident(t.column)} = ${programme}`
+      : sql`SELECT l.resolution_id FROM ${ident(t.links)} l JOIN ${ident(t.table.table)} t ON t.organisation_id = l.organisation_id AND t.id = l.${ident(t.column)}
+      WHERE l.organisation_id = ${scope.org} AND t.${ident(t.programme)} = ${programme}${hiddenFrom(t.table, scope, 't')}`,
+  );
   return sql`r.id IN (
-    SELECT resolution_id FROM resolution_programmes WHERE organisation_id = ${org} AND programme_id = ${programme}
-    UNION ${via('resolution_risks', 'risk_id', 'risks', confidentialToo ? '' : ' AND NOT t.confidential')}
-    UNION ${via('resolution_milestones', 'milestone_id', 'milestones')}
-    UNION ${via('resolution_savings_lines', 'savings_line_id', 'savings_lines')})`;
+    ${join(links, '\n    UNION ')})`;
 }
 
 export async function listResolutions(
@@ -112,7 +115,7 @@ export async function listResolutions(
   if ([f.committeeId, f.programmeId].some((id) => id != null && !isId(id))) return listPage(ctx, resolutions, page, null);
   const where = [visibleTo(resolutions, scope)];
   if (f.committeeId != null) where.push(sql`r.committee_id = ${f.committeeId}`);
-  if (f.programmeId != null) where.push(linkedToProgramme(scope.org, param(f.programmeId), scope.seesConfidential));
+  if (f.programmeId != null) where.push(linkedToProgramme(scope, param(f.programmeId)));
   if (f.from) where.push(sql`r.meeting_date >= ${f.from}`);
   if (f.to) where.push(sql`r.meeting_date <= ${f.to}`);
   if (f.search) {

@@ -1,0 +1,96 @@
+import { Projection } from '../../db/projection';
+import { raw, Sql, sql } from '../../db/sql';
+import { TableOf } from '../../db/table';
+import { LinkTarget as LinkTargetInput } from '../../generated/graphql';
+import { milestoneOrder, milestones } from '../milestone/milestone.entity';
+import { programmeProjection, programmes } from '../programme/programme.entity';
+import { riskOrder, riskProjection, risks } from '../risk/risk.entity';
+import { savingsLineOrder, savingsLines } from '../savings/savings.entity';
+
+/**
+ * What a resolution can be linked to: one row per kind of target, and nothing else to write.
+ * Each row drives linkResolution/unlinkResolution (the `key` of the LinkTarget input), the two
+ * relations (`Resolution.<field>` and `<type>.resolutions`, loaders and resolvers alike) and the
+ * `programmeId` filter of `resolutions`. A new kind of target is a row here and a migration that
+ * creates its link table `resolution_<targets>` (organisation_id, resolution_id, <target>_id),
+ * keyed and foreign-keyed like the others (see migrations/1764000000000-InitialSchema.ts).
+ */
+export type LinkTargetKey = keyof LinkTargetInput;
+
+export interface LinkTargetKind<Row = unknown> {
+  /** Its field in the LinkTarget input, and in the audit event of a link. */
+  key: LinkTargetKey;
+  /** The GraphQL type whose `resolutions` lists the resolutions linked to it. */
+  type: string;
+  /** The field of Resolution that lists the targets of this kind. */
+  field: string;
+  /** The link table, and its column that names the target. */
+  links: string;
+  column: string;
+  /** The target's own table: who may see it (confidential risks), what NOT_FOUND calls it. */
+  table: TableOf<Row>;
+  /** The target's column naming its programme (a programme is its own), whose editors link it. */
+  programme: string;
+  programmeOf(row: Row): string;
+  /** How `Resolution.<field>` orders them, and a join that order needs. */
+  order: Sql;
+  join?: Sql;
+  /** When `Resolution.<field>` selects only the columns its fields read. */
+  projection?: Projection<Row>;
+}
+
+type KindOf<R> = Omit<LinkTargetKind<R>, 'key'>;
+const kind = <R>(k: KindOf<R>) => k as KindOf<unknown>;
+
+/** Keyed by the fields of the LinkTarget input: a field added to the schema without its row fails to compile. */
+const KINDS: Record<keyof LinkTargetInput, KindOf<unknown>> = {
+  programmeId: kind({
+    type: 'Programme',
+    field: 'programmes',
+    links: 'resolution_programmes',
+    column: 'programme_id',
+    table: programmes,
+    programme: 'id',
+    programmeOf: (p) => p.id,
+    order: raw('p.code'),
+    projection: programmeProjection,
+  }),
+  riskId: kind({
+    type: 'Risk',
+    field: 'risks',
+    links: 'resolution_risks',
+    column: 'risk_id',
+    table: risks,
+    programme: 'programme_id',
+    programmeOf: (r) => r.programmeId,
+    order: riskOrder('r'),
+    projection: riskProjection,
+  }),
+  milestoneId: kind({
+    type: 'Milestone',
+    field: 'milestones',
+    links: 'resolution_milestones',
+    column: 'milestone_id',
+    table: milestones,
+    programme: 'programme_id',
+    programmeOf: (m) => m.programmeId,
+    order: milestoneOrder('m'),
+  }),
+  savingsLineId: kind({
+    type: 'SavingsLine',
+    field: 'savingsLines',
+    links: 'resolution_savings_lines',
+    column: 'savings_line_id',
+    table: savingsLines,
+    programme: 'programme_id',
+    programmeOf: (l) => l.programmeId,
+    // by programme code first: the programme is joined for its code
+    join: raw(' JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id'),
+    order: sql`p.code, ${savingsLineOrder('l')}`,
+  }),
+};
+
+export const LINK_TARGETS: readonly LinkTargetKind[] = (Object.keys(KINDS) as (keyof LinkTargetInput)[]).map((key) => ({
+  key,
+  ...KINDS[key],
+}));

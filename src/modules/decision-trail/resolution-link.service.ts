@@ -1,0 +1,50 @@
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
+import { ident, sql } from '../../db/sql';
+import { findVisible } from '../../db/table';
+import { badInput } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import { ResolutionRow, resolutions } from './decision-trail.entity';
+import { LINK_TARGETS, LinkTargetKey } from './link-targets';
+
+export type LinkTarget = Partial<Record<LinkTargetKey, string | null>>;
+
+function onlyTarget(target: LinkTarget) {
+  const set = LINK_TARGETS.filter((t) => target[t.key] != null);
+  if (set.length !== 1) {
+    const keys = LINK_TARGETS.map((t) => t.key);
+    throw badInput('target', `Set exactly one of ${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`);
+  }
+  return { kind: set[0], id: target[set[0].key]! };
+}
+
+/**
+ * linkResolution / unlinkResolution. Linking what is linked, or unlinking what is not, is a
+ * no-op (and writes no audit event, since nothing changed).
+ */
+export async function changeLink(ctx: Context, resolutionId: string, target: LinkTarget, link: boolean): Promise<ResolutionRow> {
+  const caller = requireCaller(ctx);
+  const { kind, id } = onlyTarget(target);
+  return inTransaction(ctx, async (tx) => {
+    const resolution = await findVisible(tx, resolutions, ctx.scope, resolutionId);
+    // NOT_FOUND names the target by its type, e.g. "No such Risk" (a confidential one too, for a MEMBER)
+    const found = await findVisible(tx, { ...kind.table, noun: kind.type }, ctx.scope, id);
+    requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
+    requireProgrammeEditor(caller, kind.programmeOf(found));
+    const [links, column] = [ident(kind.links), ident(kind.column)];
+    const changed = link
+      ? await tx.execute(
+          sql`INSERT INTO ${links} (organisation_id, resolution_id, ${column}) VALUES (${caller.organisationId}, ${resolution.id}, ${id})
+           ON CONFLICT DO NOTHING`,
+        )
+      : await tx.execute(
+          sql`DELETE FROM ${links} WHERE organisation_id = ${caller.organisationId} AND resolution_id = ${resolution.id} AND ${column} = ${id}`,
+        );
+    if (changed) {
+      await recordAudit(tx, caller, link ? 'resolution.linked' : 'resolution.unlinked', 'Resolution', resolution.id, {
+        [kind.key]: link ? [null, id] : [id, null],
+      });
+    }
+    return resolution;
+  });
+}
