@@ -23,6 +23,7 @@ import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { accessLog, operationLogPlugin, RequestLog } from './access-log';
 import { bearer } from './bearer';
 import { bodyErrors } from './body-errors';
+import { exportRoutes } from './exports';
 import { health } from './health';
 import { requestRateLimit } from './rate-limit';
 import { webPage } from './web-page';
@@ -45,8 +46,9 @@ export async function createApp(database: Database, config: Config, logger: Logg
   const app = express();
   const callers = new CallerCache(config.authCacheSeconds * 1000);
   const httpServer = http.createServer(app);
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   const apollo = new ApolloServer<Context & { log: RequestLog }>({
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    gateway: compiledExecution(schema),
     introspection: true,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
@@ -74,6 +76,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
   if (config.benchStats) {
     app.get('/bench/stats', (_req, res) => res.json({ statements: database.counter.statements }));
   }
+  app.use(exportRoutes({ schema, db, callers, config, logger }));
   app.use(
     '/graphql',
     ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),

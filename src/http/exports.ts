@@ -1,0 +1,133 @@
+// GET downloads for people who live in spreadsheets and report packs. Each is built from the
+// GraphQL API itself, run in-process as the caller (src/graphql/in-process.ts), so it holds exactly
+// what that caller may see; it is streamed, so its size does not decide the server's memory.
+import { Request, Response, Router } from 'express';
+import { GraphQLSchema } from 'graphql';
+import { CallerCache } from '../auth/caller-cache';
+import { findCaller } from '../auth/caller';
+import { Config } from '../config';
+import { Context, createContext } from '../context';
+import { Db } from '../db/db';
+import { notFound, unauthenticated } from '../errors';
+import { createFormatError } from '../graphql/format-error';
+import { InProcessQueries, operation } from '../graphql/in-process';
+import { Logger } from '../logger';
+import { writeCsv } from '../modules/exports/csv';
+import { firstPageRead, rowsOf } from '../modules/exports/pages';
+import { riskColumns, riskPages } from '../modules/exports/risk-export';
+import { StreamedWorkbook } from '../modules/exports/xlsx';
+import { londonToday } from '../values/calendar-date';
+import { bearer } from './bearer';
+import { requestRateLimit } from './rate-limit';
+
+export interface ExportDependencies {
+  schema: GraphQLSchema;
+  db: Db;
+  callers: CallerCache;
+  config: Config;
+  logger: Logger;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  BAD_USER_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+const PROGRAMME = operation<{ programme: { id: string; code: string; name: string } | null }, { id: string }>(
+  `query ExportProgramme($id: ID!) { programme(id: $id) { id code name } }`,
+);
+
+/** A query parameter given once; null when repeated or empty (malformed), undefined when absent. */
+function param(req: Request, name: string): string | null | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Headers of a download: never cached anywhere, since it holds what one caller may see. */
+function download(res: Response, type: string, filename: string): void {
+  res.set({
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+export function exportRoutes({ schema, db, callers, config, logger }: ExportDependencies): Router {
+  const router = Router();
+  const queries = new InProcessQueries(schema);
+  const formatError = createFormatError(logger);
+
+  /** A fresh context for the bearer's caller on every call; 401 (UNAUTHENTICATED) without a user token. */
+  async function authenticate(req: Request): Promise<() => Context> {
+    const token = bearer(req);
+    const caller = token ? await findCaller(db, token, callers) : null;
+    if (!caller) throw unauthenticated();
+    return () => createContext(db, callers, caller, false);
+  }
+
+  /** The `?programmeId=` programme, when given: 404 unless the caller sees it. */
+  async function programmeParam(req: Request, context: () => Context) {
+    const id = param(req, 'programmeId');
+    if (id === undefined) return undefined;
+    const programme = id === null ? null : (await queries.run(PROGRAMME, { id }, context())).programme;
+    if (!programme) throw notFound('programme');
+    return programme;
+  }
+
+  /** Errors before the first byte are answered as GraphQL answers them; after it, the download is cut. */
+  function fail(res: Response, err: unknown): void {
+    const clientLeft = (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
+    const error = clientLeft ? undefined : formatError({ message: (err as Error).message ?? String(err) }, err);
+    if (res.headersSent || !error) {
+      res.destroy();
+      return;
+    }
+    res.status(STATUS[String(error.extensions?.code)] ?? 500).json({ errors: [error] });
+  }
+
+  const route =
+    (handler: (req: Request, res: Response, context: () => Context) => Promise<void>) => async (req: Request, res: Response) => {
+      try {
+        await handler(req, res, await authenticate(req));
+      } catch (err) {
+        fail(res, err);
+      }
+    };
+
+  if (config.rateLimitPerMinute > 0) router.use(['/exports', '/reports'], requestRateLimit(config.rateLimitPerMinute));
+
+  router.get(
+    '/exports/risks.csv',
+    route(async (req, res, context) => {
+      const programme = await programmeParam(req, context);
+      const pages = await firstPageRead(riskPages(queries, context, programme?.id));
+      download(res, 'text/csv; charset=utf-8', `risks-${londonToday()}.csv`);
+      await writeCsv(riskColumns, rowsOf(pages), res);
+    }),
+  );
+
+  router.get(
+    '/exports/risks.xlsx',
+    route(async (req, res, context) => {
+      const programme = await programmeParam(req, context);
+      const pages = await firstPageRead(riskPages(queries, context, programme?.id));
+      download(res, XLSX, `risks-${londonToday()}.xlsx`);
+      const book = new StreamedWorkbook(res);
+      const sheet = book.sheet('Risks', riskColumns);
+      for await (const page of pages) {
+        for (const risk of page) sheet.add(risk);
+        await book.drained();
+        if (res.destroyed) return;
+      }
+      await book.commit();
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,77 @@
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { Columns, Kind } from './columns';
+
+const NUMBER_FORMAT: Partial<Record<Kind, string>> = {
+  date: 'yyyy-mm-dd',
+  money: '"£"#,##0.00;-"£"#,##0.00',
+};
+
+type CellValue = string | number | boolean | Date | null;
+
+/**
+ * One XLSX cell: dates as date cells (midnight UTC, which is how a spreadsheet's serial day
+ * counts), amounts as numbers in pounds. Text is always a string cell, never a formula, whatever
+ * it starts with: exceljs writes a formula only for a { formula } value, which we never make.
+ */
+export function xlsxValue(kind: Kind, value: string | number | boolean | null | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (kind === 'date') return new Date(`${value as string}T00:00:00Z`);
+  if (kind === 'money') return Number(value);
+  return value;
+}
+
+/**
+ * A workbook written to `out` as it is built (exceljs' streaming writer): each committed row
+ * leaves memory, strings are written in the cells (no shared-strings table growing with the
+ * export), and `drained()` lets a writer wait for a slow reader between pages.
+ */
+export class StreamedWorkbook {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private current?: ExcelJS.Worksheet;
+
+  constructor(private readonly out: Writable) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  }
+
+  /** Starts the next sheet (committing the one before): a bold header row, frozen, with filters. */
+  sheet<R>(name: string, columns: Columns<R>): SheetWriter<R> {
+    this.current?.commit();
+    const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ key: c.header, width: c.width, style: { numFmt: NUMBER_FORMAT[c.kind] } }));
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    const header = sheet.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.commit();
+    this.current = sheet;
+    return {
+      add(row, options) {
+        const written = sheet.addRow(columns.map((c) => xlsxValue(c.kind, c.value(row))));
+        if (options?.bold) written.font = { bold: true };
+        written.commit();
+      },
+    };
+  }
+
+  /** Resolves once `out` has room again (or has closed: the reader went away). */
+  drained(): Promise<void> {
+    if (!this.out.writableNeedDrain || this.out.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.out.off('drain', done).off('close', done);
+        resolve();
+      };
+      this.out.on('drain', done).on('close', done);
+    });
+  }
+
+  /** Writes the last sheet and the workbook's own parts, then ends `out`. */
+  async commit(): Promise<void> {
+    this.current?.commit();
+    await this.workbook.commit();
+  }
+}
+
+export interface SheetWriter<R> {
+  add(row: R, options?: { bold?: boolean }): void;
+}
