@@ -55,9 +55,9 @@ export class InProcessQueries {
       // a bug of ours, not of a request: this module's documents and the schema disagree
       const [invalid] = validate(this.schema, document);
       if (invalid) throw new Error(`in-process operation does not fit the schema: ${invalid.message}`);
-      const [definition] = document.definitions;
-      if (document.definitions.length !== 1 || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query')
-        throw new Error('an in-process operation is one query');
+      const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const [definition] = operations;
+      if (operations.length !== 1 || definition.operation !== 'query') throw new Error('an in-process operation is one query');
       const query = compileQuery(this.schema, document);
       if (!isCompiledQuery(query)) throw new Error(`in-process operation does not compile: ${query.errors?.[0].message}`);
       compiled = { query, variables: definition.variableDefinitions ?? [] };

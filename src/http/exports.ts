@@ -8,15 +8,17 @@ import { findCaller } from '../auth/caller';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Db } from '../db/db';
-import { notFound, unauthenticated } from '../errors';
+import { badInput, notFound, unauthenticated } from '../errors';
 import { createFormatError } from '../graphql/format-error';
 import { InProcessQueries, operation } from '../graphql/in-process';
 import { Logger } from '../logger';
 import { writeCsv } from '../modules/exports/csv';
 import { firstPageRead, rowsOf } from '../modules/exports/pages';
 import { riskColumns, riskPages } from '../modules/exports/risk-export';
+import { lineColumns, lineRowPages, reconciliationSheets } from '../modules/exports/savings-export';
 import { StreamedWorkbook } from '../modules/exports/xlsx';
 import { londonToday } from '../values/calendar-date';
+import { FinancialYearFormatError, formatFinancialYear, parseFinancialYear } from '../values/financial-year';
 import { bearer } from './bearer';
 import { requestRateLimit } from './rate-limit';
 
@@ -47,6 +49,18 @@ function param(req: Request, name: string): string | null | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** `?financialYear=` as the API writes it (2018/19), when given: 400 BAD_USER_INPUT unless it is one. */
+function financialYearParam(req: Request): string | undefined {
+  const value = param(req, 'financialYear');
+  if (value === undefined) return undefined;
+  try {
+    return formatFinancialYear(parseFinancialYear(value));
+  } catch (err) {
+    if (!(err instanceof FinancialYearFormatError)) throw err;
+    throw badInput('financialYear', err.message);
+  }
 }
 
 /** Headers of a download: never cached anywhere, since it holds what one caller may see. */
@@ -119,13 +133,24 @@ export function exportRoutes({ schema, db, callers, config, logger }: ExportDepe
       const pages = await firstPageRead(riskPages(queries, context, programme?.id));
       download(res, XLSX, `risks-${londonToday()}.xlsx`);
       const book = new StreamedWorkbook(res);
-      const sheet = book.sheet('Risks', riskColumns);
-      for await (const page of pages) {
-        for (const risk of page) sheet.add(risk);
-        await book.drained();
-        if (res.destroyed) return;
+      if (await book.sheet('Risks', riskColumns, pages)) await book.commit();
+    }),
+  );
+
+  router.get(
+    '/exports/savings.xlsx',
+    route(async (req, res, context) => {
+      const financialYear = financialYearParam(req);
+      const programme = await programmeParam(req, context);
+      const filter = { programmeId: programme?.id, financialYear };
+      const reconciliations = await reconciliationSheets(queries, context(), filter);
+      const lines = await firstPageRead(lineRowPages(queries, context, filter));
+      download(res, XLSX, `savings-${londonToday()}.xlsx`);
+      const book = new StreamedWorkbook(res);
+      for (const { name, columns, rows } of reconciliations) {
+        if (!(await book.sheet(name, columns, [rows], (row) => row.total === true))) return;
       }
-      await book.commit();
+      if (await book.sheet('Lines and deliveries', lineColumns, lines)) await book.commit();
     }),
   );
 

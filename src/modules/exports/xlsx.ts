@@ -24,37 +24,46 @@ export function xlsxValue(kind: Kind, value: string | number | boolean | null | 
 /**
  * A workbook written to `out` as it is built (exceljs' streaming writer): each committed row
  * leaves memory, strings are written in the cells (no shared-strings table growing with the
- * export), and `drained()` lets a writer wait for a slow reader between pages.
+ * export), and a sheet waits for a slow reader between pages.
  */
 export class StreamedWorkbook {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  private current?: ExcelJS.Worksheet;
 
   constructor(private readonly out: Writable) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   }
 
-  /** Starts the next sheet (committing the one before): a bold header row, frozen, with filters. */
-  sheet<R>(name: string, columns: Columns<R>): SheetWriter<R> {
-    this.current?.commit();
+  /**
+   * Writes one sheet (a bold, frozen header row with filters, then the rows, bold where `bold`
+   * says), waiting for the reader after each page; false when the reader has gone.
+   */
+  async sheet<R>(
+    name: string,
+    columns: Columns<R>,
+    pages: AsyncIterable<R[]> | Iterable<R[]>,
+    bold: (row: R) => boolean = () => false,
+  ): Promise<boolean> {
     const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ key: c.header, width: c.width, style: { numFmt: NUMBER_FORMAT[c.kind] } }));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
-    this.current = sheet;
-    return {
-      add(row, options) {
+    for await (const page of pages) {
+      for (const row of page) {
         const written = sheet.addRow(columns.map((c) => xlsxValue(c.kind, c.value(row))));
-        if (options?.bold) written.font = { bold: true };
+        if (bold(row)) written.font = { bold: true };
         written.commit();
-      },
-    };
+      }
+      await this.drained();
+      if (this.out.destroyed) return false;
+    }
+    sheet.commit();
+    return true;
   }
 
   /** Resolves once `out` has room again (or has closed: the reader went away). */
-  drained(): Promise<void> {
+  private drained(): Promise<void> {
     if (!this.out.writableNeedDrain || this.out.destroyed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
@@ -65,13 +74,8 @@ export class StreamedWorkbook {
     });
   }
 
-  /** Writes the last sheet and the workbook's own parts, then ends `out`. */
-  async commit(): Promise<void> {
-    this.current?.commit();
-    await this.workbook.commit();
+  /** Writes the workbook's own parts after the sheets, then ends `out`. */
+  commit(): Promise<void> {
+    return this.workbook.commit();
   }
-}
-
-export interface SheetWriter<R> {
-  add(row: R, options?: { bold?: boolean }): void;
 }
