@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { Columns, Kind } from './columns';
 
@@ -6,6 +7,8 @@ const NUMBER_FORMAT: Partial<Record<Kind, string>> = {
   date: 'yyyy-mm-dd',
   money: '"£"#,##0.00;-"£"#,##0.00',
 };
+
+const ROWS_BETWEEN_YIELDS = 100;
 
 type CellValue = string | number | boolean | Date | null;
 
@@ -44,16 +47,22 @@ export class StreamedWorkbook {
     bold: (row: R) => boolean = () => false,
   ): Promise<boolean> {
     const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ key: c.header, width: c.width, style: { numFmt: NUMBER_FORMAT[c.kind] } }));
+    // a style only where a format is needed: exceljs looks every cell's style up by value
+    sheet.columns = columns.map((c) => {
+      const numFmt = NUMBER_FORMAT[c.kind];
+      return { key: c.header, width: c.width, ...(numFmt ? { style: { numFmt } } : {}) };
+    });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
     for await (const page of pages) {
-      for (const row of page) {
+      for (const [i, row] of page.entries()) {
         const written = sheet.addRow(columns.map((c) => xlsxValue(c.kind, c.value(row))));
         if (bold(row)) written.font = { bold: true };
         written.commit();
+        // let other requests in: a page of rows is some 10,000 cells of synchronous work
+        if (i % ROWS_BETWEEN_YIELDS === ROWS_BETWEEN_YIELDS - 1) await setImmediate();
       }
       await this.drained();
       if (this.out.destroyed) return false;
