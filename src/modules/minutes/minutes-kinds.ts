@@ -38,6 +38,7 @@ const key = (word: string) => {
   return bare.endsWith("'s") || bare.endsWith('\u2019s') ? bare.slice(0, -2) : bare;
 };
 const isBodyNoun = (words: string[], k: number) => {
+  if (/['\u2019]s\W*$/.test(tail(words[k], 6))) return false; // "the Council's response": the body is not the subject
   const w = key(words[k]);
   if (w === 'member') return k > 0 && ['cabinet', 'executive', 'lead'].includes(key(words[k - 1]));
   return BODY_NOUNS.has(w);
@@ -116,6 +117,14 @@ export function recommendationTarget(text: string): string | null {
     if (isRecommendWord(words[k])) recommending = true;
   }
   return null;
+}
+
+/** The body a clause is about: "That the Executive increase ...", "That Cabinet approves ..." (not the committee itself). */
+export function subjectBody(text: string): string | null {
+  const words = text.split(' ', 14);
+  if (key(words[0]) !== 'that') return null;
+  const body = bodyAt(words, 1);
+  return body && !isSelf(body) ? body : null;
 }
 
 /** The first body a line names after "to" ("The recommendations to be submitted to the Executive were:"). */

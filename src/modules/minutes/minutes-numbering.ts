@@ -2,14 +2,15 @@ import { head, isUpper, Line } from './minutes-text';
 
 /**
  * How a line of minutes may be numbered: (1) 1) 1. (a) a) a. (A) A) A. (i) i) i. (I) I. 2.1 [1],
- * a bare number before a tab (a Word numbered paragraph or a table cell), or a bullet.
+ * a bare number before a tab (a Word numbered paragraph or a table cell), "Recommendation 1:",
+ * or a bullet.
  * A letter that is also a Roman numeral (i, v, x) gives two readings; the list it falls in
  * chooses (see chooseLabel).
  */
 export interface Label {
   /** As the minutes number it, without brackets or dots ("1", "a", "iv", "2.1"); null for a bullet. */
   value: string | null;
-  /** Counter and punctuation, e.g. "1()" for (1), "a)" for a), "i." for i., "•" for a bullet. */
+  /** Counter and punctuation, e.g. "1()" for (1), "a)" for a), "i." for i., "•" for a bullet, "R1R" for "Recommendation 1". */
   style: string;
   /** Position in its list (1 for 1, a, i, A); 0 where there is no order (bullets, 2.1). */
   ordinal: number;
@@ -28,6 +29,8 @@ const BULLETS = new Set([
 // glyphs that are also letters or text: a bullet only with a tab or wide gap after it (Word's "o<tab>")
 const GAP_BULLETS = new Set(['o', '\u00d8', '\u00a7']);
 
+// "Recommendation 1:", "Recommendation 2 –": a scrutiny report's numbered recommendations
+const NAMED = /^recommendation\s+(\d{1,3}|[a-zA-Z])(?=[\s:.)\u2013\u2014-]|$)[\s:.)\u2013\u2014-]*/i;
 const PAREN = /^[([](\d{1,3}|[a-zA-Z]{1,6})[)\]]\s*/;
 const CLOSE = /^(\d{1,3}|[a-zA-Z]{1,6})\)\s*/;
 const DOT = /^(\d{1,3}|[a-zA-Z]{1,6})\.(?:\s+|$)/;
@@ -83,6 +86,8 @@ export function readLabels(line: Pick<Line, 'text' | 'wideGap'>): readonly Label
     }
     return NONE;
   }
+  const named = NAMED.exec(start);
+  if (named) return readings(named[1], 'R', text.slice(named[0].length)).map((r) => ({ ...r, style: `R${r.style}` }));
   const paren = PAREN.exec(start);
   if (paren) return readings(paren[1], start[0] === '[' ? '[]' : '()', text.slice(paren[0].length));
   const close = CLOSE.exec(start);
@@ -108,7 +113,10 @@ export interface ListState {
   ordinal: number;
 }
 
-const follows = (label: Label, list: ListState | null) =>
+/** The label is the next entry of the list. */
+export const isNamedRecommendation = (label: Label) => label.style[0] === 'R';
+
+export const follows = (label: Label, list: ListState | null) =>
   list !== null && label.style === list.style && (label.ordinal === 0 || label.ordinal === list.ordinal + 1);
 
 /**

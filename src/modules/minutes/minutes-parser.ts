@@ -1,4 +1,4 @@
-import { bodyNamed, isNoting, isRecommendWord, recommendationTarget, ResolutionKind } from './minutes-kinds';
+import { bodyNamed, isNoting, recommendationTarget, ResolutionKind, subjectBody } from './minutes-kinds';
 import {
   closingWithin,
   isBracketed,
@@ -12,7 +12,7 @@ import {
   readMarker,
   readMinutesLine,
 } from './minutes-lines';
-import { chooseLabel, Label, ListState, readLabels } from './minutes-numbering';
+import { chooseLabel, follows, isNamedRecommendation, Label, ListState, readLabels } from './minutes-numbering';
 import { findTitle, startOfMinutes } from './minutes-title';
 import { endsSentence, endsWithColon, head, isAllCaps, isUpper, Line, quote, splitLines } from './minutes-text';
 
@@ -62,6 +62,8 @@ interface Entry {
   line: number;
   /** A list numbered in another style inside this entry, and how far it has gone. */
   nested: ListState | null;
+  /** Numbered "Recommendation 1:": a RECOMMENDATION whatever its block. */
+  recommendation: boolean;
 }
 
 /** Resolutions opened by one marker ("RESOLVED:") or one introduction of recommendations. */
@@ -132,8 +134,8 @@ class ResolutionReader {
     // a finished entry (or discussion after it) can be followed by anything; an open one only by its own text
     const settled = block === null || block.pending !== null || (current !== null && isFinished(current));
     const readings = readLabels(line);
-    let continuesList = false;
-    for (const r of readings) continuesList ||= r.style === block?.outer?.style || r.style === current?.nested?.style;
+    let continuesList = false; // "3." after "2." is an entry even where it reads like a heading; "8." after "3." is not
+    for (const r of readings) continuesList ||= follows(r, block?.outer ?? null) || follows(r, current?.nested ?? null);
     if (readMinutesLine(text) || /^agenda\s+item\b/i.test(text)) return false;
     if (settled && !continuesList && this.isNextItem(text, line.wideGap)) return false;
     if (isClosingLine(text)) return this.end();
@@ -149,7 +151,10 @@ class ResolutionReader {
       return this.start({ kind: 'RECOMMENDATION', recommendations: true, referral: text }, line);
     }
     if (isCapitalsLabel(text)) return this.end();
-    if (!block) return true;
+    if (!block) {
+      if (!readings.some(isNamedRecommendation)) return true; // discussion
+      this.start({ kind: 'RECOMMENDATION', recommendations: false, referral: null }, line);
+    }
     if (settled && current && isHeadingText(text) && isAllCaps(text, 4)) return this.end();
     if (isFurniture(text) || (marker && marker.bare) || (settled && current && isBracketed(text))) return true;
     return this.content(text, readings, line.no);
@@ -177,7 +182,8 @@ class ResolutionReader {
       for (const entry of block.entries) {
         const text = entry.parts.join(' ').trim();
         if (!text || (entry.number === null && isBareStem(text))) continue;
-        found.push({ number: entry.number, text, line: entry.line, ...kindOf(text, block, referral) });
+        const kind = entry.recommendation && !referral ? recommendation(text) : kindOf(text, block, referral);
+        found.push({ number: entry.number, text, line: entry.line, ...kind });
       }
     }
     return found;
@@ -263,23 +269,27 @@ class ResolutionReader {
     }
     if (block.outer) block.outer.ordinal = label.ordinal;
     else block.outer = { style: label.style, ordinal: label.ordinal };
-    this.add(label.value, label.rest, lineNo);
+    this.add(label.value, label.rest, lineNo, isNamedRecommendation(label));
   }
 
-  private add(number: string | null, text: string, lineNo: number): void {
+  private add(number: string | null, text: string, lineNo: number, recommendation = false): void {
     this.foundAny = true;
-    this.block!.entries.push({ number, parts: text ? [text] : [], line: lineNo, nested: null });
+    this.block!.entries.push({ number, parts: text ? [text] : [], line: lineNo, nested: null, recommendation });
   }
 
-  /** The unnumbered words above a list introduce it; they say whether its entries are recommendations. */
+  /**
+   * The unnumbered words above a list introduce it. When they send recommendations to another
+   * body ("That the following recommendations be made to the Executive:"), so does every entry;
+   * approving a report's recommendations ("the recommendations be approved, namely:") does not.
+   */
   private dropStem(stem: Entry): void {
     const block = this.block!;
     block.entries.pop();
     const text = stem.parts.join(' ');
-    if (text.split(' ').some(isRecommendWord) || recommendationTarget(text)) {
+    if (recommendationTarget(text)) {
       block.recommendations = true;
       block.referral ??= text;
-    }
+    } else if (isNoting(text)) block.kind = 'NOTED'; // "that the Committee notes:" above what it noted
   }
 }
 
@@ -290,17 +300,21 @@ function isBareStem(text: string): boolean {
 
 type Kind = Pick<ParsedResolution, 'kind' | 'referredTo' | 'referralLine'>;
 
+/** A RECOMMENDATION introduced by `line` ("The recommendations to the Executive were:"): the body it names. */
 function referralOf(line: string): Kind {
   return { kind: 'RECOMMENDATION', referredTo: recommendationTarget(line) ?? bodyNamed(line), referralLine: line };
 }
 
+/** A RECOMMENDATION by its own words: the body it asks ("That Cabinet be recommended to", "That the Executive increase"). */
+function recommendation(text: string, target = recommendationTarget(text)): Kind {
+  return { kind: 'RECOMMENDATION', referredTo: target ?? subjectBody(text), referralLine: text };
+}
+
 /** DECISION, NOTED or RECOMMENDATION (to whom), from the block it is in and its own words. */
 function kindOf(text: string, block: Block, blockReferral: Kind | null): Kind {
-  if (block.recommendations) return blockReferral ?? referralOf(text);
+  if (block.recommendations) return blockReferral ?? recommendation(text);
   if (isNoting(text)) return { kind: 'NOTED', referredTo: null, referralLine: null };
   const target = recommendationTarget(text);
-  if (target || block.kind === 'RECOMMENDATION') {
-    return { kind: 'RECOMMENDATION', referredTo: target ?? bodyNamed(text), referralLine: text };
-  }
+  if (target || block.kind === 'RECOMMENDATION') return recommendation(text, target);
   return { kind: block.kind, referredTo: null, referralLine: null };
 }

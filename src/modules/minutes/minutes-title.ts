@@ -11,6 +11,8 @@ export interface Title {
   index: number;
 }
 
+// a line that starts resolving, where the title should be ("Decisions - Budget" is a title)
+const RESOLUTION = /^(?:resolved|agreed|it\s+was\s+(?:\w+\s+)?(?:resolved|agreed))\b/i;
 const isMinutesStart = (text: string) => readMinutesLine(text) !== null || readMarker(text) !== null;
 const nextWithText = (lines: Line[], from: number) => {
   for (let k = from; k < lines.length; k++) if (lines[k].text && !isFurniture(lines[k].text)) return k;
@@ -52,7 +54,7 @@ export function findTitle(lines: Line[]): Title | { line: number; message: strin
   const line = lines[at];
   if (text.length > 2 * MAX_TITLE) return notATitle(line);
   const title = withoutFurniture(text);
-  if (!/\p{L}/u.test(title) || title.length > MAX_TITLE || isClosingLine(title) || readMarker(title)) return notATitle(line);
+  if (!/\p{L}/u.test(title) || title.length > MAX_TITLE || isClosingLine(title) || RESOLUTION.test(title)) return notATitle(line);
   if (readMinutesLine(title) && title.includes(':')) return notATitle(line);
   return { title, number, index: at };
 }
