@@ -217,7 +217,6 @@ export function isHeadingText(text: string, numbered = false): boolean {
   const words = text.split(' ');
   if (words.length > 14) return false;
   if (numbered) return words.length <= 12;
-
   const long = words.filter((w) => w.length > 3);
   return long.length > 0 && long.filter((w) => isUpper(w)).length * 2 > long.length;
 }

@@ -721,3 +721,47 @@ describe("councils' own styles", () => {
     expect(numbers(page(`RESOLVED:\n${list.join('\n')}\ni) That i be done.\nj) That j be done.`))).toEqual([...'abcdefghij']);
   });
 });
+
+describe('more layouts', () => {
+  test('"RESOLVED (1) That ..." with the number straight after the word', () => {
+    expect(numbers(page('RESOLVED (1) That A be approved.\n(2) That B be approved.'))).toEqual(['1', '2']);
+  });
+
+  test('Word\'s second-level "o" bullets under a first-level bullet', () => {
+    expect(
+      found(page('RESOLVED:\n•\tThat officers:\no\tcirculate the dashboard;\no\treport back.\n•\tThat the report be noted.')),
+    ).toEqual([
+      [null, 'DECISION', 'That officers: o circulate the dashboard; o report back.'],
+      [null, 'NOTED', 'That the report be noted.'],
+    ]);
+  });
+
+  test('a number before a single space opens no list ("12 FTE ...")', () => {
+    expect(texts(page('RESOLVED: That the loss of\n12 FTE posts be noted.'))).toEqual([
+      'That the loss of 12 FTE posts be noted.',
+    ]);
+  });
+
+  test('"e.g." and "No. 5" are not numbering', () => {
+    expect(texts(page('RESOLVED:\n(1) That the services be joined,\ne.g. early years and youth, with\nNo. 5 excepted.'))).toEqual(
+      ['That the services be joined, e.g. early years and youth, with No. 5 excepted.'],
+    );
+  });
+
+  test('a numbered line straight after "RESOLVED:" is a resolution even when it reads like a heading', () => {
+    expect(found(page('RESOLVED:\n1. Approve the Budget Strategy\n2. Fund the Plan'))).toEqual([
+      ['1', 'DECISION', 'Approve the Budget Strategy'],
+      ['2', 'DECISION', 'Fund the Plan'],
+    ]);
+  });
+
+  test('points under an entry ending ":" that read like headings stay in it', () => {
+    expect(
+      texts(
+        page(
+          'RESOLVED:\n(1) That Cabinet be recommended to:\n1. Approve the Budget Strategy;\n2. Fund the Plan\n(2) That the report be noted.',
+        ),
+      ),
+    ).toEqual(['That Cabinet be recommended to: 1. Approve the Budget Strategy; 2. Fund the Plan', 'That the report be noted.']);
+  });
+});

@@ -8,6 +8,7 @@ import {
   isHeadingText,
   isRecommendationIntro,
   Marker,
+  readAgendaItemLine,
   readItemHeading,
   readMarker,
   readMinutesLine,
@@ -63,7 +64,7 @@ interface Entry {
   /** A list numbered in another style inside this entry, and how far it has gone. */
   nested: ListState | null;
   /** Numbered "Recommendation 1:": a RECOMMENDATION whatever its block. */
-  recommendation: boolean;
+  namedRecommendation: boolean;
 }
 
 /** Resolutions opened by one marker ("RESOLVED:") or one introduction of recommendations. */
@@ -136,7 +137,7 @@ class ResolutionReader {
     const readings = readLabels(line);
     let continuesList = false; // "3." after "2." is an entry even where it reads like a heading; "8." after "3." is not
     for (const r of readings) continuesList ||= follows(r, block?.outer ?? null) || follows(r, current?.nested ?? null);
-    if (readMinutesLine(text) || /^agenda\s+item\b/i.test(text)) return false;
+    if (readMinutesLine(text) || readAgendaItemLine(text)) return false; // the next item's
     if (settled && !continuesList && this.isNextItem(text, line.wideGap)) return false;
     if (isClosingLine(text)) return this.end();
     // a numbered line inside resolutions is an entry whatever its words; outside, "23.1 RESOLVED –" opens them
@@ -178,11 +179,11 @@ class ResolutionReader {
     const found: ParsedResolution[] = [];
     for (const block of this.blocks) {
       // the body named by the line introducing a block's recommendations, read once for all of them
-      const referral = block.recommendations && block.referral !== null ? referralOf(block.referral) : null;
+      const referral = block.recommendations && block.referral !== null ? introducedBy(block.referral) : null;
       for (const entry of block.entries) {
         const text = entry.parts.join(' ').trim();
         if (!text || (entry.number === null && isBareStem(text))) continue;
-        const kind = entry.recommendation && !referral ? recommendation(text) : kindOf(text, block, referral);
+        const kind = entry.namedRecommendation && !referral ? byItsWords(text) : kindOf(text, block, referral);
         found.push({ number: entry.number, text, line: entry.line, ...kind });
       }
     }
@@ -272,9 +273,9 @@ class ResolutionReader {
     this.add(label.value, label.rest, lineNo, isNamedRecommendation(label));
   }
 
-  private add(number: string | null, text: string, lineNo: number, recommendation = false): void {
+  private add(number: string | null, text: string, lineNo: number, namedRecommendation = false): void {
     this.foundAny = true;
-    this.block!.entries.push({ number, parts: text ? [text] : [], line: lineNo, nested: null, recommendation });
+    this.block!.entries.push({ number, parts: text ? [text] : [], line: lineNo, nested: null, namedRecommendation });
   }
 
   /**
@@ -301,20 +302,20 @@ function isBareStem(text: string): boolean {
 type Kind = Pick<ParsedResolution, 'kind' | 'referredTo' | 'referralLine'>;
 
 /** A RECOMMENDATION introduced by `line` ("The recommendations to the Executive were:"): the body it names. */
-function referralOf(line: string): Kind {
+function introducedBy(line: string): Kind {
   return { kind: 'RECOMMENDATION', referredTo: recommendationTarget(line) ?? bodyNamed(line), referralLine: line };
 }
 
 /** A RECOMMENDATION by its own words: the body it asks ("That Cabinet be recommended to", "That the Executive increase"). */
-function recommendation(text: string, target = recommendationTarget(text)): Kind {
+function byItsWords(text: string, target = recommendationTarget(text)): Kind {
   return { kind: 'RECOMMENDATION', referredTo: target ?? subjectBody(text), referralLine: text };
 }
 
 /** DECISION, NOTED or RECOMMENDATION (to whom), from the block it is in and its own words. */
 function kindOf(text: string, block: Block, blockReferral: Kind | null): Kind {
-  if (block.recommendations) return blockReferral ?? recommendation(text);
+  if (block.recommendations) return blockReferral ?? byItsWords(text);
   if (isNoting(text)) return { kind: 'NOTED', referredTo: null, referralLine: null };
   const target = recommendationTarget(text);
-  if (target || block.kind === 'RECOMMENDATION') return recommendation(text, target);
+  if (target || block.kind === 'RECOMMENDATION') return byItsWords(text, target);
   return { kind: block.kind, referredTo: null, referralLine: null };
 }
