@@ -489,11 +489,18 @@ describe("a resolution's text", () => {
     expect(texts(minutes)[0]).toBe('That the model be approved. The model will be reviewed after twelve months.');
   });
 
-  test('stops before discussion after the last resolution', () => {
+  test('after the last resolution, runs to the closing line', () => {
     const minutes = page(
-      'RESOLVED:\n\n(1) That the model be approved.\n\nThe meeting closed at 8.15 pm.\n\n• Points raised included staffing.',
+      'RESOLVED:\n\n(1) That the model be approved.\n\nThe model will be reviewed after twelve months.\n\nPage 3\n\n(For 6, Against 2)',
     );
-    expect(texts(minutes)).toEqual(['That the model be approved.']);
+    expect(texts(minutes)).toEqual(['That the model be approved. The model will be reviewed after twelve months.']);
+  });
+
+  test('discussion between two "RESOLVED" belongs to neither', () => {
+    const minutes = page(
+      'RESOLVED: That X be approved.\n\nMembers then discussed Y.\n\n• Points raised included staffing.\n\nRESOLVED: That Y be approved.',
+    );
+    expect(texts(minutes)).toEqual(['That X be approved.', 'That Y be approved.']);
   });
 
   test('each "That ..." paragraph under one marker is a resolution', () => {

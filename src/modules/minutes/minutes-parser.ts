@@ -76,7 +76,7 @@ interface Block {
   referral: string | null;
   outer: ListState | null;
   entries: Entry[];
-  /** Paragraphs after a finished entry: its text if the list goes on, discussion if it does not. */
+  /** Paragraphs after a finished entry: its text if the list goes on or a closing line ends it, discussion if another block begins. */
   pending: string[] | null;
 }
 
@@ -195,8 +195,8 @@ class ResolutionReader {
     return !marker.rest || this.content(marker.rest, readLabels({ text: marker.rest, wideGap: false }), line.no);
   }
 
+  /** A new block; what followed the last one's entries led up to this one (discussion), not their text. */
   private start(how: Pick<Block, 'kind' | 'recommendations' | 'referral'>, line: Line): boolean {
-    this.end();
     this.lastMarker = line;
     this.block = {
       kind: how.kind,
@@ -210,7 +210,13 @@ class ResolutionReader {
     return true;
   }
 
+  /**
+   * The block has reached a closing line or the item's end: paragraphs after its last entry were
+   * that entry's text (a text runs to the next entry of its list or to a closing line).
+   */
   private end(): boolean {
+    const last = this.block?.entries.at(-1);
+    if (last && this.block!.pending) for (const part of this.block!.pending) last.parts.push(part);
     this.block = null;
     return true;
   }

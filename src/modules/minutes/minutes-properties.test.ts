@@ -197,6 +197,16 @@ const closing = fc.constantFrom(
   '46. BUDGET MONITORING',
   '',
 );
+// lines that may fall between two resolutions and are neither
+const furniture = fc.constantFrom(
+  '',
+  'Page 12',
+  '- 3 -',
+  'For: 6 Against: 2',
+  '(Unanimous)',
+  '(Councillor Ali abstained.)',
+  '\u00a0',
+);
 
 describe('minutes written to each convention read back as written', () => {
   test('every resolution, its number and its text', () => {
@@ -204,9 +214,9 @@ describe('minutes written to each convention read back as written', () => {
       fc.property(
         fc.constantFrom(...STYLES),
         fc.array(sentence, { minLength: 1, maxLength: 12 }),
-        fc.record({ gap, end, opening, discussion, closing }),
-        ([, label, number], sentences, { gap, end, opening, discussion, closing }) => {
-          const list = sentences.map((s, k) => `${label(k + 1)}${gap}${s}`);
+        fc.record({ gap, end, opening, discussion, closing, furniture }),
+        ([, label, number], sentences, { gap, end, opening, discussion, closing, furniture }) => {
+          const list = sentences.flatMap((s, k) => [`${label(k + 1)}${gap}${s}`, furniture]);
           const text = ['Agenda item', 'Locality Working', 'Minutes:', ...discussion, opening, ...list, closing].join(end);
           const result = parseMinutes(text);
           expect(result.ok && result.minutes.resolutions.map((r) => [r.number, r.text])).toEqual(
