@@ -38,7 +38,7 @@ const DECIMAL = /^(\d{1,3}(?:\.\d{1,3}){1,2})\.?(?:\s+|$)/;
 const BARE = /^(\d{1,3})(?:\s+|$)/;
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 
-export function romanValue(text: string): number {
+function romanValue(text: string): number {
   const s = text.toLowerCase();
   if (!s || !ROMAN.test(s)) return 0;
   const digit: Record<string, number> = { i: 1, v: 5, x: 10 };

@@ -81,9 +81,8 @@ export function endsWithColon(text: string): boolean {
 }
 
 const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']);
-export const isDash = (c: string | undefined) => c !== undefined && DASHES.has(c);
+const isDash = (c: string | undefined) => c !== undefined && DASHES.has(c);
 
-export const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 export const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 // The character at `at` is a capital (a small letter): ASCII by its code, other letters by a
 // sticky pattern that tests in place. Tested per character, so neither makes a string.
@@ -127,9 +126,6 @@ export function bareWord(word: string): string {
   while (end > start && EDGE_PUNCTUATION.has(word[end - 1])) end--;
   return word.slice(start, end);
 }
-
-/** Words of a collapsed text, bare; a possessive's "'s" is kept ("Children's"). */
-export const bareWords = (text: string): string[] => (text ? text.split(' ').map(bareWord) : []);
 
 /** A line quoted in a message: short enough to read. */
 export function quote(text: string, max = 80): string {

@@ -2,7 +2,7 @@ import { isClosingLine, isFurniture, isItemNumberOnly, readAgendaItemLine, readM
 import { head, Line, quote } from './minutes-text';
 
 /** The longest title the register keeps (Resolution.agendaItem). */
-export const MAX_TITLE = 500;
+const MAX_TITLE = 500;
 
 export interface Title {
   title: string;
