@@ -52,6 +52,7 @@ const config: CodegenConfig = {
           SavingsLine: '../modules/savings/savings.entity#SavingsLineRow',
           SavingsDelivery: '../modules/savings/savings.entity#SavingsDeliveryRow',
           SavingsReconciliation: '../modules/savings/reconciliation.service#Reconciliation',
+          MinutesImportResult: '../modules/minutes/minutes-import.service#MinutesImport',
           AuditEvent: '../modules/audit/audit.service#AuditRow',
           AuditEventConnection: '../paging#Connection<AuditRow>',
         },

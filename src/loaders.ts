@@ -2,6 +2,7 @@ import { Scope } from './auth/scope';
 import { Db } from './db/db';
 import { ReadBatch } from './db/json-rows';
 import { decisionTrailLoaders } from './modules/decision-trail/decision-trail.loaders';
+import { cycleLoaders } from './modules/cycle/cycle.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
@@ -19,6 +20,7 @@ export function createLoaders(db: Db, scope: Scope) {
     ...programmeLoaders(reads, scope),
     ...savingsLoaders(reads, scope),
     ...decisionTrailLoaders(reads, scope),
+    ...cycleLoaders(reads, scope),
     ...riskLoaders(reads, scope),
     ...milestoneLoaders(reads, scope),
   };

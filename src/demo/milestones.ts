@@ -14,12 +14,13 @@ interface DemoMilestone {
 const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
 const FH_DASHBOARD = 'That a risk register and district dashboard be maintained and reported to Overview and Scrutiny annually.';
 const FH_NOTED = 'That the report and progress to date be noted.';
-const FH_KEY_WORKERS = 'That accurate figures for families supported by key workers be provided in future reports.';
+const FH_KEY_WORKERS =
+  'That the Committee continues to review, support and scrutinise the on-going co-production of the Family Hubs offer.';
 const ICS_RISKS =
-  'That the risk register be shared with the Committee, with detail of how the risks of the re-organisation are mitigated.';
-const ICS_EQUALITIES = 'That equalities impact assessments be submitted to the decision-makers.';
-const CCR_FINDINGS =
-  'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.';
+  'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.';
+const ICS_EQUALITIES =
+  'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.';
+const CCR_FINDINGS = 'That the report and presentation be noted.';
 const LW_PANEL =
   'That the ten recommendations of the scrutiny panel be endorsed, locality working continue in two localities and be rolled out by priority of need.';
 

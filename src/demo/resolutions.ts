@@ -1,10 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Call } from './client';
 import { ProgrammeCode } from './organisation';
 
-/** What each committee resolved, and the programme each resolution governs. */
+/** Published minutes of one agenda item (the samples the parser is tested on), imported as a clerk would. */
+interface Minutes {
+  file: string;
+  programme: ProgrammeCode;
+}
+
+/** What each committee resolved (typed, or imported from its minutes), and the programme each resolution governs. */
 const COMMITTEES: {
   name: string;
-  meetings: { date: string; resolutions: { item: string; number?: string; text: string; programme: ProgrammeCode }[] }[];
+  meetings: {
+    date: string;
+    resolutions?: { item: string; number?: string; text: string; programme: ProgrammeCode }[];
+    minutes?: Minutes;
+  }[];
 }[] = [
   {
     name: 'Executive',
@@ -43,20 +55,7 @@ const COMMITTEES: {
     meetings: [
       {
         date: '2018-06-28',
-        resolutions: [
-          {
-            item: 'UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION',
-            number: '1',
-            text: 'That the report and progress to date be noted.',
-            programme: 'FH-2018',
-          },
-          {
-            item: 'UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION',
-            number: '2',
-            text: 'That accurate figures for families supported by key workers be provided in future reports.',
-            programme: 'FH-2018',
-          },
-        ],
+        minutes: { file: 'bradford-family-hubs-update', programme: 'FH-2018' },
       },
     ],
   },
@@ -65,30 +64,11 @@ const COMMITTEES: {
     meetings: [
       {
         date: '2011-09-20',
-        resolutions: [
-          {
-            item: 'INTEGRATED CHILDREN’S SERVICES',
-            number: '1',
-            text: 'That the risk register be shared with the Committee, with detail of how the risks of the re-organisation are mitigated.',
-            programme: 'ICS-2011',
-          },
-          {
-            item: 'INTEGRATED CHILDREN’S SERVICES',
-            number: '2',
-            text: 'That equalities impact assessments be submitted to the decision-makers.',
-            programme: 'ICS-2011',
-          },
-        ],
+        minutes: { file: 'integrated-childrens-services', programme: 'ICS-2011' },
       },
       {
         date: '2019-11-05',
-        resolutions: [
-          {
-            item: 'CHILDREN’S CENTRES REVIEW',
-            text: 'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.',
-            programme: 'CCR-2019',
-          },
-        ],
+        minutes: { file: 'durham-childrens-centres-review', programme: 'CCR-2019' },
       },
     ],
   },
@@ -105,7 +85,12 @@ export async function seedResolutions(admin: Call, programmeIds: Record<Programm
       const { createMeeting } = await admin(`mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`, {
         input: { committeeId: createCommittee.id, date: meeting.date },
       });
-      for (const r of meeting.resolutions) {
+      if (meeting.minutes) {
+        for (const [text, id] of await importMinutes(admin, createMeeting.id, meeting.minutes, programmeIds)) {
+          resolutionIds.set(text, id);
+        }
+      }
+      for (const r of meeting.resolutions ?? []) {
         const { recordResolution } = await admin(
           `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
           {
@@ -121,4 +106,29 @@ export async function seedResolutions(admin: Call, programmeIds: Record<Programm
     }
   }
   return resolutionIds;
+}
+
+// the samples live with the parser's tests; the demo reads the same files
+const MINUTES_DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'minutes');
+
+/** Imports one item's minutes on the meeting and links what it recorded to the programme. Returns [text, id] pairs. */
+async function importMinutes(
+  admin: Call,
+  meetingId: string,
+  minutes: Minutes,
+  programmeIds: Record<ProgrammeCode, string>,
+): Promise<[string, string][]> {
+  const text = fs.readFileSync(path.join(MINUTES_DIR, `${minutes.file}.txt`), 'utf8');
+  const { importMinutes } = await admin(
+    `mutation($meetingId: ID!, $text: String!) { importMinutes(meetingId: $meetingId, text: $text) { found { text resolution { id } } } }`,
+    { meetingId, text },
+  );
+  const found: { text: string; resolution: { id: string } }[] = importMinutes.found;
+  for (const f of found) {
+    await admin(`mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`, {
+      id: f.resolution.id,
+      target: { programmeId: programmeIds[minutes.programme] },
+    });
+  }
+  return found.map((f) => [f.text, f.resolution.id]);
 }

@@ -25,7 +25,7 @@ interface DemoRisk {
 const REGISTER_RESOLUTION =
   'That a risk register and district dashboard be maintained and reported to Overview and Scrutiny annually.';
 const SHARE_RESOLUTION =
-  'That the risk register be shared with the Committee, with detail of how the risks of the re-organisation are mitigated.';
+  'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.';
 
 /** The demo council's risk register, written from the facts of ../shared/domain. */
 const RISKS: DemoRisk[] = [
@@ -92,7 +92,8 @@ const RISKS: DemoRisk[] = [
     inherent: [4, 3],
     target: [2, 3],
     reviewDate: '2030-04-01',
-    resolution: 'That accurate figures for families supported by key workers be provided in future reports.',
+    resolution:
+      'That the Committee continues to review, support and scrutinise the on-going co-production of the Family Hubs offer.',
     assessments: [{ on: '2018-06-28', score: [3, 3], note: 'About 1,000 families supported by key workers.' }],
     mitigations: [
       { action: 'Recruit and train key workers for each locality', owner: 'Workforce Development Lead', dueDate: '2030-03-31' },
@@ -178,7 +179,8 @@ const RISKS: DemoRisk[] = [
     title: 'Equalities impact does not reach the decision-makers',
     inherent: [3, 3],
     target: [1, 3],
-    resolution: 'That equalities impact assessments be submitted to the decision-makers.',
+    resolution:
+      'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.',
     assessments: [{ on: '2011-09-20', score: [2, 3], note: 'Assessments to be attached to every decision report.' }],
     mitigations: [
       {
@@ -219,8 +221,7 @@ const RISKS: DemoRisk[] = [
     inherent: [4, 4],
     target: [3, 3],
     reviewDate: '2020-05-05',
-    resolution:
-      'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.',
+    resolution: 'That the report and presentation be noted.',
     assessments: [{ on: '2019-11-05', score: [5, 4], note: 'Caseloads about 24 per worker.' }],
     mitigations: [
       {

@@ -19,8 +19,7 @@ interface DemoLine {
 }
 
 const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
-const CCR_FINDINGS =
-  'That the findings be endorsed and referred to the Executive, and the looked-after children numbers be reported again in six months.';
+const CCR_FINDINGS = 'That the report and presentation be noted.';
 
 /**
  * What each programme promised to save, year by year, and what making the change cost. ICS-2011 is

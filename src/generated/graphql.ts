@@ -9,6 +9,7 @@ import type { MilestoneRow } from '../modules/milestone/milestone.entity';
 import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';
 import type { SavingsLineRow, SavingsDeliveryRow } from '../modules/savings/savings.entity';
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
+import type { MinutesImport } from '../modules/minutes/minutes-import.service';
 import type { AuditRow } from '../modules/audit/audit.service';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -110,6 +111,17 @@ export type CreateUserPayload = {
   user: User;
 };
 
+export type FoundResolution = {
+  __typename?: 'FoundResolution';
+  kind: ResolutionKind;
+  /** As the minutes number it (1, 2, a, iii...), without brackets or dots; null when unnumbered. */
+  number: Maybe<Scalars['String']['output']>;
+  /** The resolution written, or already there from an earlier import; null in a dry run when new. */
+  resolution: Maybe<Resolution>;
+  /** The text as the minutes give it, whitespace collapsed, numbering removed. */
+  text: Scalars['String']['output'];
+};
+
 export type IssueTokenPayload = {
   __typename?: 'IssueTokenPayload';
   /** A new bearer token for the user, shown this once; only its hash is stored. Earlier tokens keep working. */
@@ -206,6 +218,20 @@ export type MilestoneStatus =
   | 'NOT_STARTED'
   | 'ON_TRACK';
 
+/** What importMinutes found in one agenda item's minutes. */
+export type MinutesImportResult = {
+  __typename?: 'MinutesImportResult';
+  /** The agenda item's title as the minutes give it. */
+  agendaItem: Scalars['String']['output'];
+  /** Resolutions written; 0 in a dry run, and 0 when the same minutes were imported before. */
+  created: Scalars['Int']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  /** Every resolution and recommendation found, in the order of the text. */
+  found: Array<FoundResolution>;
+  /** Programmes whose code or name appears, ignoring case, as whole words in the agenda item or the found text; by code. */
+  suggestedProgrammes: Array<Programme>;
+};
+
 export type Mitigation = {
   __typename?: 'Mitigation';
   /** What will be done, e.g. Share the risk register with the scrutiny committee. */
@@ -274,12 +300,42 @@ export type Mutation = {
    * every invalid row is reported with its line number. FINANCE and ADMIN only.
    */
   importLedgerActuals: LedgerImportResult;
+  /**
+   * Reads one agenda item's minutes as published (plain text copied from a ModernGov page or
+   * similar) and records its resolutions on the meeting:
+   * - The title: where the text starts with "Agenda item", the first non-empty line after it;
+   *   otherwise the first non-empty line.
+   * - Only the minutes are read: where a "Minutes:" line follows the title, nothing before it (the
+   *   report's own recommendations to the committee) is a resolution.
+   * - Resolutions: numbered ones (1), 1), 1., (a), a), i)...) after "Resolved", "RESOLVED:",
+   *   "AGREED", "Recommended" and the like; an unnumbered one ("AGREED that ..."); and a list of
+   *   recommendations to another body, introduced by a line naming them (e.g. "The
+   *   recommendations to be submitted to the Executive were:"), as RECOMMENDATION, with referredTo
+   *   the organisation's committee whose name that line contains, if exactly one, else null. A
+   *   resolution "That ... be noted" is NOTED.
+   * - Each text runs to the next item of its list and stops at a label in capitals followed by ":",
+   *   "ACTION:" or "Supporting documents". Items numbered in another style under an item ending in
+   *   ":" belong to its text; only the outer list is found.
+   * - Idempotent: an import for a meeting and agenda item already imported writes nothing, even if
+   *   the text differs.
+   * - Text with no title or no resolution is BAD_USER_INPUT (field text) naming the line it could
+   *   not read (a business rule: after NOT_FOUND and FORBIDDEN). ADMIN and PROGRAMME_MANAGER.
+   */
+  importMinutes: MinutesImportResult;
   /** ADMIN only. Issues another token for an active user (e.g. a lost one), shown this once. */
   issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
   recordResolution: Resolution;
   recordSavingsDelivery: SavingsDelivery;
+  /**
+   * Records the response of the body a recommendation went to: responseId is a DECISION of a
+   * meeting on or after the recommendation's meeting (otherwise BAD_USER_INPUT, field responseId);
+   * a recommendationId that is not a RECOMMENDATION is BAD_USER_INPUT (field recommendationId).
+   * The outcome is the one recorded last; recording the same response again does not repeat it in
+   * respondedBy. Returns the recommendation. ADMIN and PROGRAMME_MANAGER.
+   */
+  respondToRecommendation: Resolution;
   /** ADMIN only; maxScore 1 to 25. */
   setRiskAppetite: Organisation;
   unlinkResolution: Resolution;
@@ -364,6 +420,13 @@ export type MutationImportLedgerActualsArgs = {
 };
 
 
+export type MutationImportMinutesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  meetingId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationIssueTokenArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -383,6 +446,13 @@ export type MutationRecordResolutionArgs = {
 export type MutationRecordSavingsDeliveryArgs = {
   input: SavingsDeliveryInput;
   savingsLineId: Scalars['ID']['input'];
+};
+
+
+export type MutationRespondToRecommendationArgs = {
+  outcome: RecommendationOutcome;
+  recommendationId: Scalars['ID']['input'];
+  responseId: Scalars['ID']['input'];
 };
 
 
@@ -580,16 +650,32 @@ export type Rating =
   | 'GREEN'
   | 'RED';
 
+export type RecommendationOutcome =
+  | 'ACCEPTED'
+  | 'PARTLY_ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type Resolution = {
   __typename?: 'Resolution';
   /** The agenda item's title, e.g. UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION. */
   agendaItem: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** DECISION until recorded otherwise. */
+  kind: ResolutionKind;
   meeting: Meeting;
   milestones: Array<Milestone>;
   /** Its number within the item, e.g. 1, 2 or a; null when the item has a single resolution. */
   number: Maybe<Scalars['String']['output']>;
+  /** For a RECOMMENDATION: PENDING until a response is recorded; null for other kinds. */
+  outcome: Maybe<RecommendationOutcome>;
   programmes: Array<Programme>;
+  /** For a RECOMMENDATION: the committee it is made to, if known. */
+  referredTo: Maybe<Committee>;
+  /** For a RECOMMENDATION: the decisions that responded to it, oldest meeting first. */
+  respondedBy: Array<Resolution>;
+  /** For a DECISION: the recommendations it responded to. */
+  respondsTo: Array<Resolution>;
   risks: Array<Risk>;
   savingsLines: Array<SavingsLine>;
   text: Scalars['String']['output'];
@@ -606,6 +692,9 @@ export type ResolutionConnection = {
 export type ResolutionFilter = {
   committeeId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<Array<ResolutionKind>>;
+  /** Recommendations with this outcome. */
+  outcome?: InputMaybe<Array<RecommendationOutcome>>;
   /** Linked to the programme itself or to any of its risks, milestones or savings lines. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Matches the text or the agenda item. */
@@ -615,10 +704,22 @@ export type ResolutionFilter = {
 
 export type ResolutionInput = {
   agendaItem: Scalars['String']['input'];
+  /** Defaults to DECISION. */
+  kind?: InputMaybe<ResolutionKind>;
   meetingId: Scalars['ID']['input'];
   number?: InputMaybe<Scalars['String']['input']>;
+  /** Only for a RECOMMENDATION (otherwise BAD_USER_INPUT). */
+  referredToCommitteeId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
 };
+
+export type ResolutionKind =
+  /** What the committee decided (RESOLVED, AGREED). */
+  | 'DECISION'
+  /** The committee noted a report or an update. */
+  | 'NOTED'
+  /** A recommendation to another body, e.g. a scrutiny panel's to the Executive. */
+  | 'RECOMMENDATION';
 
 export type Risk = {
   __typename?: 'Risk';
@@ -1041,6 +1142,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FinancialYear: ResolverTypeWrapper<Scalars['FinancialYear']['output']>;
+  FoundResolution: ResolverTypeWrapper<Omit<FoundResolution, 'resolution'> & { resolution?: Maybe<ResolversTypes['Resolution']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueTokenPayload: ResolverTypeWrapper<Omit<IssueTokenPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -1054,6 +1156,7 @@ export type ResolversTypes = {
   MilestoneFilter: MilestoneFilter;
   MilestoneInput: MilestoneInput;
   MilestoneStatus: MilestoneStatus;
+  MinutesImportResult: ResolverTypeWrapper<MinutesImport>;
   Mitigation: ResolverTypeWrapper<MitigationRow>;
   MitigationInput: MitigationInput;
   MitigationStatus: MitigationStatus;
@@ -1067,10 +1170,12 @@ export type ResolversTypes = {
   ProgrammeStatus: ProgrammeStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: Rating;
+  RecommendationOutcome: RecommendationOutcome;
   Resolution: ResolverTypeWrapper<ResolutionRow>;
   ResolutionConnection: ResolverTypeWrapper<Connection<ResolutionRow>>;
   ResolutionFilter: ResolutionFilter;
   ResolutionInput: ResolutionInput;
+  ResolutionKind: ResolutionKind;
   Risk: ResolverTypeWrapper<RiskRow>;
   RiskAppetite: ResolverTypeWrapper<RiskAppetite>;
   RiskAssessment: ResolverTypeWrapper<AssessmentRow>;
@@ -1120,6 +1225,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FinancialYear: Scalars['FinancialYear']['output'];
+  FoundResolution: Omit<FoundResolution, 'resolution'> & { resolution?: Maybe<ResolversParentTypes['Resolution']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IssueTokenPayload: Omit<IssueTokenPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -1132,6 +1238,7 @@ export type ResolversParentTypes = {
   MilestoneConnection: Connection<MilestoneRow>;
   MilestoneFilter: MilestoneFilter;
   MilestoneInput: MilestoneInput;
+  MinutesImportResult: MinutesImport;
   Mitigation: MitigationRow;
   MitigationInput: MitigationInput;
   Money: Scalars['Money']['output'];
@@ -1217,6 +1324,13 @@ export interface FinancialYearScalarConfig extends GraphQLScalarTypeConfig<Resol
   name: 'FinancialYear';
 }
 
+export type FoundResolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FoundResolution'] = ResolversParentTypes['FoundResolution']> = {
+  kind?: Resolver<ResolversTypes['ResolutionKind'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IssueTokenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueTokenPayload'] = ResolversParentTypes['IssueTokenPayload']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -1261,6 +1375,14 @@ export type MilestoneConnectionResolvers<ContextType = Context, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MinutesImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MinutesImportResult'] = ResolversParentTypes['MinutesImportResult']> = {
+  agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  found?: Resolver<Array<ResolversTypes['FoundResolution']>, ParentType, ContextType>;
+  suggestedProgrammes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+};
+
 export type MitigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1291,10 +1413,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
   importLedgerActuals?: Resolver<ResolversTypes['LedgerImportResult'], ParentType, ContextType, RequireFields<MutationImportLedgerActualsArgs, 'csv' | 'dryRun'>>;
+  importMinutes?: Resolver<ResolversTypes['MinutesImportResult'], ParentType, ContextType, RequireFields<MutationImportMinutesArgs, 'dryRun' | 'meetingId' | 'text'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
+  respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
   updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -1357,10 +1481,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ResolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resolution'] = ResolversParentTypes['Resolution']> = {
   agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ResolutionKind'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['RecommendationOutcome']>, ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  referredTo?: Resolver<Maybe<ResolversTypes['Committee']>, ParentType, ContextType>;
+  respondedBy?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  respondsTo?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
   savingsLines?: Resolver<Array<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1504,12 +1633,14 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FinancialYear?: GraphQLScalarType;
+  FoundResolution?: FoundResolutionResolvers<ContextType>;
   IssueTokenPayload?: IssueTokenPayloadResolvers<ContextType>;
   LedgerImportError?: LedgerImportErrorResolvers<ContextType>;
   LedgerImportResult?: LedgerImportResultResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  MinutesImportResult?: MinutesImportResultResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { auditResolvers } from '../modules/audit/audit.resolvers';
 import { decisionTrailResolvers, linkResolvers } from '../modules/decision-trail/decision-trail.resolvers';
+import { cycleResolvers } from '../modules/cycle/cycle.resolvers';
+import { minutesResolvers } from '../modules/minutes/minutes.resolvers';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers';
 import { organisationResolvers } from '../modules/organisation/organisation.resolvers';
 import { programmeResolvers } from '../modules/programme/programme.resolvers';
@@ -29,6 +31,8 @@ export const resolvers = [
   programmeResolvers,
   decisionTrailResolvers,
   linkResolvers,
+  cycleResolvers,
+  minutesResolvers,
   riskResolvers,
   milestoneResolvers,
   savingsResolvers,

@@ -24,7 +24,15 @@ export interface ResolutionRow {
   text: string;
   /** The number as the list orders it: all-digit numbers zero-padded (see migration ResolutionNumberOrder). */
   numberKey: string;
+  kind: ResolutionKind;
+  /** For a RECOMMENDATION: the committee it is made to, if known. */
+  referredToId: string | null;
+  /** PENDING until a response is recorded for a RECOMMENDATION; null for other kinds. */
+  outcome: RecommendationOutcome | null;
 }
+
+export type ResolutionKind = 'DECISION' | 'RECOMMENDATION' | 'NOTED';
+export type RecommendationOutcome = 'PENDING' | 'ACCEPTED' | 'PARTLY_ACCEPTED' | 'REJECTED';
 
 export const meetingColumns = (m: string) => raw(`${m}.id, ${m}.committee_id AS "committeeId", ${m}.date`);
 
@@ -32,7 +40,8 @@ export const meetingColumns = (m: string) => raw(`${m}.id, ${m}.committee_id AS 
 export const resolutionColumns = (r: string) =>
   raw(`${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.committee_id AS "committeeId",
    ${r}.agenda_item AS "agendaItem",
-   NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey"`);
+   NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey",
+   ${r}.kind, ${r}.referred_to_committee_id AS "referredToId", ${r}.outcome`);
 
 /**
  * Newest meeting first, then agenda item and number (the contract's order for resolutions),

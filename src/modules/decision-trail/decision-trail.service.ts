@@ -1,4 +1,6 @@
 import { Context, inTransaction } from '../../context';
+import { Tx } from '../../db/db';
+import { badInput } from '../../errors';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { Scope } from '../../auth/scope';
 import { ident, join, Param, param, Sql, sql } from '../../db/sql';
@@ -12,6 +14,8 @@ import {
   MeetingRow,
   meetings,
   resolutionColumns,
+  RecommendationOutcome,
+  ResolutionKind,
   ResolutionRow,
   resolutions,
 } from './decision-trail.entity';
@@ -52,36 +56,75 @@ export async function createMeeting(ctx: Context, input: { committeeId: string; 
   });
 }
 
-export async function recordResolution(
-  ctx: Context,
-  input: { meetingId: string; agendaItem: string; number?: string | null; text: string },
-): Promise<ResolutionRow> {
+export interface ResolutionInput {
+  meetingId: string;
+  agendaItem: string;
+  number?: string | null;
+  text: string;
+  kind?: ResolutionKind | null;
+  referredToCommitteeId?: string | null;
+}
+
+export async function recordResolution(ctx: Context, input: ResolutionInput): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   const agendaItem = requiredText('agendaItem', input.agendaItem, 500);
   const text = requiredText('text', input.text, 20_000);
   const number = optionalText('number', input.number, 20) ?? null;
+  const kind = input.kind ?? 'DECISION';
+  if (input.referredToCommitteeId != null && kind !== 'RECOMMENDATION') {
+    throw badInput('referredToCommitteeId', 'Only a RECOMMENDATION is referred to a committee');
+  }
   return inTransaction(ctx, async (tx) => {
     const meeting = await findVisible(tx, meetings, ctx.scope, input.meetingId);
+    const referredTo =
+      input.referredToCommitteeId != null ? (await findVisible(tx, committees, ctx.scope, input.referredToCommitteeId)).id : null;
     requireRole(caller, ...RECORDERS);
-    const [row] = await tx.rows<ResolutionRow>(
-      sql`INSERT INTO resolutions (organisation_id, meeting_id, meeting_date, committee_id, agenda_item, number, text)
-       VALUES (${caller.organisationId}, ${meeting.id}, ${meeting.date}, ${meeting.committeeId}, ${agendaItem}, coalesce(${number}, ''), ${text})
-       RETURNING ${resolutionColumns('resolutions')}`,
-    );
+    const [row] = await insertResolutions(tx, ctx.scope.org, meeting, [{ agendaItem, number, text, kind, referredTo }]);
     await recordAudit(
       tx,
       caller,
       'resolution.recorded',
       'Resolution',
       row.id,
-      created({ meetingId: meeting.id, agendaItem, number, text }),
+      created({ meetingId: meeting.id, agendaItem, number, text, kind, referredToCommitteeId: referredTo }),
     );
     return row;
   });
 }
 
+/** A resolution to write on a meeting. */
+export interface NewResolution {
+  agendaItem: string;
+  number: string | null;
+  text: string;
+  kind: ResolutionKind;
+  referredTo: string | null;
+}
+
+/** Writes resolutions on a meeting in one statement; returned in the order given. */
+export async function insertResolutions(
+  tx: Tx,
+  org: Param,
+  meeting: MeetingRow,
+  list: NewResolution[],
+): Promise<ResolutionRow[]> {
+  const col = <K extends keyof NewResolution>(k: K) => list.map((r) => r[k]);
+  return tx.rows<ResolutionRow>(
+    sql`INSERT INTO resolutions (organisation_id, meeting_id, meeting_date, committee_id, agenda_item, number, text, kind,
+          referred_to_committee_id, outcome)
+        SELECT ${org}, ${meeting.id}::uuid, ${meeting.date}::date, ${meeting.committeeId}::uuid, n.agenda_item, coalesce(n.number, ''),
+          n.text, n.kind, n.referred_to, CASE WHEN n.kind = 'RECOMMENDATION' THEN 'PENDING' END
+          FROM unnest(${col('agendaItem')}::text[], ${col('number')}::text[], ${col('text')}::text[], ${col('kind')}::text[],
+                      ${col('referredTo')}::uuid[]) WITH ORDINALITY AS n(agenda_item, number, text, kind, referred_to, position)
+         ORDER BY n.position
+       RETURNING ${resolutionColumns('resolutions')}`,
+  );
+}
+
 export interface ResolutionFilter {
   committeeId?: string | null;
+  kind?: ResolutionKind[] | null;
+  outcome?: RecommendationOutcome[] | null;
   programmeId?: string | null;
   from?: string | null;
   to?: string | null;
@@ -115,6 +158,8 @@ export async function listResolutions(
   if ([f.committeeId, f.programmeId].some((id) => id != null && !isId(id))) return listPage(ctx, resolutions, page, null);
   const where = [visibleTo(resolutions, scope)];
   if (f.committeeId != null) where.push(sql`r.committee_id = ${f.committeeId}`);
+  if (f.kind) where.push(sql`r.kind = ANY(${f.kind}::text[])`);
+  if (f.outcome) where.push(sql`r.outcome = ANY(${f.outcome}::text[])`);
   if (f.programmeId != null) where.push(linkedToProgramme(scope, param(f.programmeId)));
   if (f.from) where.push(sql`r.meeting_date >= ${f.from}`);
   if (f.to) where.push(sql`r.meeting_date <= ${f.to}`);
