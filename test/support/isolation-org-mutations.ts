@@ -267,10 +267,31 @@ export const MUTATION_CASES: Record<string, Case> = {
     ]),
 
   'Mutation.recordResolution': (w) =>
+    each(w, `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, [
+      ...Object.values(w.a.meetings).map((meetingId) => ({ input: { meetingId, agendaItem: 'PLANTED', text: 'Planted' } })),
+      {
+        input: {
+          meetingId: w.a.meetings.spring,
+          agendaItem: 'PLANTED',
+          text: 'Planted',
+          kind: 'RECOMMENDATION',
+          referredToCommitteeId: w.a.committee.id,
+        },
+      },
+    ]),
+
+  'Mutation.respondToRecommendation': (w) =>
     each(
       w,
-      `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
-      Object.values(w.a.meetings).map((meetingId) => ({ input: { meetingId, agendaItem: 'PLANTED', text: 'Planted' } })),
+      `mutation($rec: ID!, $res: ID!) { respondToRecommendation(recommendationId: $rec, responseId: $res, outcome: ACCEPTED) { id } }`,
+      [{ rec: w.a.resolutions.model, res: w.a.resolutions.ics }],
+    ),
+
+  'Mutation.importMinutes': (w) =>
+    each(
+      w,
+      `mutation($meetingId: ID!, $text: String!) { importMinutes(meetingId: $meetingId, text: $text) { created } }`,
+      Object.values(w.a.meetings).map((meetingId) => ({ meetingId, text: 'PLANTED\n\nRESOLVED: That it be planted.' })),
     ),
 
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),
