@@ -148,9 +148,12 @@ test('"which recommendations are still waiting for the Executive" is one query, 
   ok(await t.gql(RESPOND, { rec: recommendation.id, res: decision.id, outcome: 'REJECTED' }, org.admin));
   const QUERY = `{ resolutions(filter: {kind: [RECOMMENDATION], outcome: [PENDING]}) {
     totalCount nodes { number outcome referredTo { name } respondedBy { id } respondsTo { id } } } }`;
+  const member = await org.user('MEMBER');
   const countFor = async () => {
+    // warm: the token's user is looked up (and its last use written) only when not remembered
+    await t.gql(QUERY, {}, member);
     const start = t.statements();
-    const data = ok(await t.gql(QUERY, {}, await org.user('MEMBER')));
+    const data = ok(await t.gql(QUERY, {}, member));
     return { data, statements: t.statements() - start };
   };
   const add = (number: string) =>
