@@ -36,7 +36,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir,
     adminSecret: OPERATOR_SECRET,
     rateLimitPerMinute: 0,
-    authCacheSeconds: 2,
+    // long enough that a test never sees a token's user expire between two requests it compares
+    // (statement counts); token-cache.test.ts sets its own
+    authCacheSeconds: 60,
     databaseTimeoutSeconds: 5,
     logLevel: 'silent',
     ...overrides,
