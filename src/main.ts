@@ -1,19 +1,20 @@
 // `npm start`: serves the API until SIGTERM or SIGINT, then drains and closes cleanly.
+import './node-version';
 import { ConfigError, readConfig } from './config';
 import { DatabaseUnavailableError } from './db/database';
-import { createLogger } from './logger';
+import { createLogger, Logger } from './logger';
 import { RunningServer, startServer } from './server';
 
-export function stopOnSignals(server: RunningServer, log: (msg: string) => void): void {
+export function stopOnSignals(server: RunningServer, logger: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: finishing in-flight requests and closing the database`);
+    logger.info(`${signal}: finishing in-flight requests and closing the database`);
     server.close().then(
       () => process.exit(0),
       (err) => {
-        console.error(`shutdown failed: ${(err as Error).message}`);
+        logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -23,17 +24,28 @@ export function stopOnSignals(server: RunningServer, log: (msg: string) => void)
 }
 
 async function main() {
-  const config = readConfig();
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // one line, before any logger exists (LOG_LEVEL itself may be what is wrong)
+    console.error(err.message);
+    process.exit(1);
+  }
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, logger);
-  logger.info('listening', { url: server.url, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir})` });
-  stopOnSignals(server, (msg) => logger.info(msg));
+  try {
+    const server = await startServer(config, logger);
+    logger.info({ url: server.url, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir})` }, 'listening');
+    stopOnSignals(server, logger);
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) {
+      console.error(`programme-register could not start: ${err.message}`);
+    } else {
+      logger.fatal({ err }, 'programme-register could not start');
+    }
+    process.exit(1);
+  }
 }
 
-if (require.main === module) {
-  main().catch((err) => {
-    const known = err instanceof ConfigError || err instanceof DatabaseUnavailableError;
-    console.error(`programme-register could not start: ${known ? err.message : (err as Error).stack}`);
-    process.exit(1);
-  });
-}
+if (require.main === module) void main();

@@ -1,4 +1,4 @@
-import { AddressInfo } from 'node:net';
+import { AddressInfo, isIPv6 } from 'node:net';
 import { createApp } from './http/app';
 import { Config } from './config';
 import { Database, openDatabase } from './db/database';
@@ -11,6 +11,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Where a client on this machine reaches a server listening on `host` (every address: loopback). */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return isIPv6(host) ? `[${host}]` : host;
+}
+
 /** Opens the database (migrating it), then serves the API; close() drains and shuts down in order. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = await openDatabase(config);
@@ -18,11 +24,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const { httpServer, apollo } = await createApp(db, config, logger);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
-      httpServer.listen(config.port, '0.0.0.0', resolve);
+      httpServer.listen(config.port, config.host, resolve);
     });
     const port = (httpServer.address() as AddressInfo).port;
     return {
-      url: `http://127.0.0.1:${port}/graphql`,
+      url: `http://${reachableHost(config.host)}:${port}/graphql`,
       port,
       database: db,
       async close() {

@@ -22,8 +22,8 @@ export function tokenOrganisation(token: string): string | undefined {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Compares a bearer with the operator secret without leaking its length through timing. */
-export function isOperatorSecret(bearer: string, secret: string | undefined): boolean {
+/** Compares a bearer with a configured secret (ADMIN_SECRET, METRICS_TOKEN) without leaking its length through timing. */
+export function matchesSecret(bearer: string, secret: string | undefined): boolean {
   if (!secret) return false;
   return timingSafeEqual(createHash('sha256').update(bearer).digest(), createHash('sha256').update(secret).digest());
 }

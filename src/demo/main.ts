@@ -1,5 +1,6 @@
 // `npm run demo`: the API on the embedded default (or DATABASE_URL) with a demo council,
 // printing a token for each role. The embedded demo database starts afresh every run.
+import '../node-version';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +11,14 @@ import { startServer } from '../server';
 import { seedDemo } from './seed';
 
 async function main() {
-  const base = readConfig();
+  // on loopback unless HOST says otherwise: the demo prints tokens that anyone reaching it could use
+  const base = readConfig(process.env, { host: '127.0.0.1', logLevel: 'silent' });
   const dataDir = path.join(base.dataDir, 'demo');
   if (!base.databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
   const adminSecret = base.adminSecret ?? randomBytes(24).toString('base64url');
   console.log(`starting the demo on ${base.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${dataDir}`} ...`);
-  const server = await startServer({ ...base, dataDir, adminSecret, logLevel: 'silent' }, createLogger('silent'));
+  const logger = createLogger(base.logLevel);
+  const server = await startServer({ ...base, dataDir, adminSecret }, logger);
   const org = await seedDemo(server.url, adminSecret);
   console.log(`
 programme-register demo: ${server.url}
@@ -33,7 +36,7 @@ Try:
     -d '{"query":"{ programmes { nodes { code name status resolutions { text } } } }"}'
 
 Ctrl-C stops it.`);
-  stopOnSignals(server, (msg) => console.log(msg));
+  stopOnSignals(server, logger);
 }
 
 main().catch((err) => {

@@ -68,17 +68,10 @@ export function createFormatError(logger: Logger) {
       };
     }
     if (isDatabaseUnavailable(original)) {
-      logger.error('database unavailable', {
-        error: original instanceof Error ? original.message : String(original),
-        path: formatted.path,
-      });
+      logger.error({ err: original, path: formatted.path }, 'database unavailable');
       return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
     }
-    logger.error('unexpected error', {
-      error: original instanceof Error ? original.message : String(original),
-      stack: original instanceof Error ? original.stack : undefined,
-      path: formatted.path,
-    });
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

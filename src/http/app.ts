@@ -11,7 +11,7 @@ import { Database } from '../db/database';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 import { findCaller } from '../auth/caller';
 import { CallerCache } from '../auth/caller-cache';
-import { isOperatorSecret } from '../auth/tokens';
+import { matchesSecret } from '../auth/tokens';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Logger } from '../logger';
@@ -22,7 +22,7 @@ import { literalErrorsPlugin } from '../graphql/literal-errors';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { accessLog, operationLogPlugin, RequestLog } from './access-log';
 import { bearer } from './bearer';
-import { bodyErrors } from './body-errors';
+import { bodyErrors, unexpectedErrors } from './body-errors';
 import { exportRoutes } from './exports';
 import { health } from './health';
 import { requestRateLimit } from './rate-limit';
@@ -52,6 +52,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
     introspection: true,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
+    logger: logger.child({ component: 'apollo' }),
     formatError: createFormatError(logger),
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
@@ -84,12 +85,15 @@ export async function createApp(database: Database, config: Config, logger: Logg
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = bearer(req);
-        const operator = token !== undefined && isOperatorSecret(token, config.adminSecret);
+        const operator = token !== undefined && matchesSecret(token, config.adminSecret);
         const caller = token && !operator ? await findCaller(db, token, callers).catch(unavailable) : null;
-        return { ...createContext(db, callers, caller, operator), log: res.locals.log as RequestLog };
+        const log = res.locals.log as RequestLog;
+        Object.assign(log, { organisationId: caller?.organisationId, userId: caller?.userId, operator: operator || undefined });
+        return { ...createContext(db, callers, caller, operator), log };
       },
     }),
   );
   app.use(bodyErrors);
+  app.use(unexpectedErrors(logger));
   return { httpServer, apollo };
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { newOrg } from '../support/fixtures';
+import { outsideAddress } from '../support/network';
 import { freshDataDir, TestRun } from '../support/test-database';
 import { errorOf, ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
 
@@ -138,11 +139,34 @@ describe('as a process', () => {
     expect(lines[0]).toMatch(/^programme-register could not start: cannot open DATABASE_URL/);
   });
 
-  test('a bad setting ends start-up with one clear line', async () => {
-    proc = startProcess({ PORT: 'eighty' });
+  test('a bad setting ends start-up with one line naming it, without repeating a secret', async () => {
+    proc = startProcess({ LOG_LEVEL: 'verbose', ADMIN_SECRET: 'too-short' });
     expect(await proc.exited).toBe(1);
-    expect(proc.output().stderr.trim()).toBe(
-      'programme-register could not start: PORT must be a whole number from 0 to 65535, not "eighty"',
+    expect(proc.output()).toEqual({
+      stdout: '',
+      stderr:
+        'invalid configuration: ADMIN_SECRET must be at least 16 characters without spaces, or unset; ' +
+        'LOG_LEVEL must be one of trace, debug, info, warn, error, silent (got "verbose")\n',
+    });
+  });
+
+  test('a Node.js older than supported is told so in one line', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `Object.defineProperty(process.versions, 'node', { value: '18.20.4' }); require('./src/main.ts')`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'programme-register needs Node.js 20.19 or later (^20.19.0 || ^22.13.0 || >=24.11.0); this is Node.js 18.20.4\n',
     );
   });
 
@@ -186,6 +210,21 @@ describe('as a process', () => {
     expect(stdout).not.toContain(token);
     expect(stdout).not.toContain(OPERATOR_SECRET);
   });
+});
+
+test('HOST is the address the server listens on', async () => {
+  const outside = outsideAddress();
+  const t = await startTestServer({ host: outside });
+  const loopback = await startTestServer({ host: '127.0.0.1' });
+  try {
+    expect(t.server.url).toBe(`http://${outside}:${t.server.port}/graphql`);
+    expect((await fetch(`http://${outside}:${t.server.port}/health`)).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${t.server.port}/health`)).rejects.toThrow();
+    await expect(fetch(`http://${outside}:${loopback.server.port}/health`)).rejects.toThrow();
+  } finally {
+    await t.close();
+    await loopback.close();
+  }
 });
 
 test('the admin secret is refused as a user token even on a fresh server', async () => {

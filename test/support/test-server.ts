@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, Logger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
 import { freshDataDir, TestRun } from './test-database';
 
@@ -26,12 +26,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server for one test file, on the run's database (see global-setup). */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** A server for one test file, on the run's database (see global-setup); `logger` to read its logs. */
+export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestServer> {
   const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
   const dataDir = run.templateDir ? freshDataDir(run.templateDir) : '';
   const config: Config = {
     port: 0,
+    host: '127.0.0.1',
     databaseUrl: run.databaseUrl,
     dataDir,
     adminSecret: OPERATOR_SECRET,
@@ -43,7 +44,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     logLevel: 'silent',
     ...overrides,
   };
-  const server = await startServer(config, createLogger(process.env.TEST_LOG ? 'info' : 'silent'));
+  const server = await startServer(config, logger ?? createLogger(process.env.TEST_LOG ? 'info' : 'silent'));
   return {
     server,
     async gql(query, variables, token) {
