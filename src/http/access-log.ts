@@ -3,8 +3,9 @@ import { NextFunction, Request, Response } from 'express';
 import { ApolloServerPlugin } from '@apollo/server';
 import { Context } from '../context';
 import { inRequest, Logger, RequestFields } from '../logger';
+import { Metrics } from '../metrics';
 
-/** Per-request facts for the access log, filled in as the request goes. */
+/** Per-request facts for the access log and the metrics, filled in as the request goes. */
 export interface RequestLog extends RequestFields {
   operator?: boolean;
   /** undefined until Apollo resolves the operation; null for an anonymous one. */
@@ -40,16 +41,16 @@ function codeOfStatus(status: number): string {
   return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
 }
 
-/** Probes, logged at debug so that they do not drown the requests that matter. */
-const QUIET_PATHS = new Set(['/health']);
+/** Probes and scrapes, logged at debug so that they do not drown the requests that matter. */
+const QUIET_PATHS = new Set(['/health', '/metrics']);
 
 /**
  * One JSON line per request (reqId, method, path, operation, status, duration, caller's
- * organisation and user, error codes). Never headers, the query
+ * organisation and user, error codes), and the request's metrics. Never headers, the query
  * document, variables or any body. The request id is echoed in X-Request-Id and carried by every
  * line logged while the request runs.
  */
-export function accessLog(logger: Logger) {
+export function accessLog(logger: Logger, metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const sent = req.get('x-request-id');
@@ -59,8 +60,10 @@ export function accessLog(logger: Logger) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const path = req.originalUrl.split('?')[0];
-      if (path === '/graphql' && res.statusCode >= 400 && !log.errorCodes.length)
-        log.errorCodes.push(codeOfStatus(res.statusCode));
+      if (path === '/graphql') {
+        if (res.statusCode >= 400 && !log.errorCodes.length) log.errorCodes.push(codeOfStatus(res.statusCode));
+        metrics.graphqlRequest(log, res.statusCode, seconds);
+      }
       logger[QUIET_PATHS.has(path) ? 'debug' : 'info'](
         {
           reqId: log.reqId,

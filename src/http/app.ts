@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { Database } from '../db/database';
+import { observePool } from '../db/pool-metrics';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 import { findCaller } from '../auth/caller';
 import { CallerCache } from '../auth/caller-cache';
@@ -15,6 +16,7 @@ import { matchesSecret } from '../auth/tokens';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Logger } from '../logger';
+import { createMetrics } from '../metrics';
 import { armor } from '../graphql/armor';
 import { compiledExecution } from '../graphql/execution';
 import { createFormatError } from '../graphql/format-error';
@@ -25,6 +27,7 @@ import { bearer } from './bearer';
 import { bodyErrors, unexpectedErrors } from './body-errors';
 import { exportRoutes } from './exports';
 import { health } from './health';
+import { metricsEndpoint } from './metrics-endpoint';
 import { requestRateLimit } from './rate-limit';
 import { webPage } from './web-page';
 
@@ -45,6 +48,8 @@ export async function createApp(database: Database, config: Config, logger: Logg
   const { db } = database;
   const app = express();
   const callers = new CallerCache(config.authCacheSeconds * 1000);
+  const metrics = createMetrics();
+  observePool(database.dataSource, metrics.registry);
   const httpServer = http.createServer(app);
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   const apollo = new ApolloServer<Context & { log: RequestLog }>({
@@ -71,8 +76,9 @@ export async function createApp(database: Database, config: Config, logger: Logg
   // answers to POST are never revalidated: hashing each body for an ETag (316 KB for a large list) is waste
   app.disable('etag');
   app.use(helmet());
-  app.use(accessLog(logger));
+  app.use(accessLog(logger, metrics));
   app.get('/health', health(db, config));
+  app.get('/metrics', metricsEndpoint(metrics.registry, config.metricsToken));
   app.use(webPage());
   if (config.benchStats) {
     app.get('/bench/stats', (_req, res) => res.json({ statements: database.counter.statements }));
