@@ -69,9 +69,19 @@ export const FinancialYearScalar = new GraphQLScalarType<number, string>({
   parseLiteral: (ast) => parseYear(literal(ast)),
 });
 
+/**
+ * A scalar's behaviour for makeExecutableSchema. Not the GraphQLScalarType itself: graphql-tools
+ * copies every property of that, its empty description included, over the SDL's description.
+ */
+const behaviour = (scalar: GraphQLScalarType) => ({
+  __serialize: scalar.serialize,
+  __parseValue: scalar.parseValue,
+  __parseLiteral: scalar.parseLiteral,
+});
+
 export const scalarResolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
-  Money: MoneyScalar,
-  FinancialYear: FinancialYearScalar,
+  Date: behaviour(DateScalar),
+  DateTime: behaviour(DateTimeScalar),
+  Money: behaviour(MoneyScalar),
+  FinancialYear: behaviour(FinancialYearScalar),
 };
