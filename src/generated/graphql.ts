@@ -37,82 +37,126 @@ export type Scalars = {
   Money: { input: import("decimal.js").default; output: import("decimal.js").default | string; }
 };
 
+/** One change made by a mutation, recorded in the same transaction. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** e.g. risk.assessed, savingsLine.updated. */
   action: Scalars['String']['output'];
   /** Email of the acting user. */
   actor: Scalars['String']['output'];
+  /** When the change was made. */
   at: Scalars['DateTime']['output'];
   /** JSON object of the changed fields: { field: [before, after] }. */
   changes: Scalars['String']['output'];
+  /** The id of the object changed. */
   entityId: Scalars['ID']['output'];
+  /** The type of the object changed, e.g. Risk. */
   entityType: Scalars['String']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
 };
 
+/** Newest first. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** This page's events. */
   nodes: Array<AuditEvent>;
+  /** Whether there is a next page, and the cursor for it. */
   pageInfo: PageInfo;
+  /** How many events match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A committee, board or panel that decides on the programmes or scrutinises them, e.g. Executive Board. */
 export type Committee = {
   __typename?: 'Committee';
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** Newest first. */
   meetings: Array<Meeting>;
+  /** e.g. Children and Families Scrutiny Panel. */
   name: Scalars['String']['output'];
 };
 
+/** The organisation created, and its first ADMIN's token. */
 export type CreateOrganisationPayload = {
   __typename?: 'CreateOrganisationPayload';
   /** A bearer token for the organisation's first ADMIN user, shown this once. */
   adminToken: Scalars['String']['output'];
+  /** The organisation created. */
   organisation: Organisation;
 };
 
+/** A new programme. */
 export type CreateProgrammeInput = {
+  /** 1 to 50 characters without spaces, unique within the organisation (a taken one is CONFLICT, field code). */
   code: Scalars['String']['input'];
+  /** Trimmed; blank is null. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Not before startDate (otherwise BAD_USER_INPUT, field endDate). */
   endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** 1 to 200 characters, trimmed. */
   name: Scalars['String']['input'];
+  /** The accountable post, at most 200 characters; blank is null. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** Optional. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to PROPOSED. */
   status?: InputMaybe<ProgrammeStatus>;
 };
 
+/** A new risk of a programme the caller edits. */
 export type CreateRiskInput = {
+  /** The kind of harm it threatens. */
   category: RiskCategory;
+  /** Hides it from MEMBER callers; defaults to false. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trimmed; blank is null. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Recorded as the first assessment; current equals inherent until the next one. */
   inherent: ScoreInput;
+  /** Who manages it, at most 200 characters; blank is null. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** The programme it threatens. */
   programmeId: Scalars['ID']['input'];
+  /** 1 to 20 characters; unique within the programme (a taken one is CONFLICT, field reference). */
   reference: Scalars['String']['input'];
+  /** When it is next to be reviewed. */
   reviewDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the mitigations are meant to bring it. */
   target?: InputMaybe<ScoreInput>;
+  /** The event feared, 1 to 500 characters. */
   title: Scalars['String']['input'];
 };
 
+/** A new user of the caller's organisation. */
 export type CreateUserInput = {
+  /** local@domain, at most 254 characters; unique within the organisation ignoring case (a taken one is CONFLICT, field email). */
   email: Scalars['String']['input'];
+  /** 1 to 200 characters, trimmed. */
   name: Scalars['String']['input'];
+  /**
+   * Programmes a PROGRAMME_MANAGER may edit (one the caller cannot see is NOT_FOUND); for any other
+   * role, giving any is BAD_USER_INPUT.
+   */
   programmeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What the user may do. */
   role: Role;
 };
 
+/** The user created, and its first token. */
 export type CreateUserPayload = {
   __typename?: 'CreateUserPayload';
   /** A bearer token for the new user, shown this once; only its hash is stored. */
   token: Scalars['String']['output'];
+  /** The user created. */
   user: User;
 };
 
+/** One resolution or recommendation found in the minutes. */
 export type FoundResolution = {
   __typename?: 'FoundResolution';
+  /** RECOMMENDATION in a list of recommendations to another body, NOTED for one that notes, DECISION otherwise. */
   kind: ResolutionKind;
   /** As the minutes number it (1, 2, a, iii...), without brackets or dots; null when unnumbered. */
   number: Maybe<Scalars['String']['output']>;
@@ -122,27 +166,34 @@ export type FoundResolution = {
   text: Scalars['String']['output'];
 };
 
+/** Another token for an existing user. */
 export type IssueTokenPayload = {
   __typename?: 'IssueTokenPayload';
   /** A new bearer token for the user, shown this once; only its hash is stored. Earlier tokens keep working. */
   token: Scalars['String']['output'];
+  /** The user the token is for. */
   user: User;
 };
 
+/** Why one row of the file cannot be imported. */
 export type LedgerImportError = {
   __typename?: 'LedgerImportError';
   /** 1-based line on which the record starts, the header being line 1. */
   line: Scalars['Int']['output'];
+  /** What is wrong with the row, e.g. that no savings line of that programme and year has its description. */
   message: Scalars['String']['output'];
 };
 
+/** What importLedgerActuals read, and what it wrote or would write. */
 export type LedgerImportResult = {
   __typename?: 'LedgerImportResult';
   /** True when dryRun was asked. */
   dryRun: Scalars['Boolean']['output'];
+  /** Every invalid row, by line; empty when every row is valid. */
   errors: Array<LedgerImportError>;
   /** Rows written; in a dry run, rows that would be written; 0 when any row is invalid. */
   rowsImported: Scalars['Int']['output'];
+  /** Records read after the header. */
   rowsRead: Scalars['Int']['output'];
   /** Rows whose ledger reference was already recorded: skipped, so a re-import changes nothing. */
   rowsSkipped: Scalars['Int']['output'];
@@ -150,72 +201,108 @@ export type LedgerImportResult = {
 
 /** Exactly one field must be set. */
 export type LinkTarget = {
+  /** A milestone of a programme. */
   milestoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** A programme itself. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** A risk of a programme. */
   riskId?: InputMaybe<Scalars['ID']['input']>;
+  /** A savings line of a programme. */
   savingsLineId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One sitting of a committee. */
 export type Meeting = {
   __typename?: 'Meeting';
+  /** The committee that met. */
   committee: Committee;
+  /** The day it met. */
   date: Scalars['Date']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** What the meeting resolved, by agenda item, then number. */
   resolutions: Array<Resolution>;
 };
 
+/** A new meeting of a committee. */
 export type MeetingInput = {
+  /** The committee that meets. */
   committeeId: Scalars['ID']['input'];
+  /** The day it meets. */
   date: Scalars['Date']['input'];
 };
 
+/** A date a programme committed to, and how far it has slipped. */
 export type Milestone = {
   __typename?: 'Milestone';
+  /** When it was reached, if recorded; a COMPLETE milestone always has one. */
   actualDate: Maybe<Scalars['Date']['output']>;
   /** The date first agreed; never changes once set. */
   baselineDate: Scalars['Date']['output'];
   /** Defaults to baselineDate. */
   forecastDate: Scalars['Date']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** The programme it belongs to. */
   programme: Programme;
+  /** Resolutions linked to this milestone, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
   /** Days from baselineDate to actualDate, or to forecastDate while actualDate is null; positive is late. */
   slippageDays: Scalars['Int']['output'];
   /** Defaults to NOT_STARTED; COMPLETE needs an actualDate. */
   status: MilestoneStatus;
+  /** What is to be reached, e.g. First three family hubs open. */
   title: Scalars['String']['output'];
+  /** Changes exactly when updateMilestone succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
 
 /** Ordered by forecastDate, then title. */
 export type MilestoneConnection = {
   __typename?: 'MilestoneConnection';
+  /** This page's milestones. */
   nodes: Array<Milestone>;
+  /** Whether there is a next page, and the cursor for it. */
   pageInfo: PageInfo;
+  /** How many milestones match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Milestones matching every field given. */
 export type MilestoneFilter = {
   /** actualDate, or forecastDate while actualDate is null, is before this date. */
   dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** Milestones of this programme only; an unknown one matches nothing. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Only milestones whose slippageDays is greater than zero. */
   slipped?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these statuses. */
   status?: InputMaybe<Array<MilestoneStatus>>;
 };
 
+/** A new milestone of a programme the caller edits. */
 export type MilestoneInput = {
+  /** The date agreed; it never changes. */
   baselineDate: Scalars['Date']['input'];
+  /** Defaults to baselineDate. */
   forecastDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The programme it belongs to. */
   programmeId: Scalars['ID']['input'];
+  /** What is to be reached, 1 to 500 characters. */
   title: Scalars['String']['input'];
 };
 
+/** Where a milestone is. */
 export type MilestoneStatus =
+  /** May not be reached by its forecastDate. */
   | 'AT_RISK'
+  /** Reached: actualDate says when. */
   | 'COMPLETE'
+  /** Not reached in time. */
   | 'MISSED'
+  /** Work towards it has not begun. */
   | 'NOT_STARTED'
+  /** Expected by its forecastDate. */
   | 'ON_TRACK';
 
 /** What importMinutes found in one agenda item's minutes. */
@@ -225,6 +312,7 @@ export type MinutesImportResult = {
   agendaItem: Scalars['String']['output'];
   /** Resolutions written; 0 in a dry run, and 0 when the same minutes were imported before. */
   created: Scalars['Int']['output'];
+  /** True when dryRun was asked. */
   dryRun: Scalars['Boolean']['output'];
   /** Every resolution and recommendation found, in the order of the text. */
   found: Array<FoundResolution>;
@@ -232,49 +320,83 @@ export type MinutesImportResult = {
   suggestedProgrammes: Array<Programme>;
 };
 
+/** An action meant to bring a risk down. */
 export type Mitigation = {
   __typename?: 'Mitigation';
   /** What will be done, e.g. Share the risk register with the scrutiny committee. */
   action: Scalars['String']['output'];
+  /** The day it was completed; set only while COMPLETE. */
   completedOn: Maybe<Scalars['Date']['output']>;
+  /** When it is due, if set. */
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** dueDate is before today and the status is PLANNED or IN_PROGRESS. */
   overdue: Scalars['Boolean']['output'];
+  /** Who does it, e.g. Locality Manager (North). */
   owner: Maybe<Scalars['String']['output']>;
+  /** The risk it mitigates. */
   risk: Risk;
+  /** PLANNED until changed. */
   status: MitigationStatus;
+  /** Changes exactly when updateMitigation succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
 
+/** A new mitigation. */
 export type MitigationInput = {
+  /** What will be done, 1 to 2,000 characters. */
   action: Scalars['String']['input'];
+  /** When it is due. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who does it, at most 200 characters; blank is null. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to PLANNED; COMPLETE records today as completedOn. */
   status?: InputMaybe<MitigationStatus>;
 };
 
+/** Where a mitigation is. */
 export type MitigationStatus =
+  /** Will not be done. */
   | 'CANCELLED'
+  /** Done: completedOn says when. */
   | 'COMPLETE'
+  /** Under way. */
   | 'IN_PROGRESS'
+  /** Agreed, not started. */
   | 'PLANNED';
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a mitigation to an OPEN risk (a CLOSED one is BAD_USER_INPUT, field riskId); the risk's version does not change. */
   addMitigation: Mitigation;
   /**
    * Records a new assessment: it becomes the current score. A CLOSED risk takes no assessment,
    * update or new mitigation (BAD_USER_INPUT).
    */
   assessRisk: Risk;
+  /** Closes an OPEN risk today (a CLOSED one is BAD_USER_INPUT, field id). */
   closeRisk: Risk;
   /**
    * Committees, meetings, resolutions and their links are recorded by ADMIN and PROGRAMME_MANAGER
    * callers; a PROGRAMME_MANAGER links only to targets in its programmes.
    */
   createCommittee: Committee;
+  /** ADMIN and PROGRAMME_MANAGER. */
   createMeeting: Meeting;
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme. */
   createMilestone: Milestone;
   /**
    * Only for the operator: the bearer must equal the server's ADMIN_SECRET (any other bearer,
@@ -284,7 +406,9 @@ export type Mutation = {
   createOrganisation: CreateOrganisationPayload;
   /** ADMIN only; status defaults to PROPOSED. */
   createProgramme: Programme;
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme (as for the five below). */
   createRisk: Risk;
+  /** FINANCE and ADMIN. */
   createSavingsLine: SavingsLine;
   /** ADMIN only. */
   createUser: CreateUserPayload;
@@ -326,7 +450,9 @@ export type Mutation = {
   issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
+  /** ADMIN and PROGRAMME_MANAGER. */
   recordResolution: Resolution;
+  /** FINANCE and ADMIN; the line's version does not change. */
   recordSavingsDelivery: SavingsDelivery;
   /**
    * Records the response of the body a recommendation went to: responseId is a DECISION of a
@@ -338,21 +464,51 @@ export type Mutation = {
   respondToRecommendation: Resolution;
   /** ADMIN only; maxScore 1 to 25. */
   setRiskAppetite: Organisation;
+  /** Removes a link that linkResolution made; same callers. Unlinking what is not linked changes nothing. */
   unlinkResolution: Resolution;
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the milestone's programme. */
   updateMilestone: Milestone;
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the risk's programme. */
   updateMitigation: Mitigation;
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme. */
   updateProgramme: Programme;
+  /** A CLOSED risk takes no update (BAD_USER_INPUT, field id). */
   updateRisk: Risk;
+  /** FINANCE and ADMIN. */
   updateSavingsLine: SavingsLine;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationAddMitigationArgs = {
   input: MitigationInput;
   riskId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationAssessRiskArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: RiskAssessmentInput;
@@ -360,6 +516,18 @@ export type MutationAssessRiskArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCloseRiskArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -367,21 +535,69 @@ export type MutationCloseRiskArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateCommitteeArgs = {
   name: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateMeetingArgs = {
   input: MeetingInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateMilestoneArgs = {
   input: MilestoneInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateOrganisationArgs = {
   adminEmail: Scalars['String']['input'];
   adminName: Scalars['String']['input'];
@@ -389,37 +605,121 @@ export type MutationCreateOrganisationArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateProgrammeArgs = {
   input: CreateProgrammeInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateRiskArgs = {
   input: CreateRiskInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateSavingsLineArgs = {
   input: SavingsLineInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationImportLedgerActualsArgs = {
   csv: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationImportMinutesArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   meetingId: Scalars['ID']['input'];
@@ -427,28 +727,88 @@ export type MutationImportMinutesArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationIssueTokenArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationLinkResolutionArgs = {
   resolutionId: Scalars['ID']['input'];
   target: LinkTarget;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRecordResolutionArgs = {
   input: ResolutionInput;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRecordSavingsDeliveryArgs = {
   input: SavingsDeliveryInput;
   savingsLineId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRespondToRecommendationArgs = {
   outcome: RecommendationOutcome;
   recommendationId: Scalars['ID']['input'];
@@ -456,18 +816,54 @@ export type MutationRespondToRecommendationArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationSetRiskAppetiteArgs = {
   category: RiskCategory;
   maxScore: Scalars['Int']['input'];
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUnlinkResolutionArgs = {
   resolutionId: Scalars['ID']['input'];
   target: LinkTarget;
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateMilestoneArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -475,6 +871,18 @@ export type MutationUpdateMilestoneArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateMitigationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -482,6 +890,18 @@ export type MutationUpdateMitigationArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateProgrammeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -489,6 +909,18 @@ export type MutationUpdateProgrammeArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateRiskArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -496,15 +928,30 @@ export type MutationUpdateRiskArgs = {
 };
 
 
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateSavingsLineArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateSavingsLineInput;
 };
 
+/** A council. Everything in the register belongs to one organisation, and no caller sees another's. */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** The council's name, e.g. Leeds City Council. */
   name: Scalars['String']['output'];
   /**
    * Current score at or below which a risk of that category is within appetite: one entry
@@ -513,34 +960,56 @@ export type Organisation = {
   riskAppetite: Array<RiskAppetite>;
 };
 
+/** Where a page of a list ends. Pass endCursor as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of this page's last node, for `after`; null when the page has no nodes. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more nodes follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * A reorganisation the council runs, e.g. a Family Hubs rollout, with its risks, milestones,
+ * savings and the resolutions behind it.
+ */
 export type Programme = {
   __typename?: 'Programme';
   /** Short unique reference within the organisation, e.g. FH-2018. */
   code: Scalars['String']['output'];
+  /** What the programme changes, and why. */
   description: Maybe<Scalars['String']['output']>;
+  /** When the programme is due to end, if set; never before startDate. */
   endDate: Maybe<Scalars['Date']['output']>;
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** The programme's milestones, by forecastDate, then title. */
   milestones: Array<Milestone>;
+  /** e.g. Family Hubs and Start for Life. */
   name: Scalars['String']['output'];
   /** The accountable post, e.g. Strategic Director, Children's Services. */
   owner: Maybe<Scalars['String']['output']>;
   /** Resolutions linked to this programme itself, newest meeting first. */
   resolutions: Array<Resolution>;
+  /** The programme's risks matching the filter, in RiskConnection's order; a MEMBER never sees a confidential one. */
   risks: Array<Risk>;
+  /** The programme's savings lines, by financial year, then description. */
   savingsLines: Array<SavingsLine>;
+  /** When the programme starts, if set. */
   startDate: Maybe<Scalars['Date']['output']>;
+  /** Where the programme is in its life. */
   status: ProgrammeStatus;
+  /** When the programme itself was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Changes exactly when updateProgramme succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
 
 
+/**
+ * A reorganisation the council runs, e.g. a Family Hubs rollout, with its risks, milestones,
+ * savings and the resolutions behind it.
+ */
 export type ProgrammeRisksArgs = {
   filter?: InputMaybe<RiskFilter>;
 };
@@ -548,45 +1017,86 @@ export type ProgrammeRisksArgs = {
 /** Ordered by code. */
 export type ProgrammeConnection = {
   __typename?: 'ProgrammeConnection';
+  /** This page's programmes. */
   nodes: Array<Programme>;
+  /** Whether there is a next page, and the cursor for it. */
   pageInfo: PageInfo;
+  /** How many programmes match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Programmes matching every field given. */
 export type ProgrammeFilter = {
   /** Matches code, name or description. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
   status?: InputMaybe<Array<ProgrammeStatus>>;
 };
 
+/** Where a programme is in its life. */
 export type ProgrammeStatus =
+  /** Approved by the decision-making body; not yet being implemented. */
   | 'APPROVED'
+  /** Stopped before it finished. */
   | 'CANCELLED'
+  /** Finished. */
   | 'CLOSED'
+  /** Out to public or staff consultation. */
   | 'CONSULTATION'
+  /** Being implemented. */
   | 'IMPLEMENTATION'
+  /** Put forward, not yet consulted on or approved. */
   | 'PROPOSED';
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type Query = {
   __typename?: 'Query';
   /** Newest first. Not for MEMBER callers. */
   auditTrail: AuditEventConnection;
+  /** The organisation's committees, by name. */
   committees: Array<Committee>;
+  /** The caller's own user. */
   me: User;
+  /** The organisation's milestones. */
   milestones: MilestoneConnection;
+  /** The caller's organisation. */
   organisation: Organisation;
+  /** null when there is no such programme in the caller's organisation. */
   programme: Maybe<Programme>;
+  /** Every programme of the organisation (members see them all). */
   programmes: ProgrammeConnection;
+  /** The organisation's resolutions. */
   resolutions: ResolutionConnection;
+  /** null when there is no such risk the caller can see (a confidential one, for a MEMBER). */
   risk: Maybe<Risk>;
+  /** Open risks the caller can see, counted on a 5x5 grid. */
   riskMatrix: RiskMatrix;
+  /** The organisation's risks that the caller can see (a MEMBER never sees a confidential one). */
   risks: RiskConnection;
+  /** The organisation's savings lines reconciled with the ledger. */
   savingsReconciliation: SavingsReconciliation;
   /** ADMIN only: the organisation's users, by e-mail. */
   users: Array<User>;
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryAuditTrailArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
@@ -595,6 +1105,15 @@ export type QueryAuditTrailArgs = {
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryMilestonesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MilestoneFilter>;
@@ -602,11 +1121,29 @@ export type QueryMilestonesArgs = {
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryProgrammeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryProgrammesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProgrammeFilter>;
@@ -614,6 +1151,15 @@ export type QueryProgrammesArgs = {
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryResolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ResolutionFilter>;
@@ -621,17 +1167,44 @@ export type QueryResolutionsArgs = {
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryRiskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryRiskMatrixArgs = {
   basis?: InputMaybe<ScoreBasis>;
   programmeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QueryRisksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RiskFilter>;
@@ -639,6 +1212,15 @@ export type QueryRisksArgs = {
 };
 
 
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
 export type QuerySavingsReconciliationArgs = {
   filter?: InputMaybe<SavingsFilter>;
   groupBy?: InputMaybe<Array<SavingsGrouping>>;
@@ -646,29 +1228,42 @@ export type QuerySavingsReconciliationArgs = {
 
 /** Score bands: GREEN 1-4, AMBER 5-12, RED 15-25. */
 export type Rating =
+  /** A score of 5 to 12; as a delivery confidence: at risk without attention. */
   | 'AMBER'
+  /** A score of 1 to 4; as a savings line's delivery confidence: on course. */
   | 'GREEN'
+  /** A score of 15 to 25; as a delivery confidence: unlikely to be delivered as planned. */
   | 'RED';
 
+/** What the body a recommendation went to made of it. */
 export type RecommendationOutcome =
+  /** Accepted in full. */
   | 'ACCEPTED'
+  /** Accepted in part. */
   | 'PARTLY_ACCEPTED'
+  /** No response recorded yet. */
   | 'PENDING'
+  /** Not accepted. */
   | 'REJECTED';
 
+/** What a committee resolved at a meeting under one agenda item, and what it is about. */
 export type Resolution = {
   __typename?: 'Resolution';
   /** The agenda item's title, e.g. UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION. */
   agendaItem: Scalars['String']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** DECISION until recorded otherwise. */
   kind: ResolutionKind;
+  /** The meeting that resolved it. */
   meeting: Meeting;
+  /** Milestones linked to this resolution, by forecastDate, then title. */
   milestones: Array<Milestone>;
   /** Its number within the item, e.g. 1, 2 or a; null when the item has a single resolution. */
   number: Maybe<Scalars['String']['output']>;
   /** For a RECOMMENDATION: PENDING until a response is recorded; null for other kinds. */
   outcome: Maybe<RecommendationOutcome>;
+  /** Programmes linked to this resolution itself, by code. */
   programmes: Array<Programme>;
   /** For a RECOMMENDATION: the committee it is made to, if known. */
   referredTo: Maybe<Committee>;
@@ -676,22 +1271,32 @@ export type Resolution = {
   respondedBy: Array<Resolution>;
   /** For a DECISION: the recommendations it responded to. */
   respondsTo: Array<Resolution>;
+  /** Risks linked to this resolution, in RiskConnection's order; a MEMBER never sees a confidential one. */
   risks: Array<Risk>;
+  /** Savings lines linked to this resolution, by programme code, financial year, then description. */
   savingsLines: Array<SavingsLine>;
+  /** As minuted, e.g. That the implementation plan for Family Hubs be approved. */
   text: Scalars['String']['output'];
 };
 
 /** Ordered by meeting date, newest first, then agenda item and number. */
 export type ResolutionConnection = {
   __typename?: 'ResolutionConnection';
+  /** This page's resolutions. */
   nodes: Array<Resolution>;
+  /** Whether there is a next page, and the cursor for it. */
   pageInfo: PageInfo;
+  /** How many resolutions match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Resolutions matching every field given. */
 export type ResolutionFilter = {
+  /** Resolutions of this committee's meetings only; an unknown one matches nothing. */
   committeeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Meetings on or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Any of these kinds. */
   kind?: InputMaybe<Array<ResolutionKind>>;
   /** Recommendations with this outcome. */
   outcome?: InputMaybe<Array<RecommendationOutcome>>;
@@ -699,20 +1304,27 @@ export type ResolutionFilter = {
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Matches the text or the agenda item. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Meetings on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A new resolution of a meeting. */
 export type ResolutionInput = {
+  /** The agenda item's title, 1 to 500 characters. */
   agendaItem: Scalars['String']['input'];
   /** Defaults to DECISION. */
   kind?: InputMaybe<ResolutionKind>;
+  /** The meeting that resolved it. */
   meetingId: Scalars['ID']['input'];
+  /** Its number within the item, at most 20 characters; blank or absent when the item has a single resolution. */
   number?: InputMaybe<Scalars['String']['input']>;
   /** Only for a RECOMMENDATION (otherwise BAD_USER_INPUT). */
   referredToCommitteeId?: InputMaybe<Scalars['ID']['input']>;
+  /** As minuted, 1 to 20,000 characters. */
   text: Scalars['String']['input'];
 };
 
+/** What kind of resolution it is. */
 export type ResolutionKind =
   /** What the committee decided (RESOLVED, AGREED). */
   | 'DECISION'
@@ -721,6 +1333,7 @@ export type ResolutionKind =
   /** A recommendation to another body, e.g. a scrutiny panel's to the Executive. */
   | 'RECOMMENDATION';
 
+/** Something that could go wrong in a programme, scored and managed over time. */
 export type Risk = {
   __typename?: 'Risk';
   /**
@@ -728,8 +1341,11 @@ export type Risk = {
    * trend compares the newest with the one recorded before it.
    */
   assessments: Array<RiskAssessment>;
+  /** The kind of harm it threatens; the organisation's appetite is set per category. */
   category: RiskCategory;
+  /** The day closeRisk closed it; null while open. */
   closedOn: Maybe<Scalars['Date']['output']>;
+  /** Why it was closed; null while open. */
   closedReason: Maybe<Scalars['String']['output']>;
   /**
    * Exempt information: hidden from MEMBER callers everywhere, counts included; for them its
@@ -738,89 +1354,135 @@ export type Risk = {
   confidential: Scalars['Boolean']['output'];
   /** As last assessed. */
   current: RiskScore;
+  /** More about the risk, if given. */
   description: Maybe<Scalars['String']['output']>;
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** Before any controls. */
   inherent: RiskScore;
   /** Ordered by due date. */
   mitigations: Array<Mitigation>;
+  /** Who manages the risk, e.g. Head of Early Help. */
   owner: Maybe<Scalars['String']['output']>;
+  /** The programme it threatens. */
   programme: Programme;
   /** Unique within its programme, e.g. R03. */
   reference: Scalars['String']['output'];
+  /** Resolutions linked to this risk, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
+  /** When the risk is next to be reviewed, if set. */
   reviewDate: Maybe<Scalars['Date']['output']>;
   /** reviewDate is before today and the risk is open. */
   reviewOverdue: Scalars['Boolean']['output'];
+  /** OPEN until closeRisk closes it. */
   status: RiskStatus;
   /** Where the mitigations are meant to bring it. */
   target: Maybe<RiskScore>;
+  /** The event feared, e.g. Families lose access to services during the move to hubs. */
   title: Scalars['String']['output'];
+  /** How the current score moved at the last assessment. */
   trend: Trend;
+  /** When the risk itself was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Changes exactly when updateRisk, assessRisk or closeRisk succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
   /** current.score <= the organisation's appetite for this category. */
   withinAppetite: Scalars['Boolean']['output'];
 };
 
+/** The organisation's appetite for one category of risk (see Risk.withinAppetite). */
 export type RiskAppetite = {
   __typename?: 'RiskAppetite';
+  /** The category it applies to. */
   category: RiskCategory;
+  /** The highest current score within appetite, 1 to 25. */
   maxScore: Scalars['Int']['output'];
 };
 
+/** One assessment of a risk's likelihood and impact. */
 export type RiskAssessment = {
   __typename?: 'RiskAssessment';
+  /** The day it was made: as given to assessRisk, the day recorded otherwise. */
   assessedOn: Scalars['Date']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** 1 (negligible) to 5 (catastrophic). */
   impact: Scalars['Int']['output'];
+  /** 1 (rare) to 5 (almost certain). */
   likelihood: Scalars['Int']['output'];
+  /** Why the score is what it is, e.g. what changed since the last review. */
   note: Maybe<Scalars['String']['output']>;
+  /** The score's band. */
   rating: Rating;
   /** Email of the user who recorded it. */
   recordedBy: Scalars['String']['output'];
+  /** likelihood x impact, 1 to 25. */
   score: Scalars['Int']['output'];
 };
 
+/** A new assessment of a risk. */
 export type RiskAssessmentInput = {
   /** Defaults to today. */
   assessedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 1 (negligible) to 5 (catastrophic); otherwise BAD_USER_INPUT. */
   impact: Scalars['Int']['input'];
+  /** 1 (rare) to 5 (almost certain); otherwise BAD_USER_INPUT. */
   likelihood: Scalars['Int']['input'];
+  /** Why the score is what it is; trimmed, blank is null. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The next review date; unchanged when absent. */
   reviewDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The kind of harm a risk threatens. The organisation sets its risk appetite per category. */
 export type RiskCategory =
+  /** Case-management systems, data quality, information sharing and security. */
   | 'DATA_AND_SYSTEMS'
+  /** Unequal effect on people with protected characteristics; the public sector equality duty. */
   | 'EQUALITIES'
+  /** Budgets, funding and the savings the programme promised. */
   | 'FINANCIAL'
+  /** Statutory duties, consultation requirements, procurement rules and legal challenge. */
   | 'LEGAL'
+  /** Partners (health, schools, police, the voluntary sector) not playing their agreed part. */
   | 'PARTNERSHIP'
+  /** Public, member, partner or inspectorate confidence in the council. */
   | 'REPUTATIONAL'
+  /** Harm to the children, young people or adults the services protect. */
   | 'SAFEGUARDING'
+  /** Services not delivered as planned: gaps, delays or lower quality during the change. */
   | 'SERVICE_DELIVERY'
+  /** Staff: recruitment, retention, capacity and the effect of restructures. */
   | 'WORKFORCE';
 
 /** Ordered by current score, highest first, then programme code and reference. */
 export type RiskConnection = {
   __typename?: 'RiskConnection';
+  /** This page's risks. */
   nodes: Array<Risk>;
+  /** Whether there is a next page, and the cursor for it. */
   pageInfo: PageInfo;
+  /** How many risks match the filter, over all pages (for a MEMBER, confidential ones never count). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Risks matching every field given. */
 export type RiskFilter = {
+  /** Any of these categories. */
   category?: InputMaybe<Array<RiskCategory>>;
   /** Current score at least this. */
   minScore?: InputMaybe<Scalars['Int']['input']>;
+  /** Risks of this programme only; an unknown or invisible one matches nothing. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Current rating any of these. */
   rating?: InputMaybe<Array<Rating>>;
+  /** true: open risks whose reviewDate is before today; false: all others. */
   reviewOverdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Matches reference, title or description. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
   status?: InputMaybe<Array<RiskStatus>>;
+  /** true: current.score within the organisation's appetite for the risk's category; false: above it. */
   withinAppetite?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -831,32 +1493,44 @@ export type RiskFilter = {
  */
 export type RiskMatrix = {
   __typename?: 'RiskMatrix';
+  /** Always 25, by likelihood then impact ascending; a cell with no risk counts 0. */
   cells: Array<RiskMatrixCell>;
+  /** The risks counted in the grid. */
   total: Scalars['Int']['output'];
 };
 
+/** The open risks at one likelihood and impact. */
 export type RiskMatrixCell = {
   __typename?: 'RiskMatrixCell';
+  /** How many open risks the caller can see score so. */
   count: Scalars['Int']['output'];
+  /** 1 (negligible) to 5 (catastrophic). */
   impact: Scalars['Int']['output'];
+  /** 1 (rare) to 5 (almost certain). */
   likelihood: Scalars['Int']['output'];
 };
 
+/** A likelihood and an impact, and what they make. */
 export type RiskScore = {
   __typename?: 'RiskScore';
   /** 1 (negligible) to 5 (catastrophic). */
   impact: Scalars['Int']['output'];
   /** 1 (rare) to 5 (almost certain). */
   likelihood: Scalars['Int']['output'];
+  /** The score's band. */
   rating: Rating;
   /** likelihood x impact, 1 to 25. */
   score: Scalars['Int']['output'];
 };
 
+/** Whether a risk is still being managed. */
 export type RiskStatus =
+  /** Closed by closeRisk, with a reason; it takes no assessment, update or new mitigation. */
   | 'CLOSED'
+  /** Being managed: it takes assessments, updates and new mitigations. */
   | 'OPEN';
 
+/** What a user may do within its organisation. */
 export type Role =
   /** Manages users and settings of its organisation; may do everything within it. */
   | 'ADMIN'
@@ -867,87 +1541,133 @@ export type Role =
   /** Edits programmes it is assigned to, with their risks, mitigations and milestones. */
   | 'PROGRAMME_MANAGER';
 
+/** Where a saving comes from. */
 export type SavingsCategory =
+  /** Contracts re-let, reduced or brought in house. */
   | 'COMMISSIONING'
+  /** New or higher income: fees, charges, traded services, grants. */
   | 'INCOME'
+  /** Anything else. */
   | 'OTHER'
+  /** Buildings closed, shared or let, and their running costs. */
   | 'PREMISES'
+  /** Posts deleted or regraded, less agency or overtime spend. */
   | 'STAFFING';
 
+/** An amount the ledger shows as delivered against a savings line. */
 export type SavingsDelivery = {
   __typename?: 'SavingsDelivery';
   /** May be negative: a reversal in the ledger. */
   amount: Scalars['Money']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** The ledger's own reference, unique within the organisation. */
   ledgerReference: Maybe<Scalars['String']['output']>;
+  /** What the amount is, if noted. */
   note: Maybe<Scalars['String']['output']>;
+  /** The day the ledger recorded it. */
   recordedOn: Scalars['Date']['output'];
 };
 
+/** An amount delivered against a savings line. */
 export type SavingsDeliveryInput = {
+  /** May be negative: a reversal in the ledger. */
   amount: Scalars['Money']['input'];
+  /** At most 100 characters; unique within the organisation (a recorded one is CONFLICT, field ledgerReference). */
   ledgerReference?: InputMaybe<Scalars['String']['input']>;
+  /** At most 2,000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The day the ledger recorded it. */
   recordedOn: Scalars['Date']['input'];
 };
 
+/** The lines the reconciliation counts: those matching every field given. */
 export type SavingsFilter = {
+  /** Lines of this year only. */
   financialYear?: InputMaybe<Scalars['FinancialYear']['input']>;
+  /** Lines of this kind only. */
   kind?: InputMaybe<SavingsKind>;
+  /** Lines of this programme only; an unknown one matches nothing. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A field the reconciliation groups its rows by. */
 export type SavingsGrouping =
+  /** A row per savings category. */
   | 'CATEGORY'
+  /** A row per financial year. */
   | 'FINANCIAL_YEAR'
+  /** A row per kind: savings apart from one-off costs. */
   | 'KIND'
+  /** A row per programme. */
   | 'PROGRAMME';
 
+/** Whether a line saves money or costs it. */
 export type SavingsKind =
   /** A one-off cost of making the change, e.g. training and change management. */
   | 'ONE_OFF_COST'
   /** A reduction in spend or a rise in income. */
   | 'SAVING';
 
+/** One financial year's promised saving (or one-off cost) of a programme, and what the ledger shows was delivered. */
 export type SavingsLine = {
   __typename?: 'SavingsLine';
+  /** Where the saving comes from. */
   category: SavingsCategory;
   /** Delivery confidence as last rated by finance; GREEN until rated. */
   confidence: Rating;
   /** Sum of recorded deliveries. */
   delivered: Scalars['Money']['output'];
+  /** Deliveries recorded against it, by recordedOn, then the order recorded. */
   deliveries: Array<SavingsDelivery>;
+  /** What it is, e.g. Management and staffing restructure; importLedgerActuals finds the line by it. */
   description: Scalars['String']['output'];
+  /** The year it is budgeted in. */
   financialYear: Scalars['FinancialYear']['output'];
   /** Expected outturn; equals planned until someone re-forecasts. */
   forecast: Scalars['Money']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** A saving, or a one-off cost of making the change. */
   kind: SavingsKind;
   /** The budgeted figure, 0 or more; fixed once created (re-forecast instead). */
   planned: Scalars['Money']['output'];
+  /** The programme that promised it. */
   programme: Programme;
   /**
    * A saving that recurs in later years once made. Descriptive: a line counts only in its own
    * financialYear; each later year has its own line.
    */
   recurring: Scalars['Boolean']['output'];
+  /** Resolutions linked to this savings line, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
+  /** Changes exactly when updateSavingsLine succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
 
+/** A new savings line. */
 export type SavingsLineInput = {
+  /** Where the saving comes from. */
   category: SavingsCategory;
+  /** Defaults to GREEN. */
   confidence?: InputMaybe<Rating>;
+  /** 1 to 500 characters; importLedgerActuals finds the line by it. */
   description: Scalars['String']['input'];
+  /** The year it is budgeted in. */
   financialYear: Scalars['FinancialYear']['input'];
+  /** Defaults to planned. */
   forecast?: InputMaybe<Scalars['Money']['input']>;
+  /** Defaults to SAVING. */
   kind?: InputMaybe<SavingsKind>;
+  /** 0 or more (otherwise BAD_USER_INPUT, field planned); fixed once created. */
   planned: Scalars['Money']['input'];
+  /** The programme that promises it. */
   programmeId: Scalars['ID']['input'];
+  /** Defaults to false. */
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Promised savings against what the ledger shows, by the groupings asked for and in total. */
 export type SavingsReconciliation = {
   __typename?: 'SavingsReconciliation';
   /**
@@ -956,104 +1676,160 @@ export type SavingsReconciliation = {
    * Empty when groupBy is empty or absent.
    */
   rows: Array<SavingsReconciliationRow>;
+  /** Over every line the filter keeps. */
   totals: SavingsTotals;
 };
 
+/** One combination of the groupBy fields, and the totals of its lines. A field not grouped by is null. */
 export type SavingsReconciliationRow = {
   __typename?: 'SavingsReconciliationRow';
+  /** The row's category, when grouped by CATEGORY. */
   category: Maybe<SavingsCategory>;
+  /** The row's year, when grouped by FINANCIAL_YEAR. */
   financialYear: Maybe<Scalars['FinancialYear']['output']>;
+  /** The row's kind, when grouped by KIND. */
   kind: Maybe<SavingsKind>;
+  /** The row's programme, when grouped by PROGRAMME. */
   programme: Maybe<Programme>;
+  /** The totals of the row's lines. */
   totals: SavingsTotals;
 };
 
 /** planned, forecast, delivered and variance count SAVING lines only; the net figures subtract ONE_OFF_COST lines. */
 export type SavingsTotals = {
   __typename?: 'SavingsTotals';
+  /** Savings delivered, as the ledger shows. */
   delivered: Scalars['Money']['output'];
+  /** Forecast savings: the expected outturn. */
   forecast: Scalars['Money']['output'];
   /** Delivered savings less delivered (incurred) one-off costs. */
   netDelivered: Scalars['Money']['output'];
   /** Planned savings less planned one-off costs. */
   netPlanned: Scalars['Money']['output'];
+  /** Planned savings. */
   planned: Scalars['Money']['output'];
   /** delivered - planned. */
   variance: Scalars['Money']['output'];
 };
 
+/** Which of each risk's scores the matrix counts. */
 export type ScoreBasis =
+  /** As last assessed. */
   | 'CURRENT'
+  /** Before any controls. */
   | 'INHERENT'
+  /** Where the mitigations are meant to bring it; risks without a target are left out. */
   | 'TARGET';
 
+/** A likelihood and an impact. */
 export type ScoreInput = {
+  /** 1 (negligible) to 5 (catastrophic); otherwise BAD_USER_INPUT. */
   impact: Scalars['Int']['input'];
+  /** 1 (rare) to 5 (almost certain); otherwise BAD_USER_INPUT. */
   likelihood: Scalars['Int']['input'];
 };
 
+/** How the current score moved at the last assessment. */
 export type Trend =
+  /** Current score lower than at the previous assessment. */
   | 'IMPROVING'
   /** First assessment. */
   | 'NEW'
+  /** Current score the same as at the previous assessment. */
   | 'STEADY'
   /** Current score higher than at the previous assessment. */
   | 'WORSENING';
 
+/** The fields to change; absent ones stay as they are. baselineDate never changes. */
 export type UpdateMilestoneInput = {
+  /** null clears it, except on a milestone that stays COMPLETE (BAD_USER_INPUT, field actualDate). */
   actualDate?: InputMaybe<Scalars['Date']['input']>;
+  /** May not be null. */
   forecastDate?: InputMaybe<Scalars['Date']['input']>;
+  /** May not be null; COMPLETE needs an actualDate, given or already set (otherwise BAD_USER_INPUT, field status). */
   status?: InputMaybe<MilestoneStatus>;
+  /** 1 to 500 characters; may not be null. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields to change; absent ones stay as they are. */
 export type UpdateMitigationInput = {
+  /** 1 to 2,000 characters; may not be null. */
   action?: InputMaybe<Scalars['String']['input']>;
+  /** Only for a COMPLETE mitigation (otherwise BAD_USER_INPUT, field completedOn). */
   completedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** null clears it. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 200 characters; blank or null clears it. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** May not be null. Leaving COMPLETE clears completedOn; becoming COMPLETE sets it to today unless given. */
   status?: InputMaybe<MitigationStatus>;
 };
 
+/** The fields to change; absent ones stay as they are. The code never changes. */
 export type UpdateProgrammeInput = {
+  /** Trimmed; blank or null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Not before startDate (otherwise BAD_USER_INPUT, field endDate); null clears it. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** 1 to 200 characters, trimmed. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters; blank or null clears it. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
+  /** May not be null. */
   status?: InputMaybe<ProgrammeStatus>;
 };
 
+/** The fields to change; absent ones stay as they are. The current score changes only by assessRisk. */
 export type UpdateRiskInput = {
+  /** May not be null. */
   category?: InputMaybe<RiskCategory>;
+  /** May not be null. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trimmed; blank or null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters; blank or null clears it. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
   reviewDate?: InputMaybe<Scalars['Date']['input']>;
+  /** null clears it. */
   target?: InputMaybe<ScoreInput>;
+  /** 1 to 500 characters; may not be null. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields to change; absent ones stay as they are, and none may be null. planned, kind and year never change. */
 export type UpdateSavingsLineInput = {
+  /** Where the saving comes from. */
   category?: InputMaybe<SavingsCategory>;
+  /** Delivery confidence as finance rates it now. */
   confidence?: InputMaybe<Rating>;
+  /** 1 to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A re-forecast of the outturn. */
   forecast?: InputMaybe<Scalars['Money']['input']>;
+  /** Whether the saving recurs in later years once made. */
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A person who uses the register, with one role in one organisation. */
 export type User = {
   __typename?: 'User';
   /** False once an ADMIN deactivates the user: its tokens stop working at once. */
   active: Scalars['Boolean']['output'];
   /** local@domain; unique within the organisation, ignoring case (a taken one is CONFLICT). */
   email: Scalars['String']['output'];
+  /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** When one of the user's tokens was last used (kept to the minute). */
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** As colleagues know the user, e.g. Priya Shah. */
   name: Scalars['String']['output'];
   /** Programmes a PROGRAMME_MANAGER may edit. */
   programmes: Array<Programme>;
+  /** What the user may do. */
   role: Role;
 };
 

@@ -4,48 +4,83 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a milestone is. */
 export type MilestoneStatus =
+  /** May not be reached by its forecastDate. */
   | 'AT_RISK'
+  /** Reached: actualDate says when. */
   | 'COMPLETE'
+  /** Not reached in time. */
   | 'MISSED'
+  /** Work towards it has not begun. */
   | 'NOT_STARTED'
+  /** Expected by its forecastDate. */
   | 'ON_TRACK';
 
+/** Where a mitigation is. */
 export type MitigationStatus =
+  /** Will not be done. */
   | 'CANCELLED'
+  /** Done: completedOn says when. */
   | 'COMPLETE'
+  /** Under way. */
   | 'IN_PROGRESS'
+  /** Agreed, not started. */
   | 'PLANNED';
 
+/** Where a programme is in its life. */
 export type ProgrammeStatus =
+  /** Approved by the decision-making body; not yet being implemented. */
   | 'APPROVED'
+  /** Stopped before it finished. */
   | 'CANCELLED'
+  /** Finished. */
   | 'CLOSED'
+  /** Out to public or staff consultation. */
   | 'CONSULTATION'
+  /** Being implemented. */
   | 'IMPLEMENTATION'
+  /** Put forward, not yet consulted on or approved. */
   | 'PROPOSED';
 
 /** Score bands: GREEN 1-4, AMBER 5-12, RED 15-25. */
 export type Rating =
+  /** A score of 5 to 12; as a delivery confidence: at risk without attention. */
   | 'AMBER'
+  /** A score of 1 to 4; as a savings line's delivery confidence: on course. */
   | 'GREEN'
+  /** A score of 15 to 25; as a delivery confidence: unlikely to be delivered as planned. */
   | 'RED';
 
+/** The kind of harm a risk threatens. The organisation sets its risk appetite per category. */
 export type RiskCategory =
+  /** Case-management systems, data quality, information sharing and security. */
   | 'DATA_AND_SYSTEMS'
+  /** Unequal effect on people with protected characteristics; the public sector equality duty. */
   | 'EQUALITIES'
+  /** Budgets, funding and the savings the programme promised. */
   | 'FINANCIAL'
+  /** Statutory duties, consultation requirements, procurement rules and legal challenge. */
   | 'LEGAL'
+  /** Partners (health, schools, police, the voluntary sector) not playing their agreed part. */
   | 'PARTNERSHIP'
+  /** Public, member, partner or inspectorate confidence in the council. */
   | 'REPUTATIONAL'
+  /** Harm to the children, young people or adults the services protect. */
   | 'SAFEGUARDING'
+  /** Services not delivered as planned: gaps, delays or lower quality during the change. */
   | 'SERVICE_DELIVERY'
+  /** Staff: recruitment, retention, capacity and the effect of restructures. */
   | 'WORKFORCE';
 
+/** Whether a risk is still being managed. */
 export type RiskStatus =
+  /** Closed by closeRisk, with a reason; it takes no assessment, update or new mitigation. */
   | 'CLOSED'
+  /** Being managed: it takes assessments, updates and new mitigations. */
   | 'OPEN';
 
+/** What a user may do within its organisation. */
 export type Role =
   /** Manages users and settings of its organisation; may do everything within it. */
   | 'ADMIN'
@@ -56,15 +91,22 @@ export type Role =
   /** Edits programmes it is assigned to, with their risks, mitigations and milestones. */
   | 'PROGRAMME_MANAGER';
 
+/** Which of each risk's scores the matrix counts. */
 export type ScoreBasis =
+  /** As last assessed. */
   | 'CURRENT'
+  /** Before any controls. */
   | 'INHERENT'
+  /** Where the mitigations are meant to bring it; risks without a target are left out. */
   | 'TARGET';
 
+/** How the current score moved at the last assessment. */
 export type Trend =
+  /** Current score lower than at the previous assessment. */
   | 'IMPROVING'
   /** First assessment. */
   | 'NEW'
+  /** Current score the same as at the previous assessment. */
   | 'STEADY'
   /** Current score higher than at the previous assessment. */
   | 'WORSENING';
