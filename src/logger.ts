@@ -43,6 +43,8 @@ interface Failure {
 export function serializeError(err: unknown, depth = 0): Record<string, unknown> | string {
   if (typeof err !== 'object' || err === null) return String(err);
   const e = err as Failure;
+  // a GraphQLError around a thrown error carries that error's stack: the wrapper adds nothing
+  if (e.originalError && e.stack === (e.originalError as Failure).stack) return serializeError(e.originalError, depth);
   const cause = e.cause ?? e.driverError ?? e.originalError;
   return {
     type: err.constructor?.name,
