@@ -17,10 +17,11 @@ import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Logger } from '../logger';
 import { createMetrics } from '../metrics';
-import { armor } from '../graphql/armor';
+import { armor, MAX_TOKENS } from '../graphql/armor';
 import { compiledExecution } from '../graphql/execution';
 import { createFormatError } from '../graphql/format-error';
 import { literalErrorsPlugin } from '../graphql/literal-errors';
+import { operationChoicePlugin } from '../graphql/operation-choice';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { accessLog, operationLogPlugin, RequestLog } from './access-log';
 import { bearer } from './bearer';
@@ -59,6 +60,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
     stopOnTerminationSignals: false,
     logger: logger.child({ component: 'apollo' }),
     formatError: createFormatError(logger),
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // No cache hints are used: without this plugin no field is wrapped by Apollo's per-field instrumentation
@@ -67,6 +69,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLogPlugin,
       literalErrorsPlugin,
+      operationChoicePlugin,
       ...armor.plugins,
     ],
   });

@@ -17,8 +17,8 @@ test('an operation nested 12 levels deep is refused before anything runs', async
   expect(t.statements()).toBe(before);
 });
 
-test('300 aliased lists are refused before anything runs', async () => {
-  const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: programmes(first: 500) { nodes { id } }`).join('\n');
+test('100 aliased lists are refused before anything runs', async () => {
+  const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: programmes(first: 500) { nodes { id } }`).join('\n');
   const before = t.statements();
   expect(errorOf(await t.gql(`{ ${aliases} }`)).code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(t.statements()).toBe(before);
