@@ -9,6 +9,7 @@ export const MAX_TOKENS = 2000;
  * and expensive shapes. Every client query we know of (README, tests, the benchmark's) stays
  * well inside. Introspection is exempt, as the contract answers it for anyone. The token limit
  * is Apollo's own (parseOptions): armor's throws inside the parser, which Apollo answers 500.
+ * Suggestions ("Did you mean ...?") are masked in formatError, for every error alike.
  */
 export const armor = new ApolloArmor({
   maxDepth: { n: 10 },
@@ -16,5 +17,5 @@ export const armor = new ApolloArmor({
   maxDirectives: { n: 20 },
   maxTokens: { enabled: false },
   costLimit: { maxCost: 100_000 },
-  blockFieldSuggestion: { enabled: true },
+  blockFieldSuggestion: { enabled: false },
 }).protect();

@@ -92,7 +92,7 @@ function hasObjectScalarLiteral(schema: GraphQLSchema, document: DocumentNode): 
 
 /**
  * graphql-jit reports errors as its own read-only look-alikes of GraphQLError; the rest of the
- * pipeline (Apollo, formatError, the armor plugin that masks suggestions) expects graphql-js' own.
+ * pipeline (Apollo's plugins, formatError) expects graphql-js' own.
  */
 function asGraphQLJsErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;

@@ -31,6 +31,15 @@ function fieldFromMessage(message: string): string | undefined {
 }
 
 /**
+ * graphql-js suggests names close to a wrong one (`Did you mean "name"?`, `Did you mean the enum
+ * value "OPEN"?`): the sentence is dropped from every error alike, field, argument, type or enum
+ * value, so that guessing at names teaches nothing.
+ */
+function withoutSuggestion(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+/**
  * A scalar's own refusal of a literal in the document: Apollo reports it as a validation
  * failure, but the contract wants BAD_USER_INPUT, as for a variable.
  */
@@ -60,7 +69,7 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const field = formatted.extensions?.field ?? (code === 'BAD_USER_INPUT' ? fieldFromMessage(formatted.message) : undefined);
       return {
-        message: formatted.message,
+        message: withoutSuggestion(formatted.message),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code, ...(field ? { field } : {}) },

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
+import { newOrg } from '../support/fixtures';
 import { errorOf, startTestServer, TestServer } from '../support/test-server';
 
 // A client's mistake in the document or in choosing the operation is answered 4xx with the
@@ -74,4 +75,34 @@ test('a subscription is 400 BAD_REQUEST', async () => {
 test('operationName choosing one of two operations runs it', async () => {
   const res = await post({ query: 'query A { a: __typename } query B { b: __typename }', operationName: 'B' });
   expect(res).toMatchObject({ status: 200, data: { b: 'Query' } });
+});
+
+describe('suggestions are masked', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = (await newOrg(t)).admin;
+  });
+
+  test.each([
+    ['a field', '{ programmes { nodes { nmae } } }', '"name"'],
+    ['an argument', '{ programmes(frist: 1) { totalCount } }', '"first"'],
+    ['an input field', '{ risks(filter: { statuss: [OPEN] }) { totalCount } }', '"status"'],
+    ['an enum value', '{ risks(filter: { status: [OPN] }) { totalCount } }', '"OPEN"'],
+    ['a type', 'query($f: RiskFiltr) { risks(filter: $f) { totalCount } }', '"RiskFilter"'],
+  ])('naming %s', async (_what, query, suggestion) => {
+    const res = await post({ query }, token);
+    expect(errorOf(res).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const messages = res.errors.map((e: { message: string }) => e.message).join(' ');
+    expect(messages).not.toMatch(/did you mean|suggestion/i);
+    expect(messages).not.toContain(suggestion);
+  });
+
+  test('in a variable', async () => {
+    const res = await post(
+      { query: 'query($s: [RiskStatus!]) { risks(filter: { status: $s }) { totalCount } }', variables: { s: ['OPN'] } },
+      token,
+    );
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(res).message).not.toMatch(/did you mean|suggestion|"OPEN"/i);
+  });
 });
