@@ -89,6 +89,30 @@ export async function updateVersioned<Row>(
   return after;
 }
 
+/**
+ * Compare-and-delete: the row as the caller last saw it (`expectedVersion`) is locked, then
+ * `dependents` removes (and records) what hangs from it, then the row goes; a stale version is
+ * CONFLICT and nothing is deleted. Locking first keeps a concurrent writer from hanging something
+ * new on the row meanwhile (its insert waits, then finds the row gone).
+ */
+export async function deleteVersioned<Row>(
+  tx: Tx,
+  t: TableOf<Row>,
+  scope: Scope,
+  before: { id: string; version: number },
+  expectedVersion: number,
+  dependents: () => Promise<void> = async () => {},
+): Promise<void> {
+  if (before.version !== expectedVersion) throw conflict(`The ${t.noun} is at version ${before.version}, not ${expectedVersion}`);
+  const [id, version] = [param(before.id), param(expectedVersion)];
+  const locked = await tx.one(
+    sql`SELECT id FROM ${ident(t.table)} WHERE organisation_id = ${scope.org} AND id = ${id} AND version = ${version} FOR UPDATE`,
+  );
+  if (!locked) throw conflict(`The ${t.noun} was changed by someone else; reload it and try again`);
+  await dependents();
+  await tx.execute(sql`DELETE FROM ${ident(t.table)} WHERE organisation_id = ${scope.org} AND id = ${id}`);
+}
+
 /** A list's page arguments, checked: `first` 1..500, `after` a cursor of this list. */
 export function pageArgs(t: ListOf<unknown>, args: { first?: number | null; after?: string | null }) {
   return { first: pageSize(args.first), cursor: decodeCursor(t.list, args.after, t.cursor.shape) };

@@ -153,6 +153,17 @@ export type CreateUserPayload = {
   user: User;
 };
 
+/** A record deleted as entered in error. */
+export type Deletion = {
+  __typename?: 'Deletion';
+  /** The deleted record's type: Risk, Mitigation, SavingsLine, SavingsDelivery, Milestone or Resolution. */
+  entityType: Scalars['String']['output'];
+  /** The id the deleted record had. */
+  id: Scalars['ID']['output'];
+  /** Why it was deleted, as given; auditTrail(entityId: id) keeps it with the record's last state. */
+  reason: Scalars['String']['output'];
+};
+
 /** One resolution or recommendation found in the minutes. */
 export type FoundResolution = {
   __typename?: 'FoundResolution';
@@ -414,6 +425,17 @@ export type Mutation = {
   createUser: CreateUserPayload;
   /** ADMIN only. The user's tokens stop working at once; an ADMIN cannot deactivate itself. */
   deactivateUser: User;
+  /**
+   * ADMIN and FINANCE. Deletes a delivery entered in error: it leaves its line's delivered and every
+   * total, and its ledger reference is free again; the line's version does not change.
+   */
+  deleteSavingsDelivery: Deletion;
+  /**
+   * FINANCE and ADMIN. Deletes a line entered in error, with its deliveries and its links to
+   * resolutions: it is gone from every read, total and reconciliation, and its deliveries' ledger
+   * references are free again; auditTrail(entityId: id) keeps its last state and the reason.
+   */
+  deleteSavingsLine: Deletion;
   /**
    * CSV (RFC 4180, as spreadsheets export it) with the header
    * programme_code,financial_year,description,amount,recorded_on,ledger_reference
@@ -687,6 +709,43 @@ export type MutationCreateUserArgs = {
  */
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationDeleteSavingsDeliveryArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationDeleteSavingsLineArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1917,6 +1976,7 @@ export type ResolversTypes = {
   CreateUserPayload: ResolverTypeWrapper<Omit<CreateUserPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deletion: ResolverTypeWrapper<Deletion>;
   FinancialYear: ResolverTypeWrapper<Scalars['FinancialYear']['output']>;
   FoundResolution: ResolverTypeWrapper<Omit<FoundResolution, 'resolution'> & { resolution?: Maybe<ResolversTypes['Resolution']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2000,6 +2060,7 @@ export type ResolversParentTypes = {
   CreateUserPayload: Omit<CreateUserPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Deletion: Deletion;
   FinancialYear: Scalars['FinancialYear']['output'];
   FoundResolution: Omit<FoundResolution, 'resolution'> & { resolution?: Maybe<ResolversParentTypes['Resolution']> };
   ID: Scalars['ID']['output'];
@@ -2096,6 +2157,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeletionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface FinancialYearScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FinancialYear'], any> {
   name: 'FinancialYear';
 }
@@ -2188,6 +2255,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<MutationCreateSavingsLineArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
+  deleteSavingsDelivery?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSavingsDeliveryArgs, 'id' | 'reason'>>;
+  deleteSavingsLine?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSavingsLineArgs, 'expectedVersion' | 'id' | 'reason'>>;
   importLedgerActuals?: Resolver<ResolversTypes['LedgerImportResult'], ParentType, ContextType, RequireFields<MutationImportLedgerActualsArgs, 'csv' | 'dryRun'>>;
   importMinutes?: Resolver<ResolversTypes['MinutesImportResult'], ParentType, ContextType, RequireFields<MutationImportMinutesArgs, 'dryRun' | 'meetingId' | 'text'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'userId'>>;
@@ -2408,6 +2477,7 @@ export type Resolvers<ContextType = Context> = {
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Deletion?: DeletionResolvers<ContextType>;
   FinancialYear?: GraphQLScalarType;
   FoundResolution?: FoundResolutionResolvers<ContextType>;
   IssueTokenPayload?: IssueTokenPayloadResolvers<ContextType>;

@@ -236,6 +236,16 @@ export const MUTATION_CASES: Record<string, Case> = {
     });
   },
 
+  'Mutation.deleteSavingsLine': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { deleteSavingsLine(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.savings)),
+    ),
+
+  'Mutation.deleteSavingsDelivery': (w) =>
+    each(w, `mutation($id: ID!) { deleteSavingsDelivery(id: $id, reason: "Taken over") { id } }`, [{ id: w.a.delivery }]),
+
   'Mutation.createMilestone': (w) =>
     each(
       w,

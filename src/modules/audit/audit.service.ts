@@ -35,6 +35,34 @@ export function created(values: object): Changes {
   return diff({}, values, Object.keys(values));
 }
 
+/** What a delete answers (the contract's Deletion). */
+export interface Deletion {
+  id: string;
+  entityType: string;
+  reason: string;
+}
+
+/**
+ * Records the deletion of a record entered in error, inside the transaction that deletes it: an
+ * event `<type>.deleted` whose changes hold every field of its last state (as [value, null]) and
+ * the reason (as [null, reason]), so that auditTrail(entityId) still tells its whole story.
+ */
+export async function recordDeletion(
+  tx: Tx,
+  actor: Actor,
+  entityType: string,
+  lastState: { id: string },
+  reason: string,
+): Promise<Deletion> {
+  const { id, ...fields } = lastState as { id: string } & Record<string, unknown>;
+  const changes: Changes = {};
+  for (const [field, value] of Object.entries(fields)) changes[field] = [comparable(value), null];
+  changes.reason = [null, reason];
+  const action = `${entityType[0].toLowerCase()}${entityType.slice(1)}.deleted`;
+  await recordAudit(tx, actor, action, entityType, id, changes);
+  return { id, entityType, reason };
+}
+
 /** Appends an audit event inside the transaction that makes the change. */
 export async function recordAudit(
   tx: Tx,

@@ -1,9 +1,11 @@
+import { Scope } from '../../auth/scope';
 import { Context, inTransaction } from '../../context';
+import { Tx } from '../../db/db';
 import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
 import { ident, sql } from '../../db/sql';
 import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
+import { Actor, recordAudit } from '../audit/audit.service';
 import { ResolutionRow, resolutions } from './decision-trail.entity';
 import { LINK_TARGETS, LinkTargetKey } from './link-targets';
 
@@ -47,4 +49,25 @@ export async function changeLink(ctx: Context, resolutionId: string, target: Lin
     }
     return resolution;
   });
+}
+
+/**
+ * Removes the links to a target deleted as entered in error (links go with it), each recorded on
+ * its resolution as an unlink; answers the resolutions it was linked to, for its last state.
+ */
+export async function unlinkDeletedTarget(
+  tx: Tx,
+  actor: Actor,
+  scope: Scope,
+  key: LinkTargetKey,
+  targetId: string,
+): Promise<string[]> {
+  const kind = LINK_TARGETS.find((t) => t.key === key)!;
+  const unlinked = await tx.rows<{ id: string }>(
+    sql`DELETE FROM ${ident(kind.links)} WHERE organisation_id = ${scope.org} AND ${ident(kind.column)} = ${targetId}
+        RETURNING resolution_id AS id`,
+  );
+  for (const { id } of unlinked)
+    await recordAudit(tx, actor, 'resolution.unlinked', 'Resolution', id, { [key]: [targetId, null] });
+  return unlinked.map((r) => r.id);
 }

@@ -77,5 +77,12 @@ export const savingsDeliveryColumns = (d: string) =>
   raw(`${d}.id, ${d}.savings_line_id AS "savingsLineId", ${d}.amount::text AS amount, ${d}.recorded_on AS "recordedOn",
    ${d}.ledger_reference AS "ledgerReference", ${d}.note`);
 
+export const savingsDeliveries: TableOf<SavingsDeliveryRow> = {
+  table: 'savings_deliveries',
+  alias: 'd',
+  noun: 'savings delivery',
+  columns: savingsDeliveryColumns,
+};
+
 /** A line's deliveries in the order recorded. */
 export const savingsDeliveryOrder = (d: string) => raw(`${d}.recorded_on, ${d}.created_at, ${d}.id`);

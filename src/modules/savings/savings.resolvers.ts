@@ -1,6 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { importLedgerActuals } from './ledger-import.service';
 import { savingsReconciliation } from './reconciliation.service';
+import { deleteSavingsDelivery, deleteSavingsLine } from './savings-deletion.service';
 import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
 import { savingsLineProjection } from './savings.entity';
 
@@ -13,6 +14,8 @@ export const savingsResolvers: Resolvers = {
     updateSavingsLine: (_, { id, expectedVersion, input }, ctx) => updateSavingsLine(ctx, id, expectedVersion, input),
     recordSavingsDelivery: (_, { savingsLineId, input }, ctx) => recordSavingsDelivery(ctx, savingsLineId, input),
     importLedgerActuals: (_, { csv, dryRun }, ctx) => importLedgerActuals(ctx, csv, dryRun ?? false),
+    deleteSavingsLine: (_, { id, expectedVersion, reason }, ctx) => deleteSavingsLine(ctx, id, expectedVersion, reason),
+    deleteSavingsDelivery: (_, { id, reason }, ctx) => deleteSavingsDelivery(ctx, id, reason),
   },
   SavingsLine: {
     programme: async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!,

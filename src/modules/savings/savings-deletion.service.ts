@@ -1,0 +1,51 @@
+import { Context, inTransaction } from '../../context';
+import { requireCaller } from '../../auth/permissions';
+import { sql } from '../../db/sql';
+import { deleteVersioned, findVisible } from '../../db/table';
+import { notFound } from '../../errors';
+import { requiredText } from '../../validation';
+import { Deletion, recordDeletion } from '../audit/audit.service';
+import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
+import { savingsDeliveries, savingsDeliveryColumns, SavingsDeliveryRow, savingsLines } from './savings.entity';
+import { requireSavingsWriter } from './savings.service';
+
+/**
+ * deleteSavingsLine: a line entered in error goes with its deliveries (each recorded as deleted,
+ * so their ledger references are free again) and its links to resolutions; it then counts in no
+ * read, total or reconciliation. FINANCE and ADMIN, as for editing it.
+ */
+export async function deleteSavingsLine(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
+  const caller = requireCaller(ctx);
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const line = await findVisible(tx, savingsLines, ctx.scope, id);
+    requireSavingsWriter(caller);
+    let resolutionIds: string[] = [];
+    await deleteVersioned(tx, savingsLines, ctx.scope, line, expectedVersion, async () => {
+      const deliveries = await tx.rows<SavingsDeliveryRow>(
+        sql`DELETE FROM savings_deliveries WHERE organisation_id = ${ctx.scope.org} AND savings_line_id = ${line.id}
+            RETURNING ${savingsDeliveryColumns('savings_deliveries')}`,
+      );
+      for (const delivery of deliveries) await recordDeletion(tx, caller, 'SavingsDelivery', delivery, why);
+      resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'savingsLineId', line.id);
+    });
+    const lastState = { ...line, resolutionIds };
+    return recordDeletion(tx, caller, 'SavingsLine', lastState, why);
+  });
+}
+
+/** deleteSavingsDelivery: a delivery entered in error; its ledger reference is free again. ADMIN and FINANCE. */
+export async function deleteSavingsDelivery(ctx: Context, id: string, reason: string): Promise<Deletion> {
+  const caller = requireCaller(ctx);
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const delivery = await findVisible(tx, savingsDeliveries, ctx.scope, id);
+    requireSavingsWriter(caller);
+    // no version to compare: of two concurrent deletes, the second finds nothing
+    const gone = await tx.execute(
+      sql`DELETE FROM savings_deliveries WHERE organisation_id = ${ctx.scope.org} AND id = ${delivery.id}`,
+    );
+    if (!gone) throw notFound(savingsDeliveries.noun);
+    return recordDeletion(tx, caller, 'SavingsDelivery', delivery, why);
+  });
+}
