@@ -10,7 +10,7 @@ import { GraphQLError } from 'graphql';
 import { Database } from '../db/database';
 import { observePool } from '../db/pool-metrics';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
-import { findCaller } from '../auth/caller';
+import { findCaller } from '../auth/find-caller';
 import { CallerCache } from '../auth/caller-cache';
 import { matchesSecret } from '../auth/tokens';
 import { Config } from '../config';

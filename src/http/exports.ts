@@ -4,7 +4,7 @@
 import { Request, Response, Router } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { CallerCache } from '../auth/caller-cache';
-import { findCaller } from '../auth/caller';
+import { findCaller } from '../auth/find-caller';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Db } from '../db/db';

@@ -1,7 +1,7 @@
 import { Projection } from '../../db/projection';
 import { raw, Sql, sql } from '../../db/sql';
 import { TableOf } from '../../db/table';
-import { LinkTarget as LinkTargetInput } from '../../generated/graphql';
+import { LinkTarget as LinkTargetInput } from '../../generated/types';
 import { milestoneOrder, milestones } from '../milestone/milestone.entity';
 import { programmeProjection, programmes } from '../programme/programme.entity';
 import { riskOrder, riskProjection, risks } from '../risk/risk.entity';

@@ -14,7 +14,8 @@ import {
   RiskRow,
   visibleRisks,
 } from './risk.entity';
-import { riskConditions, RiskFilter } from './risk.service';
+import { RiskFilter } from '../../generated/types';
+import { riskConditions } from './risk-filter';
 
 type RiskFields = readonly (keyof RiskRow & string)[];
 type MitigationFields = readonly (keyof MitigationRow & string)[];
