@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Duplex } from 'node:stream';
 import { Pool, types } from 'pg';
 import { DataSource, DataSourceOptions, Logger, QueryRunner } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -51,48 +52,44 @@ class PreparedNames {
  * `DataSource.query` otherwise builds, connects and releases a QueryRunner and broadcasts two
  * events around every statement, a measurable share of a list's cost (see BENCHMARKS.md). The
  * answer is TypeORM's: rows, or [rows, count] for UPDATE and DELETE. Every statement is counted
- * and, on PostgreSQL, prepared (PreparedNames).
+ * and prepared (PreparedNames).
  */
 export class RegisterDataSource extends DataSource {
-  /**
-   * None on the embedded database: PGlite is one session behind every socket connection, so the
-   * statements a closed connection prepared are still there when the pool opens a new one, and
-   * preparing one again fails ("already exists").
-   */
-  private readonly prepared: PreparedNames | null;
-
-  constructor(options: DataSourceOptions, prepare: boolean) {
-    super(options);
-    this.prepared = prepare ? new PreparedNames() : null;
-  }
+  private readonly prepared = new PreparedNames();
 
   async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
     const pool = (this.driver as PostgresDriver).master as Pool | undefined;
     if (queryRunner || !this.isInitialized || !pool) return super.query<T>(sql, parameters, queryRunner);
     (this.logger as StatementCounter).statements++;
-    const result = await pool.query({ name: this.prepared?.nameOf(sql), text: sql, values: parameters });
+    const result = await pool.query({ name: this.prepared.nameOf(sql), text: sql, values: parameters });
     return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
   }
 }
 
 /**
- * The TypeORM DataSource for one PostgreSQL URL, real or the embedded socket; with `timeoutSeconds`,
- * statements and connections are time-limited (src/db/timeouts.ts).
+ * The TypeORM DataSource for a PostgreSQL URL, or for the embedded database's in-process streams
+ * (src/db/embedded.ts); with `timeoutSeconds`, statements and connections are time-limited
+ * (src/db/timeouts.ts).
  */
 export function createDataSource(
-  url: string,
-  options: { poolSize: number; counter?: StatementCounter; embedded?: boolean; timeoutSeconds?: number },
+  connection: string | (() => Duplex),
+  options: { poolSize: number; counter?: StatementCounter; timeoutSeconds?: number },
 ): DataSource {
+  const embedded = typeof connection === 'function';
   const typeorm: DataSourceOptions = {
     logger: options.counter ?? new StatementCounter(),
     type: 'postgres',
-    url,
+    // PGlite takes the user and database of the startup message but needs no host: pg hands the stream over instead
+    ...(embedded ? { username: 'postgres', database: 'postgres' } : { url: connection }),
     entities: [],
     migrations: [MIGRATIONS],
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: options.poolSize,
-    extra: options.timeoutSeconds ? timeoutOptions(options.timeoutSeconds) : { connectionTimeoutMillis: 10_000 },
+    extra: {
+      ...(options.timeoutSeconds ? timeoutOptions(options.timeoutSeconds) : { connectionTimeoutMillis: 10_000 }),
+      ...(embedded ? { stream: connection } : {}),
+    },
   };
-  return new RegisterDataSource(typeorm, !options.embedded);
+  return new RegisterDataSource(typeorm);
 }

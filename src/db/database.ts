@@ -27,11 +27,11 @@ type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Con
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir);
-  const url = config.databaseUrl ?? embedded!.url;
+  const connection = config.databaseUrl ?? embedded!.stream;
   const counter = new StatementCounter();
   const timeoutSeconds = embedded ? undefined : config.databaseTimeoutSeconds;
-  const dataSource = createDataSource(url, { poolSize: embedded ? 1 : 10, counter, embedded: Boolean(embedded), timeoutSeconds });
-  const migrating = timeoutSeconds ? createDataSource(url, { poolSize: 1 }) : dataSource;
+  const dataSource = createDataSource(connection, { poolSize: embedded ? 1 : 10, counter, timeoutSeconds });
+  const migrating = timeoutSeconds ? createDataSource(connection, { poolSize: 1 }) : dataSource;
   try {
     await migrating.initialize();
     await migrate(migrating);
