@@ -10,9 +10,7 @@ import { GraphQLError } from 'graphql';
 import { Database } from '../db/database';
 import { observePool } from '../db/pool-metrics';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
-import { findCaller } from '../auth/find-caller';
 import { CallerCache } from '../auth/caller-cache';
-import { matchesSecret } from '../auth/tokens';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Logger } from '../logger';
@@ -24,10 +22,10 @@ import { literalErrorsPlugin } from '../graphql/literal-errors';
 import { operationChoicePlugin } from '../graphql/operation-choice';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { accessLog, operationLogPlugin, RequestLog } from './access-log';
-import { bearer } from './bearer';
 import { bodyErrors, unexpectedErrors } from './body-errors';
 import { exportRoutes } from './exports';
 import { health } from './health';
+import { identify, identityOf } from './identity';
 import { metricsEndpoint } from './metrics-endpoint';
 import { requestRateLimit } from './rate-limit';
 import { webPage } from './web-page';
@@ -89,13 +87,13 @@ export async function createApp(database: Database, config: Config, logger: Logg
   app.use(exportRoutes({ schema, db, callers, config, logger }));
   app.use(
     '/graphql',
+    identify(db, callers, config.adminSecret),
     ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const token = bearer(req);
-        const operator = token !== undefined && matchesSecret(token, config.adminSecret);
-        const caller = token && !operator ? await findCaller(db, token, callers).catch(unavailable) : null;
+      context: async ({ res }) => {
+        const { operator, caller, failure } = identityOf(res);
+        if (failure) unavailable(failure);
         const log = res.locals.log as RequestLog;
         Object.assign(log, { organisationId: caller?.organisationId, userId: caller?.userId, operator: operator || undefined });
         return { ...createContext(db, callers, caller, operator), log };

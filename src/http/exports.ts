@@ -4,7 +4,6 @@
 import { Request, Response, Router } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { CallerCache } from '../auth/caller-cache';
-import { findCaller } from '../auth/find-caller';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
 import { Db } from '../db/db';
@@ -19,7 +18,7 @@ import { lineColumns, lineRowPages, reconciliationSheets } from '../modules/expo
 import { StreamedWorkbook } from '../modules/exports/xlsx';
 import { londonToday } from '../values/calendar-date';
 import { FinancialYearFormatError, formatFinancialYear, parseFinancialYear } from '../values/financial-year';
-import { bearer } from './bearer';
+import { identify, identityOf } from './identity';
 import { requestRateLimit } from './rate-limit';
 
 export interface ExportDependencies {
@@ -78,9 +77,9 @@ export function exportRoutes({ schema, db, callers, config, logger }: ExportDepe
   const formatError = createFormatError(logger);
 
   /** A fresh context for the bearer's caller on every call; 401 (UNAUTHENTICATED) without a user token. */
-  async function authenticate(req: Request): Promise<() => Context> {
-    const token = bearer(req);
-    const caller = token ? await findCaller(db, token, callers) : null;
+  function authenticate(res: Response): () => Context {
+    const { caller, failure } = identityOf(res);
+    if (failure) throw failure;
     if (!caller) throw unauthenticated();
     return () => createContext(db, callers, caller, false);
   }
@@ -108,13 +107,17 @@ export function exportRoutes({ schema, db, callers, config, logger }: ExportDepe
   const route =
     (handler: (req: Request, res: Response, context: () => Context) => Promise<void>) => async (req: Request, res: Response) => {
       try {
-        await handler(req, res, await authenticate(req));
+        await handler(req, res, authenticate(res));
       } catch (err) {
         fail(res, err);
       }
     };
 
-  if (config.rateLimitPerMinute > 0) router.use(['/exports', '/reports'], requestRateLimit(config.rateLimitPerMinute));
+  router.use(
+    ['/exports', '/reports'],
+    identify(db, callers, config.adminSecret),
+    ...(config.rateLimitPerMinute > 0 ? [requestRateLimit(config.rateLimitPerMinute)] : []),
+  );
 
   router.get(
     '/exports/risks.csv',

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
-import { Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Request, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { identityOf } from './identity';
 
 /**
- * Requests a minute per bearer token (or per address without one), answered 429 with
- * Retry-After when exceeded. Counted per server instance: behind N instances a token may make
- * up to N times the limit (documented in the README).
+ * Requests a minute per user (whichever of its tokens, however the header is spaced), for the
+ * operator's secret, or per client address for requests without a token or whose token fails
+ * (so random bearers do not each get a limit of their own); answered 429 with Retry-After when
+ * exceeded. Runs after `identify`. Counted per server instance: behind N instances a user may
+ * make up to N times the limit (documented in the README).
  */
 export function requestRateLimit(perMinute: number) {
   return rateLimit({
@@ -13,9 +15,10 @@ export function requestRateLimit(perMinute: number) {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req: Request) => {
-      const auth = req.headers.authorization;
-      return auth ? createHash('sha256').update(auth).digest('hex') : `ip:${req.ip}`;
+    keyGenerator: (req: Request, res: Response) => {
+      const { caller, operator } = identityOf(res);
+      if (caller) return `user:${caller.userId}`;
+      return operator ? 'operator' : `address:${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (_req, res, _next, options) => {
       res.status(options.statusCode).json({
@@ -27,6 +30,5 @@ export function requestRateLimit(perMinute: number) {
         ],
       });
     },
-    validate: { keyGeneratorIpFallback: false },
   });
 }

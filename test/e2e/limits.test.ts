@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { newOrg } from '../support/fixtures';
 import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
 
@@ -58,4 +59,48 @@ test('a token over its rate limit is answered 429 with Retry-After', async () =>
   } finally {
     await limited.close();
   }
+});
+
+describe('the rate limit is keyed on who is asking', () => {
+  let limited: TestServer;
+  beforeEach(async () => {
+    limited = await startTestServer({ rateLimitPerMinute: 3 });
+  });
+  afterEach(() => limited?.close());
+
+  const statusOf = async (authorization: string) =>
+    (
+      await fetch(limited.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      })
+    ).status;
+
+  test('whitespace variants of one token count as that token', async () => {
+    const { admin } = await newOrg(limited);
+    const variants = [`Bearer ${admin}`, `Bearer  ${admin}`, `bearer ${admin}  `, `Bearer\t${admin}`, `BEARER ${admin}`];
+    const statuses = [];
+    for (const header of variants) statuses.push(await statusOf(header));
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  test("a user's tokens count together, and another user is not held back by them", async () => {
+    const org = await newOrg(limited);
+    const me = ok(await limited.gql(`{ me { id } }`, {}, org.admin)).me;
+    const second = ok(await limited.gql(`mutation($u: ID!) { issueToken(userId: $u) { token } }`, { u: me.id }, org.admin))
+      .issueToken.token;
+    const other = (await newOrg(limited)).admin;
+    expect([await statusOf(`Bearer ${second}`), await statusOf(`Bearer ${second}`)]).toEqual([200, 429]);
+    expect(await statusOf(`Bearer ${other}`)).toBe(200);
+  });
+
+  test('tokens that fail count against the address they come from, not against the users there', async () => {
+    const { admin } = await newOrg(limited);
+    const forged = () => `Bearer pr_${randomUUID().replace(/-/g, '')}_${randomBytes(32).toString('base64url')}`;
+    const statuses = [];
+    for (const header of [forged(), 'Bearer x', forged(), forged(), 'Bearer y']) statuses.push(await statusOf(header));
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(await statusOf(`Bearer ${admin}`)).toBe(200);
+  });
 });
