@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { londonToday } from './values/calendar-date';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,4 +46,10 @@ export function containsPattern(search: string): string {
 /** Fields set in an update input (absent ones are left as they are). */
 export function presentKeys<T extends object>(input: T): (keyof T)[] {
   return (Object.keys(input) as (keyof T)[]).filter((k) => input[k] !== undefined);
+}
+
+/** A business date that has happened: today (Europe/London) or before, else BAD_USER_INPUT on field. */
+export function notInFuture(field: string, date: string): string {
+  if (date > londonToday()) throw badInput(field, `${field} cannot be in the future`);
+  return date;
 }

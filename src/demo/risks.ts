@@ -1,5 +1,5 @@
 import { Call } from './client';
-import { ProgrammeCode } from './organisation';
+import { ProgrammeCode, PROGRAMMES } from './organisation';
 
 type Score = [likelihood: number, impact: number];
 
@@ -14,10 +14,12 @@ interface DemoRisk {
   target?: Score;
   reviewDate?: string;
   confidential?: boolean;
+  /** The inherent assessment's date; the programme's start date unless given. */
+  identifiedOn?: string;
   /** Re-assessments after the inherent one, oldest first. */
   assessments?: { on: string; score: Score; note: string; nextReview?: string }[];
   mitigations?: { action: string; owner: string; dueDate: string; status?: string; completedOn?: string }[];
-  closed?: string;
+  closed?: { on: string; reason: string };
   /** The text of a resolution (see resolutions.ts) that scrutinised it. */
   resolution?: string;
 }
@@ -81,7 +83,7 @@ const RISKS: DemoRisk[] = [
         completedOn: '2018-10-01',
       },
     ],
-    closed: 'The offer was published and the service changes took effect on 1 October 2018.',
+    closed: { on: '2018-10-01', reason: 'The offer was published and the service changes took effect on 1 October 2018.' },
   },
   {
     programme: 'FH-2018',
@@ -290,6 +292,9 @@ const RISKS: DemoRisk[] = [
 
 const score = ([likelihood, impact]: Score) => ({ likelihood, impact });
 
+/** Risks are identified in their programme's own years: by default on the day it started. */
+const startOf = (code: ProgrammeCode) => PROGRAMMES.find((p) => p.code === code)!.startDate;
+
 /** Records the register through the API: risks, their re-assessments, mitigations, links and closures. */
 export async function seedRisks(
   admin: Call,
@@ -309,6 +314,7 @@ export async function seedRisks(
         target: r.target && score(r.target),
         reviewDate: r.reviewDate,
         confidential: r.confidential,
+        identifiedOn: r.identifiedOn ?? startOf(r.programme),
       },
     });
     let version: number = createRisk.version;
@@ -355,12 +361,9 @@ export async function seedRisks(
     }
     if (r.closed) {
       await admin(
-        `mutation($id: ID!, $v: Int!, $reason: String!) { closeRisk(id: $id, expectedVersion: $v, reason: $reason) { id } }`,
-        {
-          id: createRisk.id,
-          v: version,
-          reason: r.closed,
-        },
+        `mutation($id: ID!, $v: Int!, $reason: String!, $on: Date) {
+          closeRisk(id: $id, expectedVersion: $v, reason: $reason, closedOn: $on) { id } }`,
+        { id: createRisk.id, v: version, reason: r.closed.reason, on: r.closed.on },
       );
     }
   }

@@ -386,6 +386,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
+  reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
@@ -478,6 +479,7 @@ export type RiskResolvers<ContextType = Context, ParentType extends ResolversPar
   current?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
   description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   inherent?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
   mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
   owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;

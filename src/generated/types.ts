@@ -99,6 +99,8 @@ export type CreateRiskInput = {
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
   /** Trimmed; blank is null. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to today; not in the future. */
+  identifiedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Recorded as the first assessment; current equals inherent until the next one. */
   inherent: ScoreInput;
   /** Who manages it, at most 200 characters; blank is null. */
@@ -384,7 +386,7 @@ export type Mutation = {
    * update or new mitigation (BAD_USER_INPUT).
    */
   assessRisk: Risk;
-  /** Closes an OPEN risk today (a CLOSED one is BAD_USER_INPUT, field id). */
+  /** Closes an OPEN risk (a CLOSED one is BAD_USER_INPUT, field id). */
   closeRisk: Risk;
   /**
    * Committees, meetings, resolutions and their links are recorded by ADMIN and PROGRAMME_MANAGER
@@ -403,7 +405,7 @@ export type Mutation = {
   createOrganisation: CreateOrganisationPayload;
   /** ADMIN only; status defaults to PROPOSED. */
   createProgramme: Programme;
-  /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme (as for the five below). */
+  /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme (as for the mutations below). */
   createRisk: Risk;
   /** FINANCE and ADMIN. */
   createSavingsLine: SavingsLine;
@@ -462,6 +464,11 @@ export type Mutation = {
   recordResolution: Resolution;
   /** FINANCE and ADMIN; the line's version does not change. */
   recordSavingsDelivery: SavingsDelivery;
+  /**
+   * Reopens a CLOSED risk (an OPEN one is BAD_USER_INPUT, field id); closedOn and closedReason
+   * become null; the reason is kept in the audit trail.
+   */
+  reopenRisk: Risk;
   /**
    * Records the response of the body a recommendation went to: responseId is a DECISION of a
    * meeting on or after the recommendation's meeting (otherwise BAD_USER_INPUT, field responseId);
@@ -537,6 +544,7 @@ export type MutationAssessRiskArgs = {
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
 export type MutationCloseRiskArgs = {
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -839,6 +847,25 @@ export type MutationRecordResolutionArgs = {
 export type MutationRecordSavingsDeliveryArgs = {
   input: SavingsDeliveryInput;
   savingsLineId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationReopenRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1382,13 +1409,13 @@ export type ResolutionKind =
 export type Risk = {
   __typename?: 'Risk';
   /**
-   * Every assessment in the order recorded, newest first; the last is the inherent one.
-   * trend compares the newest with the one recorded before it.
+   * Every assessment, newest assessedOn first (on the same day, the one recorded later first); the
+   * last is the inherent one. current is the first of them; trend compares it with the second.
    */
   assessments: Array<RiskAssessment>;
   /** The kind of harm it threatens; the organisation's appetite is set per category. */
   category: RiskCategory;
-  /** The day closeRisk closed it; null while open. */
+  /** The day it was closed, as given to closeRisk; null while open. */
   closedOn: Maybe<Scalars['Date']['output']>;
   /** Why it was closed; null while open. */
   closedReason: Maybe<Scalars['String']['output']>;
@@ -1403,6 +1430,8 @@ export type Risk = {
   description: Maybe<Scalars['String']['output']>;
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** The day the risk was identified: its inherent assessment's assessedOn. */
+  identifiedOn: Scalars['Date']['output'];
   /** Before any controls. */
   inherent: RiskScore;
   /** Ordered by due date. */
@@ -1419,7 +1448,7 @@ export type Risk = {
   reviewDate: Maybe<Scalars['Date']['output']>;
   /** reviewDate is before today and the risk is open. */
   reviewOverdue: Scalars['Boolean']['output'];
-  /** OPEN until closeRisk closes it. */
+  /** OPEN until closeRisk closes it; reopenRisk makes it OPEN again. */
   status: RiskStatus;
   /** Where the mitigations are meant to bring it. */
   target: Maybe<RiskScore>;
@@ -1429,7 +1458,7 @@ export type Risk = {
   trend: Trend;
   /** When the risk itself was last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Changes exactly when updateRisk, assessRisk or closeRisk succeeds; send it as expectedVersion. */
+  /** Changes exactly when updateRisk, assessRisk, closeRisk or reopenRisk succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
   /** current.score <= the organisation's appetite for this category. */
   withinAppetite: Scalars['Boolean']['output'];
@@ -1467,7 +1496,7 @@ export type RiskAssessment = {
 
 /** A new assessment of a risk. */
 export type RiskAssessmentInput = {
-  /** Defaults to today. */
+  /** Defaults to today. Part truth: not in the future, not before the risk's identifiedOn. */
   assessedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 1 (negligible) to 5 (catastrophic); otherwise BAD_USER_INPUT. */
   impact: Scalars['Int']['input'];

@@ -189,6 +189,11 @@ const MUTATIONS: [
     (r) => ({ id: r.id, v: r.version }),
   ],
   [
+    'reopenRisk',
+    `mutation($id: ID!, $v: Int!) { reopenRisk(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
     'addMitigation',
     `mutation($id: ID!) { addMitigation(riskId: $id, input: { action: "Leaked" }) { id } }`,
     (r) => ({ id: r.id }),

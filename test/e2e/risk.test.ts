@@ -117,7 +117,11 @@ describe('assessRisk', () => {
     const org = await newOrg(t);
     const p = await org.programme();
     const pm = await org.user('PROGRAMME_MANAGER', [p.id]);
-    const risk = await newRisk(t, org, p.id, { inherent: { likelihood: 3, impact: 3 }, reviewDate: '2030-01-01' });
+    const risk = await newRisk(t, org, p.id, {
+      inherent: { likelihood: 3, impact: 3 },
+      reviewDate: '2030-01-01',
+      identifiedOn: '2018-01-01',
+    });
     const steps = [
       [{ likelihood: 4, impact: 4, note: 'Office moves slipped', assessedOn: '2018-06-01' }, 16, 'RED', 'WORSENING'],
       [{ likelihood: 2, impact: 4, note: 'Induction for moved teams', reviewDate: '2031-01-01' }, 8, 'AMBER', 'IMPROVING'],

@@ -38,8 +38,6 @@ function contractFile(): string {
  */
 const AWAITING_PART: Record<string, string> = {
   'Risk.reference': 'truth',
-  'Risk.assessments': 'truth',
-  'RiskAssessmentInput.assessedOn': 'truth',
   'Milestone.baselineDate': 'truth',
   'Milestone.status': 'truth',
   Committee: 'truth',

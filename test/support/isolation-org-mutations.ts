@@ -129,6 +129,13 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.risks)),
     ),
 
+  'Mutation.reopenRisk': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { reopenRisk(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
+
   'Mutation.addMitigation': (w) =>
     each(
       w,

@@ -95,7 +95,14 @@ export async function seedOrganisation(
 
   const risk = (programmeId: string, input: Record<string, unknown>) =>
     as(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id version } }`, {
-      input: { programmeId, category: 'SAFEGUARDING', owner: `${marker} Head of Service`, reviewDate: '2018-12-01', ...input },
+      input: {
+        programmeId,
+        category: 'SAFEGUARDING',
+        owner: `${marker} Head of Service`,
+        reviewDate: '2018-12-01',
+        identifiedOn: '2018-04-03',
+        ...input,
+      },
     });
   const assess = async (r: Versioned, input: Record<string, unknown>) =>
     Object.assign(

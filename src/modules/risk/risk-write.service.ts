@@ -3,14 +3,14 @@ import { Scope } from '../../auth/scope';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { Tx } from '../../db/db';
-import { param, raw, sql } from '../../db/sql';
+import { param, sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput, conflict } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
-import { optionalText, presentKeys, requiredText } from '../../validation';
+import { notInFuture, optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
-import { riskColumns, RiskRow, risks } from './risk.entity';
+import { assessmentOrder, riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
 
 interface CreateRiskInput {
@@ -24,6 +24,7 @@ interface CreateRiskInput {
   target?: Score | null;
   reviewDate?: string | null;
   confidential?: boolean | null;
+  identifiedOn?: string | null;
 }
 
 interface UpdateRiskInput {
@@ -78,27 +79,28 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
   return inTransaction(ctx, async (tx) => {
     const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
     requireProgrammeEditor(caller, programme.id);
+    const identifiedOn = notInFuture('identifiedOn', input.identifiedOn ?? londonToday());
     // the first assessment is the inherent score: current starts there
     const [likelihood, impact] = [param(inherent.likelihood), param(inherent.impact)];
     const row = await tx.one<RiskRow>(
       sql`INSERT INTO risks (organisation_id, programme_id, programme_code, reference, title, description, category, owner,
                           inherent_likelihood, inherent_impact, current_likelihood, current_impact,
-                          target_likelihood, target_impact, review_date, confidential)
+                          target_likelihood, target_impact, review_date, confidential, identified_on)
        VALUES (${caller.organisationId}, ${programme.id}, ${programme.code}, ${reference}, ${title}, ${description},
                ${input.category}, ${owner}, ${likelihood}, ${impact}, ${likelihood}, ${impact},
-               ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false))
+               ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false), ${identifiedOn})
        ON CONFLICT ON CONSTRAINT uq_risks_reference DO NOTHING
        RETURNING ${riskColumns('risks')}`,
     );
     if (!row) throw conflict(`${programme.code} already has a risk ${reference}`, 'reference');
-    await insertAssessment(tx, caller, row.id, { ...inherent, assessedOn: londonToday(), note: null });
+    await insertAssessment(tx, caller, row.id, { ...inherent, assessedOn: identifiedOn, note: null });
     await recordAudit(
       tx,
       caller,
       'risk.created',
       'Risk',
       row.id,
-      diff({}, row, ['programmeId', 'reference', 'inherentLikelihood', 'inherentImpact', ...AUDITED]),
+      diff({}, row, ['programmeId', 'reference', 'identifiedOn', 'inherentLikelihood', 'inherentImpact', ...AUDITED]),
     );
     return row;
   });
@@ -129,7 +131,19 @@ export async function updateRisk(ctx: Context, id: string, expectedVersion: numb
   });
 }
 
-/** assessRisk: the new assessment becomes current; the one before it is kept as the trend's reference. */
+/**
+ * The current assessment and the one before it, by assessedOn (on the same day, the one recorded
+ * later first): an assessment dated before the current one becomes history, not the current score.
+ */
+async function latestTwo(tx: Tx, scope: Scope, riskId: string) {
+  const rows = await tx.rows<Score>(
+    sql`SELECT a.likelihood, a.impact FROM risk_assessments a WHERE a.organisation_id = ${scope.org} AND a.risk_id = ${riskId}
+      ORDER BY ${assessmentOrder('a')} LIMIT 2`,
+  );
+  return { current: rows[0], previousScore: rows[1] ? rows[1].likelihood * rows[1].impact : null };
+}
+
+/** assessRisk: a new assessment; the latest by assessedOn is current, the one before it the trend's reference. */
 export async function assessRisk(
   ctx: Context,
   riskId: string,
@@ -139,36 +153,23 @@ export async function assessRisk(
   const caller = requireCaller(ctx);
   const score = checkScore(input);
   const note = optionalText('note', input.note) ?? null;
-  const assessedOn = input.assessedOn ?? londonToday();
   return inTransaction(ctx, async (tx) => {
     const before = await riskToChange(tx, caller, ctx.scope, riskId, 'riskId');
+    const assessedOn = notInFuture('assessedOn', input.assessedOn ?? londonToday());
+    if (assessedOn < before.identifiedOn)
+      throw badInput('assessedOn', `assessedOn cannot be before the risk was identified (${before.identifiedOn})`);
+    const assessmentId = await insertAssessment(tx, caller, before.id, { ...score, assessedOn, note });
+    const { current, previousScore } = await latestTwo(tx, ctx.scope, before.id);
     const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
-      // SET reads the row as it was: the score being replaced becomes the previous one
-      previous_score: raw('current_score'),
-      current_likelihood: score.likelihood,
-      current_impact: score.impact,
+      current_likelihood: current.likelihood,
+      current_impact: current.impact,
+      previous_score: previousScore,
       ...(input.reviewDate ? { review_date: input.reviewDate } : {}),
     });
-    const assessmentId = await insertAssessment(tx, caller, before.id, { ...score, assessedOn, note });
     await recordAudit(tx, caller, 'risk.assessed', 'Risk', before.id, {
       ...diff(before, after, ['currentLikelihood', 'currentImpact', 'currentScore', 'reviewDate']),
-      ...created({ assessmentId, assessedOn, note }),
+      ...created({ assessmentId, assessedOn, likelihood: score.likelihood, impact: score.impact, note }),
     });
-    return after;
-  });
-}
-
-export async function closeRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<RiskRow> {
-  const caller = requireCaller(ctx);
-  const closedReason = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (tx) => {
-    const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
-    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
-      status: raw("'CLOSED'"),
-      closed_on: londonToday(),
-      closed_reason: closedReason,
-    });
-    await recordAudit(tx, caller, 'risk.closed', 'Risk', before.id, diff(before, after, ['status', 'closedOn', 'closedReason']));
     return after;
   });
 }

@@ -15,6 +15,8 @@ export interface RiskRow {
   category: string;
   owner: string | null;
   status: 'OPEN' | 'CLOSED';
+  /** The inherent assessment's assessedOn. */
+  identifiedOn: string;
   inherentLikelihood: number;
   inherentImpact: number;
   currentLikelihood: number;
@@ -87,6 +89,7 @@ export const riskProjection = new Projection<RiskRow>(
     category: (r) => `${r}.category`,
     owner: (r) => `${r}.owner`,
     status: (r) => `${r}.status`,
+    identifiedOn: (r) => `${r}.identified_on AS "identifiedOn"`,
     inherentLikelihood: (r) => `${r}.inherent_likelihood AS "inherentLikelihood"`,
     inherentImpact: (r) => `${r}.inherent_impact AS "inherentImpact"`,
     currentLikelihood: (r) => `${r}.current_likelihood AS "currentLikelihood"`,
@@ -142,6 +145,9 @@ export const risks: ListOf<RiskRow> = {
       sql`(-r.current_score, r.programme_code, r.reference) > (${-Number(score)}::int, ${code}::text, ${reference}::text)`,
   },
 };
+
+/** Newest assessedOn first; on the same day, the one recorded later first (current is the first). */
+export const assessmentOrder = (a: string) => raw(`${a}.assessed_on DESC, ${a}.seq DESC`);
 
 export const assessmentColumns = (a: string) =>
   raw(`${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`);

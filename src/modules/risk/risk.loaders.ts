@@ -5,6 +5,7 @@ import { sql } from '../../db/sql';
 import {
   AssessmentRow,
   assessmentColumns,
+  assessmentOrder,
   mitigationOrder,
   mitigationProjection,
   MitigationRow,
@@ -52,11 +53,11 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
         ),
       ),
     ),
-    /** A risk's assessments, newest first (in the order recorded). */
+    /** A risk's assessments, newest assessedOn first. */
     assessmentsByRiskId: loaderOfLists<AssessmentRow>((ids): Promise<Keyed<AssessmentRow>[]> =>
       reads.rows(
         sql`SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id', scope, ids)}
-            ORDER BY a.seq DESC`,
+            ORDER BY ${assessmentOrder('a')}`,
       ),
     ),
   };

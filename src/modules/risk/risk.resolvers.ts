@@ -3,7 +3,8 @@ import { londonToday } from '../../values/calendar-date';
 import { addMitigation, updateMitigation } from './mitigation.service';
 import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
-import { assessRisk, closeRisk, createRisk, updateRisk } from './risk-write.service';
+import { assessRisk, createRisk, updateRisk } from './risk-write.service';
+import { closeRisk, reopenRisk } from './risk-lifecycle.service';
 import { riskScore, trend } from './score';
 import { totalCount } from '../../paging';
 import { prefetchRelations } from '../../graphql/prefetch';
@@ -23,7 +24,8 @@ export const riskResolvers: Resolvers = {
     createRisk: (_, { input }, ctx) => createRisk(ctx, input),
     updateRisk: (_, { id, expectedVersion, input }, ctx) => updateRisk(ctx, id, expectedVersion, input),
     assessRisk: (_, { riskId, expectedVersion, input }, ctx) => assessRisk(ctx, riskId, expectedVersion, input),
-    closeRisk: (_, { id, expectedVersion, reason }, ctx) => closeRisk(ctx, id, expectedVersion, reason),
+    closeRisk: (_, { id, expectedVersion, reason, closedOn }, ctx) => closeRisk(ctx, id, expectedVersion, reason, closedOn),
+    reopenRisk: (_, { id, expectedVersion, reason }, ctx) => reopenRisk(ctx, id, expectedVersion, reason),
     addMitigation: (_, { riskId, input }, ctx) => addMitigation(ctx, riskId, input),
     updateMitigation: (_, { id, expectedVersion, input }, ctx) => updateMitigation(ctx, id, expectedVersion, input),
   },

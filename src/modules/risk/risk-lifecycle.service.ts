@@ -1,0 +1,58 @@
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
+import { raw, sql } from '../../db/sql';
+import { findVisible, updateVersioned } from '../../db/table';
+import { badInput } from '../../errors';
+import { londonToday } from '../../values/calendar-date';
+import { notInFuture, requiredText } from '../../validation';
+import { diff, recordAudit } from '../audit/audit.service';
+import { RiskRow, risks } from './risk.entity';
+import { riskToChange } from './risk-write.service';
+
+const CLOSURE = ['status', 'closedOn', 'closedReason'];
+
+/** closeRisk: dated (today unless given), not in the future, not before the current assessment. */
+export async function closeRisk(
+  ctx: Context,
+  id: string,
+  expectedVersion: number,
+  reason: string,
+  closedOn: string | null | undefined,
+): Promise<RiskRow> {
+  const caller = requireCaller(ctx);
+  const closedReason = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
+    const on = notInFuture('closedOn', closedOn ?? londonToday());
+    // the current assessment is the one with the latest assessedOn
+    const { assessedOn } = (await tx.one<{ assessedOn: string }>(
+      sql`SELECT max(a.assessed_on) AS "assessedOn" FROM risk_assessments a WHERE a.organisation_id = ${ctx.scope.org} AND a.risk_id = ${before.id}`,
+    ))!;
+    if (on < assessedOn) throw badInput('closedOn', `closedOn cannot be before the current assessment (${assessedOn})`);
+    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
+      status: raw("'CLOSED'"),
+      closed_on: on,
+      closed_reason: closedReason,
+    });
+    await recordAudit(tx, caller, 'risk.closed', 'Risk', before.id, diff(before, after, CLOSURE));
+    return after;
+  });
+}
+
+/** reopenRisk: a CLOSED risk is OPEN again, without its closure; the reason stays in the audit trail. */
+export async function reopenRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<RiskRow> {
+  const caller = requireCaller(ctx);
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, risks, ctx.scope, id);
+    requireProgrammeEditor(caller, before.programmeId);
+    if (before.status === 'OPEN') throw badInput('id', 'The risk is open: only a CLOSED risk is reopened');
+    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
+      status: raw("'OPEN'"),
+      closed_on: null,
+      closed_reason: null,
+    });
+    await recordAudit(tx, caller, 'risk.reopened', 'Risk', before.id, { ...diff(before, after, CLOSURE), reason: [null, why] });
+    return after;
+  });
+}
