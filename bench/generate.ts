@@ -76,7 +76,7 @@ export async function generate(client: Client, size: Size, first: number, count:
          FROM ${orgs}, ${P}`,
     `INSERT INTO risks (organisation_id, id, programme_id, programme_code, reference, title, description, category, owner, status,
                         inherent_likelihood, inherent_impact, current_likelihood, current_impact, previous_score,
-                        target_likelihood, target_impact, review_date, confidential, closed_on, closed_reason)
+                        target_likelihood, target_impact, review_date, confidential, closed_on, closed_reason, identified_on)
        SELECT ${org}, ${risk}, ${prog}, 'P-' || lpad(p::text, 4, '0'), 'R' || lpad((r + 1)::text, 2, '0'),
               'Risk ' || r || ' of programme ' || p, 'What could go wrong, number ' || r,
               (ARRAY['SAFEGUARDING','SERVICE_DELIVERY','FINANCIAL','WORKFORCE','EQUALITIES','LEGAL','PARTNERSHIP',
@@ -86,7 +86,8 @@ export async function generate(client: Client, size: Size, first: number, count:
               ${last > 0 ? `${lik(String(last - 1))} * ${imp(String(last - 1))}` : 'NULL'},
               CASE WHEN r % 3 = 0 THEN 1 + r % 2 END, CASE WHEN r % 3 = 0 THEN 1 + p % 3 END,
               date '2026-06-01' + ((p * 37 + r * 17) % 400), r % 8 = 7,
-              CASE WHEN r % 10 = 9 THEN date '2025-01-01' + p % 90 END, CASE WHEN r % 10 = 9 THEN 'Mitigated' END
+              CASE WHEN r % 10 = 9 THEN date '2025-01-01' + p % 90 END, CASE WHEN r % 10 = 9 THEN 'Mitigated' END,
+              date '2019-01-01' + (p + r) % 30
          FROM ${orgs}, ${P}, ${R}`,
     `INSERT INTO risk_assessments (organisation_id, id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
        SELECT ${org}, ${id(`'a'`, 'o', 'p', 'r', 'k')}, ${risk}, date '2019-01-01' + k * 91 + (p + r) % 30,

@@ -63,7 +63,7 @@ const O3 = top(
       'assessments', ${list(
         `json_build_object('assessedOn', a.assessed_on, 'likelihood', a.likelihood, 'impact', a.impact,
           'score', a.likelihood * a.impact, 'rating', ${rating('a.likelihood * a.impact')}, 'note', a.note, 'recordedBy', a.recorded_by)`,
-        'a.seq DESC',
+        'a.assessed_on DESC, a.seq DESC',
         'FROM risk_assessments a WHERE a.organisation_id = $1 AND a.risk_id = r.id',
       )})`,
     RISK_ORDER,
