@@ -17,7 +17,10 @@ export interface ResolutionRow {
   id: string;
   meetingId: string;
   meetingDate: string;
-  /** The meeting's committee, copied like its date: a resolution knows its meeting without a query. */
+  /**
+   * The meeting's committee and date are copied onto the resolution, so that it knows its meeting
+   * without a query (updateMeeting moves the copies of its date in the same transaction).
+   */
   committeeId: string;
   agendaItem: string;
   number: string | null;
@@ -29,6 +32,8 @@ export interface ResolutionRow {
   referredToId: string | null;
   /** PENDING until a response is recorded for a RECOMMENDATION; null for other kinds. */
   outcome: RecommendationOutcome | null;
+  /** Changes exactly when updateResolution succeeds. */
+  version: number;
 }
 
 export type ResolutionKind = 'DECISION' | 'RECOMMENDATION' | 'NOTED';
@@ -41,7 +46,7 @@ export const resolutionColumns = (r: string) =>
   raw(`${r}.id, ${r}.meeting_id AS "meetingId", ${r}.meeting_date AS "meetingDate", ${r}.committee_id AS "committeeId",
    ${r}.agenda_item AS "agendaItem",
    NULLIF(${r}.number, '') AS number, ${r}.text, ${r}.number_key AS "numberKey",
-   ${r}.kind, ${r}.referred_to_committee_id AS "referredToId", ${r}.outcome`);
+   ${r}.kind, ${r}.referred_to_committee_id AS "referredToId", ${r}.outcome, ${r}.version`);
 
 /**
  * Newest meeting first, then agenda item and number (the contract's order for resolutions),
