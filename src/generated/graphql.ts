@@ -165,6 +165,7 @@ export type ResolversTypes = {
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
+  UpdateResolutionInput: Types.UpdateResolutionInput;
   UpdateRiskInput: Types.UpdateRiskInput;
   UpdateSavingsLineInput: Types.UpdateSavingsLineInput;
   User: ResolverTypeWrapper<UserRow>;
@@ -235,6 +236,7 @@ export type ResolversParentTypes = {
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
+  UpdateResolutionInput: Types.UpdateResolutionInput;
   UpdateRiskInput: Types.UpdateRiskInput;
   UpdateSavingsLineInput: Types.UpdateSavingsLineInput;
   User: UserRow;
@@ -378,6 +380,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationCreateSavingsLineArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<Types.MutationCreateUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<Types.MutationDeactivateUserArgs, 'id'>>;
+  deleteResolution?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteResolutionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   deleteSavingsDelivery?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavingsDeliveryArgs, 'id' | 'reason'>>;
   deleteSavingsLine?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavingsLineArgs, 'expectedVersion' | 'id' | 'reason'>>;
   importLedgerActuals?: Resolver<ResolversTypes['LedgerImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportLedgerActualsArgs, 'csv' | 'dryRun'>>;
@@ -390,9 +393,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
+  updateCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeArgs, 'id' | 'name'>>;
+  updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationUpdateMeetingArgs, 'date' | 'id'>>;
   updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationUpdateMilestoneArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<Types.MutationUpdateMitigationArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<Types.MutationUpdateProgrammeArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUpdateResolutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationUpdateSavingsLineArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
@@ -462,6 +468,7 @@ export type ResolutionResolvers<ContextType = Context, ParentType extends Resolv
   risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
   savingsLines?: Resolver<Array<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResolutionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolutionConnection'] = ResolversParentTypes['ResolutionConnection']> = {

@@ -414,6 +414,12 @@ export type Mutation = {
   /** ADMIN only. The user's tokens stop working at once; an ADMIN cannot deactivate itself. */
   deactivateUser: User;
   /**
+   * ADMIN and PROGRAMME_MANAGER. Deletes a resolution entered in error, with its links and its
+   * responses: gone from every read, count and link; a recommendation left with no response is
+   * PENDING again. auditTrail(entityId: id) keeps its last state and the reason.
+   */
+  deleteResolution: Deletion;
+  /**
    * ADMIN and FINANCE. Deletes a delivery entered in error: it leaves its line's delivered and every
    * total, and its ledger reference is free again; the line's version does not change.
    */
@@ -481,12 +487,18 @@ export type Mutation = {
   setRiskAppetite: Organisation;
   /** Removes a link that linkResolution made; same callers. Unlinking what is not linked changes nothing. */
   unlinkResolution: Resolution;
+  /** Committees, meetings and resolutions are edited by the callers who record them (ADMIN and PROGRAMME_MANAGER). */
+  updateCommittee: Committee;
+  /** ADMIN and PROGRAMME_MANAGER. Its resolutions move with it; their versions do not change. */
+  updateMeeting: Meeting;
   /** ADMIN, or a PROGRAMME_MANAGER assigned to the milestone's programme. */
   updateMilestone: Milestone;
   /** ADMIN, or a PROGRAMME_MANAGER assigned to the risk's programme. */
   updateMitigation: Mitigation;
   /** ADMIN, or a PROGRAMME_MANAGER assigned to the programme. */
   updateProgramme: Programme;
+  /** ADMIN and PROGRAMME_MANAGER. Its kind, outcome and links stay as they are. */
+  updateResolution: Resolution;
   /** A CLOSED risk takes no update (BAD_USER_INPUT, field id). */
   updateRisk: Risk;
   /** FINANCE and ADMIN. */
@@ -703,6 +715,25 @@ export type MutationCreateUserArgs = {
  */
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationDeleteResolutionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -936,6 +967,42 @@ export type MutationUnlinkResolutionArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationUpdateCommitteeArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUpdateMeetingArgs = {
+  date: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationUpdateMilestoneArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -978,6 +1045,25 @@ export type MutationUpdateProgrammeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateProgrammeInput;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUpdateResolutionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateResolutionInput;
 };
 
 
@@ -1349,6 +1435,8 @@ export type Resolution = {
   savingsLines: Array<SavingsLine>;
   /** As minuted, e.g. That the implementation plan for Family Hubs be approved. */
   text: Scalars['String']['output'];
+  /** Changes exactly when updateResolution succeeds; send it as expectedVersion. */
+  version: Scalars['Int']['output'];
 };
 
 /** Ordered by meeting date, newest first, then agenda item and number. */
@@ -1854,6 +1942,16 @@ export type UpdateProgrammeInput = {
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** May not be null. */
   status?: InputMaybe<ProgrammeStatus>;
+};
+
+/** The fields to change; absent ones stay as they are. */
+export type UpdateResolutionInput = {
+  /** 1 to 500 characters; not null. */
+  agendaItem?: InputMaybe<Scalars['String']['input']>;
+  /** At most 20 characters; blank or null clears it (the item has a single resolution). */
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 20,000 characters; not null. */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields to change; absent ones stay as they are. The current score changes only by assessRisk. */

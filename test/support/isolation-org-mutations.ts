@@ -311,6 +311,31 @@ export const MUTATION_CASES: Record<string, Case> = {
       Object.values(w.a.meetings).map((meetingId) => ({ meetingId, text: 'PLANTED\n\nRESOLVED: That it be planted.' })),
     ),
 
+  'Mutation.updateCommittee': (w) =>
+    each(w, `mutation($id: ID!) { updateCommittee(id: $id, name: "Taken over") { id } }`, [{ id: w.a.committee.id }]),
+
+  'Mutation.updateMeeting': (w) =>
+    each(
+      w,
+      `mutation($id: ID!) { updateMeeting(id: $id, date: "2019-01-01") { id } }`,
+      Object.values(w.a.meetings).map((id) => ({ id })),
+    ),
+
+  // A's resolutions are all at version 1
+  'Mutation.updateResolution': (w) =>
+    each(
+      w,
+      `mutation($id: ID!) { updateResolution(id: $id, expectedVersion: 1, input: {text: "Taken over"}) { id } }`,
+      Object.values(w.a.resolutions).map((id) => ({ id })),
+    ),
+
+  'Mutation.deleteResolution': (w) =>
+    each(
+      w,
+      `mutation($id: ID!) { deleteResolution(id: $id, expectedVersion: 1, reason: "Taken over") { id } }`,
+      Object.values(w.a.resolutions).map((id) => ({ id })),
+    ),
+
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),
   'Mutation.unlinkResolution': (w) => linkCase(w, 'unlinkResolution'),
 };

@@ -347,7 +347,7 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
       delivered confidence version deliveries { id amount recordedOn ledgerReference note } resolutions { id } } } } }`)
     ).programmes,
     ...(await get(
-      `{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text meeting { id } ${LINKS} } } } }`,
+      `{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text version meeting { id } ${LINKS} } } } }`,
     )),
     ...(await get(`{ risks(first: 500) { ${page} nodes { id } } milestones(first: 500) { ${page} nodes { id } }
       resolutions(first: 500) { ${page} nodes { id ${LINKS} } }

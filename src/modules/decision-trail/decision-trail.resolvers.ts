@@ -6,6 +6,8 @@ import { createCommittee, createMeeting, listCommittees, listResolutions, record
 import { ResolutionRow } from './decision-trail.entity';
 import { LINK_TARGETS } from './link-targets';
 import { changeLink } from './resolution-link.service';
+import { updateCommittee, updateMeeting, updateResolution } from './decision-trail-corrections.service';
+import { deleteResolution } from './resolution-deletion.service';
 
 export const decisionTrailResolvers: Resolvers = {
   ResolutionConnection: { totalCount },
@@ -19,6 +21,10 @@ export const decisionTrailResolvers: Resolvers = {
     recordResolution: (_, { input }, ctx) => recordResolution(ctx, input),
     linkResolution: (_, { resolutionId, target }, ctx) => changeLink(ctx, resolutionId, target, true),
     unlinkResolution: (_, { resolutionId, target }, ctx) => changeLink(ctx, resolutionId, target, false),
+    updateCommittee: (_, { id, name }, ctx) => updateCommittee(ctx, id, name),
+    updateMeeting: (_, { id, date }, ctx) => updateMeeting(ctx, id, date),
+    updateResolution: (_, { id, expectedVersion, input }, ctx) => updateResolution(ctx, id, expectedVersion, input),
+    deleteResolution: (_, { id, expectedVersion, reason }, ctx) => deleteResolution(ctx, id, expectedVersion, reason),
   },
   Committee: {
     meetings: (committee, _, ctx) => ctx.loaders.meetingsByCommitteeId.load(committee.id),
@@ -28,7 +34,7 @@ export const decisionTrailResolvers: Resolvers = {
     resolutions: (meeting, _, ctx) => ctx.loaders.resolutionsByMeetingId.load(meeting.id),
   },
   Resolution: {
-    // a resolution carries its meeting's date and committee (they never change): no query
+    // a resolution carries its meeting's date and committee (updateMeeting keeps the date's copy): no query
     meeting: (resolution) => ({ id: resolution.meetingId, committeeId: resolution.committeeId, date: resolution.meetingDate }),
   },
 };

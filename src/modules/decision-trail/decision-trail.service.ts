@@ -22,7 +22,7 @@ import {
 import { LINK_TARGETS } from './link-targets';
 
 /** Committees, meetings and resolutions are recorded by ADMIN and PROGRAMME_MANAGER callers. */
-const RECORDERS = ['ADMIN', 'PROGRAMME_MANAGER'] as const;
+export const RECORDERS = ['ADMIN', 'PROGRAMME_MANAGER'] as const;
 
 export async function listCommittees(ctx: Context): Promise<CommitteeRow[]> {
   requireCaller(ctx);

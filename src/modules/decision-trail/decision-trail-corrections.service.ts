@@ -1,0 +1,92 @@
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireRole } from '../../auth/permissions';
+import { sql } from '../../db/sql';
+import { findVisible, updateVersioned } from '../../db/table';
+import { badInput } from '../../errors';
+import { optionalText, presentKeys, requiredText } from '../../validation';
+import { diff, recordAudit } from '../audit/audit.service';
+import {
+  CommitteeRow,
+  committees,
+  meetingColumns,
+  MeetingRow,
+  meetings,
+  ResolutionRow,
+  resolutions,
+} from './decision-trail.entity';
+import { RECORDERS } from './decision-trail.service';
+
+/** updateCommittee: corrects a committee's name (stored trimmed). */
+export async function updateCommittee(ctx: Context, id: string, name: string): Promise<CommitteeRow> {
+  const caller = requireCaller(ctx);
+  const clean = requiredText('name', name, 200);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, committees, ctx.scope, id);
+    requireRole(caller, ...RECORDERS);
+    const after = (await tx.one<CommitteeRow>(
+      sql`UPDATE committees SET name = ${clean} WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id} RETURNING id, name`,
+    ))!;
+    await recordAudit(tx, caller, 'committee.updated', 'Committee', before.id, diff(before, after, ['name']));
+    return after;
+  });
+}
+
+/**
+ * updateMeeting: corrects the day a committee met. Its resolutions carry a copy of the date (their
+ * list's order); the copies move with it, in the same transaction, without changing their versions.
+ */
+export async function updateMeeting(ctx: Context, id: string, date: string): Promise<MeetingRow> {
+  const caller = requireCaller(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, meetings, ctx.scope, id);
+    requireRole(caller, ...RECORDERS);
+    const after = (await tx.one<MeetingRow>(
+      sql`UPDATE meetings SET date = ${date} WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
+          RETURNING ${meetingColumns('meetings')}`,
+    ))!;
+    await tx.execute(
+      sql`UPDATE resolutions SET meeting_date = ${date} WHERE organisation_id = ${ctx.scope.org} AND meeting_id = ${before.id}`,
+    );
+    await recordAudit(tx, caller, 'meeting.updated', 'Meeting', before.id, diff(before, after, ['date']));
+    return after;
+  });
+}
+
+export interface UpdateResolutionInput {
+  agendaItem?: string | null;
+  number?: string | null;
+  text?: string | null;
+}
+
+const EDITABLE = ['agendaItem', 'number', 'text'] as const;
+
+/** The columns to set: absent fields stay; agendaItem and text cannot be null; a blank or null number is cleared. */
+function cleanUpdate(input: UpdateResolutionInput): Record<string, string> {
+  const sets: Record<string, string> = {};
+  for (const field of presentKeys(input)) {
+    const value = input[field];
+    if (field === 'number') sets.number = optionalText('number', value, 20) ?? '';
+    else if (value === null) throw badInput(field, `${field} cannot be null`);
+    else if (field === 'agendaItem') sets.agenda_item = requiredText('agendaItem', value!, 500);
+    else if (field === 'text') sets.text = requiredText('text', value!, 20_000);
+  }
+  return sets;
+}
+
+/** updateResolution: corrects what was minuted (compare-and-set); its kind, outcome and links stay. */
+export async function updateResolution(
+  ctx: Context,
+  id: string,
+  expectedVersion: number,
+  input: UpdateResolutionInput,
+): Promise<ResolutionRow> {
+  const caller = requireCaller(ctx);
+  const sets = cleanUpdate(input);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, resolutions, ctx.scope, id);
+    requireRole(caller, ...RECORDERS);
+    const after = await updateVersioned(tx, resolutions, ctx.scope, before, expectedVersion, sets);
+    await recordAudit(tx, caller, 'resolution.updated', 'Resolution', before.id, diff(before, after, [...EDITABLE]));
+    return after;
+  });
+}
