@@ -1,9 +1,9 @@
 // `npm start`: serves the API until SIGTERM or SIGINT, then drains and closes cleanly.
 import './node-version';
-import { ConfigError, readConfig } from './config';
-import { DatabaseUnavailableError } from './db/database';
+import { Config, ConfigError, readConfig } from './config';
+import { DataDirInUseError, DataDirLock, lockDataDir } from './db/data-dir-lock';
 import { createLogger, Logger } from './logger';
-import { RunningServer, startServer } from './server';
+import type { RunningServer } from './server';
 
 export function stopOnSignals(server: RunningServer, logger: Logger): void {
   let stopping = false;
@@ -23,6 +23,22 @@ export function stopOnSignals(server: RunningServer, logger: Logger): void {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/**
+ * On the embedded database, the data directory's lock, taken before the server's modules load
+ * (seconds on a busy machine) so that a second server on the directory stops at once; `why`
+ * starts the line it then prints.
+ */
+export async function lockDataDirOrExit(config: Config, dataDir: string, why: string): Promise<DataDirLock | undefined> {
+  if (config.databaseUrl) return undefined;
+  try {
+    return await lockDataDir(dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    console.error(`${why}: ${err.message}`);
+    process.exit(1);
+  }
+}
+
 async function main() {
   let config;
   try {
@@ -33,9 +49,12 @@ async function main() {
     console.error(err.message);
     process.exit(1);
   }
+  const lock = await lockDataDirOrExit(config, config.dataDir, 'programme-register could not start');
   const logger = createLogger(config.logLevel);
+  const { startServer } = await import('./server');
+  const { DatabaseUnavailableError } = await import('./db/database');
   try {
-    const server = await startServer(config, logger);
+    const server = await startServer(config, logger, { lock });
     logger.info({ url: server.url, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir})` }, 'listening');
     stopOnSignals(server, logger);
   } catch (err) {

@@ -2,6 +2,7 @@ import { AddressInfo, isIPv6 } from 'node:net';
 import { createApp } from './http/app';
 import { Config } from './config';
 import { Database, openDatabase } from './db/database';
+import { EmbeddedOptions } from './db/embedded';
 import { Logger } from './logger';
 
 export interface RunningServer {
@@ -17,9 +18,12 @@ function reachableHost(host: string): string {
   return isIPv6(host) ? `[${host}]` : host;
 }
 
-/** Opens the database (migrating it), then serves the API; close() drains and shuts down in order. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const db = await openDatabase(config);
+/**
+ * Opens the database (migrating it; `embeddedOptions` as openDatabase's), then serves the API;
+ * close() drains and shuts down in order.
+ */
+export async function startServer(config: Config, logger: Logger, embeddedOptions: EmbeddedOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase(config, embeddedOptions);
   try {
     const { httpServer, apollo } = await createApp(db, config, logger);
     await new Promise<void>((resolve, reject) => {

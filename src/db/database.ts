@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { createDataSource, StatementCounter } from './data-source';
 import { Db, dbOver } from './db';
-import { startEmbedded } from './embedded';
+import { EmbeddedOptions, startEmbedded } from './embedded';
 import { migrate } from './migrate';
 
 /** The database the server runs on: a migrated DataSource and how to close it all. */
@@ -23,10 +23,11 @@ type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Con
 /**
  * Migrates the database, then opens the DataSource that serves requests: on PostgreSQL with the
  * time limits of `databaseTimeoutSeconds` (none when unset). Migrations then run on a connection
- * of their own without them, as a long migration may rightly take minutes.
+ * of their own without them, as a long migration may rightly take minutes. `embeddedOptions`:
+ * the data directory's lock if the caller took it, and whether to empty the directory first.
  */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir);
+export async function openDatabase(config: DatabaseConfig, embeddedOptions: EmbeddedOptions = {}): Promise<Database> {
+  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir, embeddedOptions);
   const connection = config.databaseUrl ?? embedded!.stream;
   const counter = new StatementCounter();
   const timeoutSeconds = embedded ? undefined : config.databaseTimeoutSeconds;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Duplex } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
+import { DataDirLock, lockDataDir, lockPath } from './data-dir-lock';
 import { pgliteStreams } from './pglite-stream';
 
 /**
@@ -11,6 +12,11 @@ import { pgliteStreams } from './pglite-stream';
  * PGlite runs one session's transaction at a time, so the pool holds one connection
  * (see ../shared/notes/stack-facts.md).
  */
+export interface EmbeddedOptions {
+  lock?: DataDirLock;
+  empty?: boolean;
+}
+
 export interface EmbeddedDatabase {
   /** pg's `stream` option: opens a connection to this database. */
   stream: () => Duplex;
@@ -36,13 +42,37 @@ function syncToDisk(db: PGlite): void {
   };
 }
 
-export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
-  const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir, { startParams: START_PARAMS });
-  syncToDisk(db);
-  return {
-    stream: pgliteStreams(db),
-    close: () => db.close(),
-  };
+/**
+ * Opens the embedded database in dataDir under the directory's lock (src/db/data-dir-lock.ts):
+ * `lock` if the caller holds it already, otherwise taken here; either way released by close.
+ * `empty` first deletes what the directory holds (under the lock, so never another server's files).
+ */
+export async function startEmbedded(dataDir: string, { lock, empty = false }: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const held = lock ?? (await lockDataDir(dataDir));
+  if (held.dir !== path.resolve(dataDir)) throw new Error(`the lock held is of ${held.dir}, not of ${dataDir}`);
+  try {
+    if (empty) emptyDirectory(held.dir);
+    const db = await PGlite.create(held.dir, { startParams: START_PARAMS });
+    syncToDisk(db);
+    return {
+      stream: pgliteStreams(db),
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          await held.release();
+        }
+      },
+    };
+  } catch (err) {
+    await held.release();
+    throw err;
+  }
+}
+
+function emptyDirectory(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) {
+    const entryPath = path.join(dir, entry);
+    if (entryPath !== lockPath(dir)) fs.rmSync(entryPath, { recursive: true, force: true });
+  }
 }

@@ -1,24 +1,24 @@
 // `npm run demo`: the API on the embedded default (or DATABASE_URL) with a demo council,
-// printing a token for each role. The embedded demo database starts afresh every run.
+// printing a token for each role. The embedded demo database starts afresh every run (never while
+// another demo runs on it: the directory's lock is taken before anything is deleted).
 import '../node-version';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../config';
 import { createLogger } from '../logger';
-import { stopOnSignals } from '../main';
-import { startServer } from '../server';
+import { lockDataDirOrExit, stopOnSignals } from '../main';
 import { seedDemo } from './seed';
 
 async function main() {
   // on loopback unless HOST says otherwise: the demo prints tokens that anyone reaching it could use
   const base = readConfig(process.env, { host: '127.0.0.1', logLevel: 'silent' });
   const dataDir = path.join(base.dataDir, 'demo');
-  if (!base.databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
   const adminSecret = base.adminSecret ?? randomBytes(24).toString('base64url');
   console.log(`starting the demo on ${base.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${dataDir}`} ...`);
+  const lock = await lockDataDirOrExit(base, dataDir, 'the demo could not start');
   const logger = createLogger(base.logLevel);
-  const server = await startServer({ ...base, dataDir, adminSecret }, logger);
+  const { startServer } = await import('../server');
+  const server = await startServer({ ...base, dataDir, adminSecret }, logger, { lock, empty: true });
   const org = await seedDemo(server.url, adminSecret);
   console.log(`
 programme-register demo: ${server.url}

@@ -1,37 +1,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { newOrg } from '../support/fixtures';
 import { outsideAddress } from '../support/network';
 import { freshDataDir, TestRun } from '../support/test-database';
+import { ROOT, startProcess } from '../support/server-process';
 import { errorOf, ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
 
 const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
-const ROOT = path.join(__dirname, '..', '..');
-
-/** `npm start` as a child process, for what only a real process shows: signals, exit codes, logs. */
-function startProcess(env: Record<string, string | undefined>) {
-  // as `npm start` runs it: one process, so signals reach the server itself
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const listening = async (): Promise<string> => {
-    for (let i = 0; i < 300; i++) {
-      const line = stdout.split('\n').find((l) => l.includes('"listening"'));
-      if (line) return JSON.parse(line).url;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`server did not start: ${stderr}`);
-  };
-  return { child, exited, listening, output: () => ({ stdout, stderr }) };
-}
 
 function processDatabase(): { env: Record<string, string | undefined>; cleanup(): void } {
   if (run.databaseUrl) return { env: { DATABASE_URL: run.databaseUrl }, cleanup() {} };
