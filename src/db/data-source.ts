@@ -57,6 +57,7 @@ class PreparedNames {
 export class RegisterDataSource extends DataSource {
   private readonly prepared = new PreparedNames();
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- DataSource.query's own signature
   async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
     const pool = (this.driver as PostgresDriver).master as Pool | undefined;
     if (queryRunner || !this.isInitialized || !pool) return super.query<T>(sql, parameters, queryRunner);

@@ -8,6 +8,7 @@ const READ_TIMEOUT = 'Query read timeout';
  * unanswered one for ever; dropped, the connection is replaced by the pool.
  */
 class DeadlineClient extends Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every overload of pg's Client.query
   query(...args: any[]): any {
     const last = args.length - 1;
     if (typeof args[last] === 'function') {

@@ -38,7 +38,7 @@ export function findTitle(lines: Line[]): Title | { line: number; message: strin
     text = agendaItem.rest || lines[at].text;
     break;
   }
-  let number: string | null = null;
+  let number: string | null;
   if (isItemNumberOnly(text)) {
     // "45." on a line of its own, the title on the next
     number = /\d{1,3}[a-z]?(?:\/\d{2,4})?/i.exec(text)![0];
