@@ -5,6 +5,7 @@ import { Tx } from '../../db/db';
 import { join, raw, sql } from '../../db/sql';
 import { ListOf, listPage, pageArgs, visibleTo } from '../../db/table';
 import { isId } from '../../validation';
+import { QueryAuditTrailArgs } from '../../generated/types';
 
 export type Changes = Record<string, [unknown, unknown]>;
 
@@ -115,10 +116,7 @@ const auditEvents: ListOf<AuditRow> = {
 };
 
 /** auditTrail: newest first, for every role but MEMBER. */
-export async function listAuditEvents(
-  ctx: Context,
-  args: { entityId?: string | null; since?: Date | null; first?: number | null; after?: string | null },
-) {
+export async function listAuditEvents(ctx: Context, args: QueryAuditTrailArgs) {
   const caller = requireCaller(ctx);
   const page = pageArgs(auditEvents, args);
   requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER', 'FINANCE');

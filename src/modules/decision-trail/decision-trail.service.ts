@@ -14,12 +14,12 @@ import {
   MeetingRow,
   meetings,
   resolutionColumns,
-  RecommendationOutcome,
   ResolutionKind,
   ResolutionRow,
   resolutions,
 } from './decision-trail.entity';
 import { LINK_TARGETS } from './link-targets';
+import { QueryResolutionsArgs, ResolutionInput } from '../../generated/types';
 
 /** Committees, meetings and resolutions are recorded by ADMIN and PROGRAMME_MANAGER callers. */
 export const RECORDERS = ['ADMIN', 'PROGRAMME_MANAGER'] as const;
@@ -54,15 +54,6 @@ export async function createMeeting(ctx: Context, input: { committeeId: string; 
     await recordAudit(tx, caller, 'meeting.created', 'Meeting', row.id, created(input));
     return row;
   });
-}
-
-export interface ResolutionInput {
-  meetingId: string;
-  agendaItem: string;
-  number?: string | null;
-  text: string;
-  kind?: ResolutionKind | null;
-  referredToCommitteeId?: string | null;
 }
 
 export async function recordResolution(ctx: Context, input: ResolutionInput): Promise<ResolutionRow> {
@@ -121,16 +112,6 @@ export async function insertResolutions(
   );
 }
 
-export interface ResolutionFilter {
-  committeeId?: string | null;
-  kind?: ResolutionKind[] | null;
-  outcome?: RecommendationOutcome[] | null;
-  programmeId?: string | null;
-  from?: string | null;
-  to?: string | null;
-  search?: string | null;
-}
-
 /**
  * Resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
  * milestones, savings lines); a link to something the scope may not see (a confidential risk)
@@ -147,10 +128,7 @@ function linkedToProgramme(scope: Scope, programme: Param): Sql {
     ${join(links, '\n    UNION ')})`;
 }
 
-export async function listResolutions(
-  ctx: Context,
-  args: { filter?: ResolutionFilter | null; first?: number | null; after?: string | null },
-) {
+export async function listResolutions(ctx: Context, args: QueryResolutionsArgs) {
   requireCaller(ctx);
   const page = pageArgs(resolutions, args);
   const f = args.filter ?? {};

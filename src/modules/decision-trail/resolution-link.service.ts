@@ -5,11 +5,10 @@ import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/p
 import { ident, sql } from '../../db/sql';
 import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
+import { LinkTarget } from '../../generated/types';
 import { Actor, recordAudit } from '../audit/audit.service';
 import { ResolutionRow, resolutions } from './decision-trail.entity';
 import { LINK_TARGETS, LinkTargetKey } from './link-targets';
-
-export type LinkTarget = Partial<Record<LinkTargetKey, string | null>>;
 
 function onlyTarget(target: LinkTarget) {
   const set = LINK_TARGETS.filter((t) => target[t.key] != null);

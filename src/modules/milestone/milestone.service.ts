@@ -6,20 +6,11 @@ import { badInput } from '../../errors';
 import { isId, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
-import { milestoneColumns, milestoneDueDate, MilestoneRow, milestones, MilestoneStatus } from './milestone.entity';
-
-export interface MilestoneFilter {
-  programmeId?: string | null;
-  status?: MilestoneStatus[] | null;
-  slipped?: boolean | null;
-  dueBefore?: string | null;
-}
+import { milestoneColumns, milestoneDueDate, MilestoneRow, milestones } from './milestone.entity';
+import { MilestoneInput, QueryMilestonesArgs, UpdateMilestoneInput } from '../../generated/types';
 
 /** `milestones`: filtered, ordered by forecast date then title, keyset-paginated. */
-export async function listMilestones(
-  ctx: Context,
-  args: { filter?: MilestoneFilter | null; first?: number | null; after?: string | null },
-) {
+export async function listMilestones(ctx: Context, args: QueryMilestonesArgs) {
   requireCaller(ctx);
   const page = pageArgs(milestones, args);
   const f = args.filter ?? {};
@@ -33,14 +24,7 @@ export async function listMilestones(
   return listPage(ctx, milestones, page, join(where, ' AND '));
 }
 
-interface CreateMilestoneInput {
-  programmeId: string;
-  title: string;
-  baselineDate: string;
-  forecastDate?: string | null;
-}
-
-export async function createMilestone(ctx: Context, input: CreateMilestoneInput): Promise<MilestoneRow> {
+export async function createMilestone(ctx: Context, input: MilestoneInput): Promise<MilestoneRow> {
   const caller = requireCaller(ctx);
   const title = requiredText('title', input.title, 500);
   // forecastDate defaults to the baseline: absent and null alike (the field is optional here)
@@ -57,13 +41,6 @@ export async function createMilestone(ctx: Context, input: CreateMilestoneInput)
     await recordAudit(tx, caller, 'milestone.created', 'Milestone', id, created(values));
     return row;
   });
-}
-
-interface UpdateMilestoneInput {
-  title?: string | null;
-  forecastDate?: string | null;
-  actualDate?: string | null;
-  status?: MilestoneStatus | null;
 }
 
 const EDITABLE = ['title', 'forecastDate', 'actualDate', 'status'] as const;

@@ -6,9 +6,10 @@ import { email, intInRange, requiredText } from '../../validation';
 import { Actor, created, diff, recordAudit } from '../audit/audit.service';
 import { DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES } from './organisation.entity';
 import { insertUser } from './user.service';
+import { MutationCreateOrganisationArgs } from '../../generated/types';
 
 /** createOrganisation: the operator's bootstrap of a council with its first ADMIN. */
-export async function createOrganisation(ctx: Context, args: { name: string; adminEmail: string; adminName: string }) {
+export async function createOrganisation(ctx: Context, args: MutationCreateOrganisationArgs) {
   if (!ctx.operator)
     throw unauthenticated('createOrganisation needs the operator secret (ADMIN_SECRET), and is disabled without one');
   const name = requiredText('name', args.name, 200);

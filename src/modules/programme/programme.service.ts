@@ -6,17 +6,10 @@ import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../
 import { containsPattern, optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmeColumns, ProgrammeRow, programmes } from './programme.entity';
-
-export interface ProgrammeFilter {
-  status?: string[] | null;
-  search?: string | null;
-}
+import { QueryProgrammesArgs } from '../../generated/types';
 
 /** `programmes`: filtered, ordered by code, keyset-paginated. */
-export async function listProgrammes(
-  ctx: Context,
-  args: { filter?: ProgrammeFilter | null; first?: number | null; after?: string | null },
-) {
+export async function listProgrammes(ctx: Context, args: QueryProgrammesArgs) {
   requireCaller(ctx);
   const page = pageArgs(programmes, args);
   const where = [visibleTo(programmes, ctx.scope)];

@@ -8,23 +8,9 @@ import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { mitigationColumns, MitigationRow, mitigations, mitigationsOfRisks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
+import { MitigationInput, UpdateMitigationInput } from '../../generated/types';
 
 type MitigationStatus = MitigationRow['status'];
-
-interface MitigationInput {
-  action: string;
-  owner?: string | null;
-  dueDate?: string | null;
-  status?: MitigationStatus | null;
-}
-
-interface UpdateMitigationInput {
-  action?: string | null;
-  owner?: string | null;
-  dueDate?: string | null;
-  status?: MitigationStatus | null;
-  completedOn?: string | null;
-}
 
 const AUDITED = ['action', 'owner', 'dueDate', 'status', 'completedOn'];
 

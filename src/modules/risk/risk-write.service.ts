@@ -12,36 +12,7 @@ import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { assessmentOrder, riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
-
-interface CreateRiskInput {
-  programmeId: string;
-  reference: string;
-  title: string;
-  description?: string | null;
-  category: string;
-  owner?: string | null;
-  inherent: Score;
-  target?: Score | null;
-  reviewDate?: string | null;
-  confidential?: boolean | null;
-  identifiedOn?: string | null;
-}
-
-interface UpdateRiskInput {
-  title?: string | null;
-  description?: string | null;
-  category?: string | null;
-  owner?: string | null;
-  target?: Score | null;
-  reviewDate?: string | null;
-  confidential?: boolean | null;
-}
-
-interface AssessmentInput extends Score {
-  assessedOn?: string | null;
-  note?: string | null;
-  reviewDate?: string | null;
-}
+import { CreateRiskInput, RiskAssessmentInput, UpdateRiskInput } from '../../generated/types';
 
 const notNull = (field: string, value: unknown) => {
   if (value === null) throw badInput(field, `${field} cannot be null`);
@@ -148,7 +119,7 @@ export async function assessRisk(
   ctx: Context,
   riskId: string,
   expectedVersion: number,
-  input: AssessmentInput,
+  input: RiskAssessmentInput,
 ): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   const score = checkScore(input);

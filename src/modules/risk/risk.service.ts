@@ -2,15 +2,12 @@ import { Context } from '../../context';
 import { requireCaller } from '../../auth/permissions';
 import { raw, sql } from '../../db/sql';
 import { listPage, pageArgs } from '../../db/table';
-import { RiskFilter } from '../../generated/types';
+import { QueryRisksArgs } from '../../generated/types';
 import { risks, RiskRow } from './risk.entity';
 import { riskConditions } from './risk-filter';
 
 /** `risks`: every filter combined, by current score then programme code and reference, keyset-paginated. */
-export async function listRisks(
-  ctx: Context,
-  args: { filter?: RiskFilter | null; first?: number | null; after?: string | null },
-) {
+export async function listRisks(ctx: Context, args: QueryRisksArgs) {
   requireCaller(ctx);
   const page = pageArgs(risks, args);
   return listPage(ctx, risks, page, riskConditions(ctx.scope, args.filter));

@@ -4,14 +4,7 @@ import { join, raw, sql } from '../../db/sql';
 import { isId } from '../../validation';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
 import { SAVINGS_CATEGORIES, SAVINGS_KINDS, deliveredOf } from './savings.entity';
-
-export type SavingsGrouping = 'PROGRAMME' | 'FINANCIAL_YEAR' | 'CATEGORY' | 'KIND';
-
-export interface SavingsFilter {
-  programmeId?: string | null;
-  financialYear?: number | null;
-  kind?: string | null;
-}
+import { QuerySavingsReconciliationArgs, SavingsGrouping } from '../../generated/types';
 
 /** Money as pg's exact numeric strings; the Money scalar writes them with two decimals. */
 export interface SavingsTotalsRow {
@@ -67,10 +60,7 @@ interface SqlRow extends Partial<ProgrammeRow> {
  * totals (the empty grouping set) together, deliveries summed per line first so a line with
  * several deliveries counts its planned figure once. Programmes come back in the same row.
  */
-export async function savingsReconciliation(
-  ctx: Context,
-  args: { filter?: SavingsFilter | null; groupBy?: SavingsGrouping[] | null },
-): Promise<Reconciliation> {
+export async function savingsReconciliation(ctx: Context, args: QuerySavingsReconciliationArgs): Promise<Reconciliation> {
   requireCaller(ctx);
   const f = args.filter ?? {};
   if (f.programmeId != null && !isId(f.programmeId)) return { rows: [], totals: ZERO };

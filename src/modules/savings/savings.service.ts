@@ -9,22 +9,11 @@ import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
+import { SavingsDeliveryInput, SavingsLineInput, UpdateSavingsLineInput } from '../../generated/types';
 
 /** Who writes savings: finance officers, and ADMIN who may do everything. */
 export function requireSavingsWriter(caller: Caller): void {
   requireRole(caller, 'FINANCE', 'ADMIN');
-}
-
-export interface SavingsLineInput {
-  programmeId: string;
-  description: string;
-  kind?: string | null;
-  category: string;
-  financialYear: number;
-  recurring?: boolean | null;
-  planned: Decimal;
-  forecast?: Decimal | null;
-  confidence?: string | null;
 }
 
 export async function createSavingsLine(ctx: Context, input: SavingsLineInput): Promise<SavingsLineRow> {
@@ -48,14 +37,6 @@ export async function createSavingsLine(ctx: Context, input: SavingsLineInput): 
     await recordAudit(tx, caller, 'savingsLine.created', 'SavingsLine', id, created(values));
     return row;
   });
-}
-
-export interface UpdateSavingsLineInput {
-  description?: string | null;
-  category?: string | null;
-  recurring?: boolean | null;
-  forecast?: Decimal | null;
-  confidence?: string | null;
 }
 
 const EDITABLE = ['description', 'category', 'recurring', 'forecast', 'confidence'] as const;
@@ -89,13 +70,6 @@ export async function updateSavingsLine(
     await recordAudit(tx, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
     return after;
   });
-}
-
-export interface SavingsDeliveryInput {
-  amount: Decimal;
-  recordedOn: string;
-  ledgerReference?: string | null;
-  note?: string | null;
 }
 
 export async function recordSavingsDelivery(
