@@ -17,7 +17,7 @@ export function outsideAddress(): string {
 export function listeningPorts(pid: number = process.pid): number[] {
   const sockets = new Set<string>();
   for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-    let target = '';
+    let target: string;
     try {
       target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
     } catch {
