@@ -59,6 +59,7 @@ const config: CodegenConfig = {
           RiskConnection: '../paging#Connection<RiskRow>',
           RiskAssessment: '../modules/risk/risk.entity#AssessmentRow',
           Mitigation: '../modules/risk/risk.entity#MitigationRow',
+          MitigationConnection: '../paging#Connection<MitigationRow>',
           SavingsLine: '../modules/savings/savings.entity#SavingsLineRow',
           SavingsDelivery: '../modules/savings/savings.entity#SavingsDeliveryRow',
           SavingsReconciliation: '../modules/savings/reconciliation.service#Reconciliation',

@@ -1,7 +1,7 @@
 // The benchmark's operations, as a client sends them: one document each, values in variables.
 // Both servers get the same request body; the raw server picks its statement by operationName.
 
-export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'W1';
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'W1';
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered';
 
@@ -29,12 +29,15 @@ export const DOCUMENTS: Record<OpName, string> = {
       rows { programme { code } financialYear totals { ${TOTALS} } } totals { ${TOTALS} } } }`,
   O6: `query O6($first: Int) {
     resolutions(first: $first) { nodes { text meeting { date committee { name } } programmes { code } risks { reference } } } }`,
+  O7: `query O7($first: Int) {
+    mitigations(filter: {overdue: true}, first: $first) {
+      totalCount nodes { action owner dueDate status overdue createdOn risk { reference title programme { code } } } } }`,
   W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
     assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
 };
 DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
 
-export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6'];
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7'];
 
 /** What the reads need from the data: a programme id and two cursors. */
 export interface Fixtures {
@@ -58,6 +61,7 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
     case 'O5':
       return { groupBy: ['PROGRAMME', 'FINANCIAL_YEAR'] };
     case 'O6':
+    case 'O7':
       return { first: 50 };
     case 'W1':
       throw new Error('W1 takes per-request variables');

@@ -157,6 +157,26 @@ const O6 = top(
   )})`,
 );
 
+// the overdue mitigations of visible risks, by due date, programme code, risk reference, action
+const OVERDUE_MITIGATIONS = `FROM mitigations m JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id
+  WHERE m.organisation_id = $1 AND ${visible('r')} AND ${overdue}`;
+const O7 = top(
+  'mitigations',
+  `json_build_object(
+  'totalCount', (SELECT count(*) ${OVERDUE_MITIGATIONS}),
+  'nodes', ${list(
+    `json_build_object('action', x.action, 'owner', x.owner, 'dueDate', x.due_date, 'status', x.status, 'overdue', true,
+      'createdOn', x.created_on, 'risk', json_build_object('reference', x.reference, 'title', x.title,
+      'programme', json_build_object('code', x.programme_code)))`,
+    'x.n',
+    `FROM (SELECT m.action, m.owner, m.due_date, m.status, (m.created_at AT TIME ZONE 'Europe/London')::date AS created_on,
+                  r.reference, r.title, r.programme_code,
+                  row_number() OVER (ORDER BY coalesce(m.due_date, date '9999-12-31'), r.programme_code, r.reference, m.action, m.id) AS n
+             ${OVERDUE_MITIGATIONS}
+            ORDER BY n LIMIT $3) x`,
+  )})`,
+);
+
 /** The statement for an operation and its parameters after $1 and $2; null for what raw SQL does not serve. */
 export function rawStatement(op: OpName, v: Record<string, any>): { sql: string; params: unknown[] } | null {
   switch (op) {
@@ -178,6 +198,8 @@ export function rawStatement(op: OpName, v: Record<string, any>): { sql: string;
       return { sql: O5, params: [] };
     case 'O6':
       return { sql: O6, params: [v.first ?? 50] };
+    case 'O7':
+      return { sql: O7, params: [v.first ?? 50] };
     default:
       return null;
   }

@@ -117,6 +117,8 @@ export type ResolversTypes = {
   MilestoneStatus: Types.MilestoneStatus;
   MinutesImportResult: ResolverTypeWrapper<MinutesImport>;
   Mitigation: ResolverTypeWrapper<MitigationRow>;
+  MitigationConnection: ResolverTypeWrapper<Connection<MitigationRow>>;
+  MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
   MitigationStatus: Types.MitigationStatus;
   Money: ResolverTypeWrapper<Types.Scalars['Money']['output']>;
@@ -201,6 +203,8 @@ export type ResolversParentTypes = {
   MilestoneInput: Types.MilestoneInput;
   MinutesImportResult: MinutesImport;
   Mitigation: MitigationRow;
+  MitigationConnection: Connection<MitigationRow>;
+  MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
   Money: Types.Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -354,6 +358,7 @@ export type MinutesImportResultResolvers<ContextType = Context, ParentType exten
 export type MitigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  createdOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dueDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -361,6 +366,12 @@ export type MitigationResolvers<ContextType = Context, ParentType extends Resolv
   risk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MitigationStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MitigationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MitigationConnection'] = ResolversParentTypes['MitigationConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
@@ -442,6 +453,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   committees?: Resolver<Array<ResolversTypes['Committee']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<Types.QueryMilestonesArgs, 'first'>>;
+  mitigation?: Resolver<Types.Maybe<ResolversTypes['Mitigation']>, ParentType, ContextType, RequireFields<Types.QueryMitigationArgs, 'id'>>;
+  mitigations?: Resolver<ResolversTypes['MitigationConnection'], ParentType, ContextType, RequireFields<Types.QueryMitigationsArgs, 'first'>>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   programme?: Resolver<Types.Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<Types.QueryProgrammeArgs, 'id'>>;
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<Types.QueryProgrammesArgs, 'first'>>;
@@ -620,6 +633,7 @@ export type Resolvers<ContextType = Context> = {
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
   MinutesImportResult?: MinutesImportResultResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
+  MitigationConnection?: MitigationConnectionResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;

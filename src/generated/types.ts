@@ -326,6 +326,8 @@ export type Mitigation = {
   action: Scalars['String']['output'];
   /** The day it was completed; set only while COMPLETE. */
   completedOn: Maybe<Scalars['Date']['output']>;
+  /** The day it was added. */
+  createdOn: Scalars['Date']['output'];
   /** When it is due, if set. */
   dueDate: Maybe<Scalars['Date']['output']>;
   /** Opaque; unique across all object types. */
@@ -340,6 +342,36 @@ export type Mitigation = {
   status: MitigationStatus;
   /** Changes exactly when updateMitigation succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
+};
+
+/** Ordered by dueDate (none last), then programme code, risk reference and action. */
+export type MitigationConnection = {
+  __typename?: 'MitigationConnection';
+  /** This page's mitigations. */
+  nodes: Array<Mitigation>;
+  /** Whether there is a next page, and the cursor for it. */
+  pageInfo: PageInfo;
+  /** How many mitigations match the filter, over all pages (for a MEMBER, a confidential risk's never count). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * Mitigations of visible risks only (a MEMBER never sees those of confidential risks); an invisible
+ * riskId or programmeId gives an empty list.
+ */
+export type MitigationFilter = {
+  /** dueDate before this date. */
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** true: dueDate before today and PLANNED or IN_PROGRESS; false: all others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Matches owner as search matches (case-insensitively anywhere; % and _ are ordinary characters). */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** Mitigations of this programme's risks only. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Mitigations of this risk only. */
+  riskId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<MitigationStatus>>;
 };
 
 /** A new mitigation. */
@@ -1225,6 +1257,10 @@ export type Query = {
   me: User;
   /** The organisation's milestones. */
   milestones: MilestoneConnection;
+  /** null when there is no such mitigation the caller can see (one of a confidential risk, for a MEMBER). */
+  mitigation: Maybe<Mitigation>;
+  /** Every mitigation the caller can see, for the weekly update: what is overdue, due soon, or someone's. */
+  mitigations: MitigationConnection;
   /** The caller's organisation. */
   organisation: Organisation;
   /** null when there is no such programme in the caller's organisation. */
@@ -1275,6 +1311,36 @@ export type QueryAuditTrailArgs = {
 export type QueryMilestonesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MilestoneFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryMitigationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryMitigationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MitigationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1638,6 +1704,8 @@ export type RiskFilter = {
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Current rating any of these. */
   rating?: InputMaybe<Array<Rating>>;
+  /** Open risks whose reviewDate is before this date. */
+  reviewDueBefore?: InputMaybe<Scalars['Date']['input']>;
   /** true: open risks whose reviewDate is before today; false: all others. */
   reviewOverdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Matches reference, title or description. */

@@ -131,6 +131,31 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
     }
     expect(dataOf(await probe.send(q, { programmeId: a.risks.secret.id }, member)).riskMatrix.total).toBe(0);
   },
+  'Query.mitigations': async () => {
+    const q = `query($filter: MitigationFilter) { mitigations(filter: $filter, first: 500) { totalCount nodes { id risk { id } } } }`;
+    for (const filter of [
+      undefined,
+      { programmeId: a.programmes.fh.id },
+      { status: ['IN_PROGRESS'] },
+      { overdue: true },
+      { dueBefore: '2030-01-01' },
+      { owner: 'Officer' },
+    ]) {
+      const { admin, member: m } = await both(q, { filter });
+      expect(ids(admin.mitigations.nodes)).toContain(a.mitigations.secret.id);
+      expect(ids(m.mitigations.nodes)).toEqual(ids(admin.mitigations.nodes).filter((id) => id !== a.mitigations.secret.id));
+      expect(m.mitigations.totalCount).toBe(admin.mitigations.totalCount - 1);
+    }
+    const { member: bySecret } = await both(q, { filter: { riskId: a.risks.secret.id } });
+    expect(bySecret.mitigations).toEqual({ totalCount: 0, nodes: [] });
+  },
+  'Query.mitigation': async () => {
+    const q = `query($id: ID!) { mitigation(id: $id) { id risk { id } } }`;
+    for (const id of [a.mitigations.secret.id, a.mitigations.secret.id.toUpperCase()])
+      expect(dataOf(await probe.send(q, { id }, member)).mitigation).toBeNull();
+    const { member: m } = await both(q, { id: a.mitigations.open.id });
+    expect(m.mitigation).toEqual({ id: a.mitigations.open.id, risk: { id: a.risks.open.id } });
+  },
   'Query.milestones': async () => {
     const { admin, member: m } = await both(`{ milestones { totalCount nodes { id resolutions { id risks { id } } } } }`);
     expect(m.milestones.totalCount).toBe(admin.milestones.totalCount);

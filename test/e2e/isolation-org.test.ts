@@ -45,6 +45,7 @@ beforeAll(async () => {
   const first = ok(
     await t.gql(
       `{ programmes(first: 1) { pageInfo { endCursor } } risks(first: 1) { pageInfo { endCursor } }
+    mitigations(first: 1) { pageInfo { endCursor } }
     milestones(first: 1) { pageInfo { endCursor } } resolutions(first: 1) { pageInfo { endCursor } }
     auditTrail(first: 1) { pageInfo { endCursor } } }`,
       {},

@@ -97,3 +97,18 @@ test('the risks list resolves its relations in as many statements for 4 risks as
   expect(b.data.risks.nodes[99].resolutions[0].risks).toHaveLength(100);
   expect(b.statements).toBe(a.statements);
 });
+
+test('the mitigations list resolves its risks and programmes in as many statements for 4 mitigations as for 100', async () => {
+  const MITIGATIONS = `{ mitigations(first: 500) { totalCount nodes { action createdOn overdue
+    risk { reference confidential programme { code } } } } }`;
+  for (const role of ['ADMIN', 'MEMBER'] as const) {
+    const tokens = role === 'ADMIN' ? [small.admin, large.admin] : [await small.user('MEMBER'), await large.user('MEMBER')];
+    const [a, b] = [await measure(MITIGATIONS, tokens[0]), await measure(MITIGATIONS, tokens[1])];
+    const per = role === 'ADMIN' ? 2 : 1;
+    expect(a.data.mitigations.totalCount).toBe(2 * per);
+    expect(b.data.mitigations.totalCount).toBe(50 * per);
+    expect(b.data.mitigations.nodes).toHaveLength(50 * per);
+    expect(b.data.mitigations.nodes[50 * per - 1].risk.programme.code).toBe('P-049');
+    expect([role, b.statements]).toEqual([role, a.statements]);
+  }
+});

@@ -12,7 +12,7 @@ export interface World {
   b: Seeded;
   probe: Probe;
   /** A's own endCursors of its first page of each list. */
-  aCursors: Record<'programmes' | 'risks' | 'milestones' | 'resolutions' | 'auditTrail', string>;
+  aCursors: Record<'programmes' | 'risks' | 'mitigations' | 'milestones' | 'resolutions' | 'auditTrail', string>;
   /** B's audit events, counted before any attempt. */
   bAuditCount: number;
   fresh(): Promise<{ admin: string; programmeId: string; send: Probe['send'] }>;
@@ -144,6 +144,29 @@ export const QUERY_CASES: Record<string, Case> = {
         }
         expect(dataOf(await w.probe.send(q, { basis }, token)).riskMatrix.total).toBe(own[basis]);
       }
+    }),
+
+  'Query.mitigations': (w) =>
+    asEachRole(w, async (role, token) => {
+      const q = `query($filter: MitigationFilter, $after: String) { mitigations(filter: $filter, first: 500, after: $after) {
+        totalCount nodes { id risk { id programme { id } } } } }`;
+      expect(dataOf(await w.probe.send(q, {}, token)).mitigations.totalCount).toBe(role === 'MEMBER' ? 1 : 2);
+      for (const filter of [
+        { programmeId: w.a.programmes.fh.id },
+        { riskId: w.a.risks.open.id },
+        { riskId: w.a.risks.secret.id, overdue: true },
+        { owner: w.a.marker },
+      ]) {
+        expect(dataOf(await w.probe.send(q, { filter }, token)).mitigations).toEqual({ totalCount: 0, nodes: [] });
+      }
+      await w.probe.send(q, { after: w.aCursors.mitigations }, token);
+    }),
+
+  'Query.mitigation': (w) =>
+    asEachRole(w, async (_, token) => {
+      const q = `query($id: ID!) { mitigation(id: $id) { id action risk { id } } }`;
+      for (const id of [w.a.mitigations.open.id, w.a.mitigations.secret.id, w.a.risks.open.id])
+        expect(dataOf(await w.probe.send(q, { id }, token)).mitigation).toBeNull();
     }),
 
   'Query.milestones': (w) =>

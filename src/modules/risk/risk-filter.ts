@@ -22,6 +22,7 @@ export function riskConditions(scope: Scope, filter: RiskFilter | null | undefin
   if (f.rating != null) where.push(raw(ratingSql('r.current_score', f.rating)));
   if (f.withinAppetite != null) where.push(raw(`${f.withinAppetite ? '' : 'NOT '}${withinAppetiteSql('r')}`));
   if (f.reviewOverdue != null) where.push(sql`${raw(f.reviewOverdue ? '' : 'NOT ')}${reviewOverdueSql('r', londonToday())}`);
+  if (f.reviewDueBefore != null) where.push(sql`r.status = 'OPEN' AND r.review_date < ${f.reviewDueBefore}::date`);
   if (f.search) {
     const pattern = param(containsPattern(f.search));
     where.push(sql`(r.reference ILIKE ${pattern} OR r.title ILIKE ${pattern} OR r.description ILIKE ${pattern})`);

@@ -53,6 +53,8 @@ export interface MitigationRow {
   dueDate: string | null;
   status: 'PLANNED' | 'IN_PROGRESS' | 'COMPLETE' | 'CANCELLED';
   completedOn: string | null;
+  /** The day it was added (Europe/London). */
+  createdOn: string;
   version: number;
 }
 
@@ -162,6 +164,7 @@ export const mitigationProjection = new Projection<MitigationRow>(
     dueDate: (m) => `${m}.due_date AS "dueDate"`,
     status: (m) => `${m}.status`,
     completedOn: (m) => `${m}.completed_on AS "completedOn"`,
+    createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
     version: (m) => `${m}.version`,
   },
   { risk: ['riskId'], overdue: ['status', 'dueDate'] },
@@ -189,3 +192,28 @@ export const mitigationsOfRisks: TableOf<MitigationRow & { programmeId: string }
 
 /** By due date (undated last), then in the order added. */
 export const mitigationOrder = (m: string) => raw(`${m}.due_date NULLS LAST, ${m}.created_at, ${m}.id`);
+
+/** A mitigation as the `mitigations` list reads it: with the programme code and risk reference it is ordered by. */
+export type ListedMitigationRow = MitigationRow & { programmeCode: string; riskReference: string };
+
+/** The day that stands for "no due date" in the list's order and cursor: after every real one. */
+const UNDATED = '9999-12-31';
+const dueKey = (m: string) => `coalesce(${m}.due_date, date '${UNDATED}')`;
+
+/** Every visible mitigation, by dueDate (none last), then programme code, risk reference and action; id settles ties. */
+export const mitigationList: ListOf<ListedMitigationRow> = {
+  table: mitigationsOfRisks.table,
+  alias: mitigationsOfRisks.alias,
+  noun: mitigationsOfRisks.noun,
+  from: mitigationsOfRisks.from,
+  visible: mitigationsOfRisks.visible,
+  columns: (m) => sql`${mitigationColumns(m)}, r.programme_code AS "programmeCode", r.reference AS "riskReference"`,
+  list: 'mitigations',
+  order: raw(`${dueKey('m')}, r.programme_code, r.reference, m.action, m.id`),
+  cursor: {
+    shape: ['date', 'string', 'string', 'string', 'id'],
+    of: (row) => [row.dueDate ?? UNDATED, row.programmeCode, row.riskReference, row.action, row.id],
+    after: ([due, code, reference, action, id]) =>
+      sql`(${raw(dueKey('m'))}, r.programme_code, r.reference, m.action, m.id) > (${due}::date, ${code}::text, ${reference}::text, ${action}::text, ${id}::uuid)`,
+  },
+};

@@ -6,6 +6,7 @@ import {
   AssessmentRow,
   assessmentColumns,
   assessmentOrder,
+  mitigationColumns,
   mitigationOrder,
   mitigationProjection,
   MitigationRow,
@@ -51,6 +52,13 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
           sql`SELECT ${BATCH_KEY}, ${mitigationProjection.select(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id', scope, ids)}
               ORDER BY ${mitigationOrder('m')}`,
         ),
+      ),
+    ),
+    /** A mitigation by id, if its risk is visible to the caller. */
+    mitigationById: loaderById<MitigationRow>((ids) =>
+      reads.rows(
+        sql`SELECT ${mitigationColumns('m')} FROM ${byKeys('mitigations', 'm', 'id', scope, ids)}
+            JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id WHERE ${visibleRisks('r', scope)}`,
       ),
     ),
     /** A risk's assessments, newest assessedOn first. */

@@ -1,6 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { londonToday } from '../../values/calendar-date';
 import { addMitigation, updateMitigation } from './mitigation.service';
+import { getMitigation, listMitigations } from './mitigation-list.service';
 import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, createRisk, updateRisk } from './risk-write.service';
@@ -11,6 +12,7 @@ import { prefetchRelations } from '../../graphql/prefetch';
 
 export const riskResolvers: Resolvers = {
   RiskConnection: { totalCount },
+  MitigationConnection: { totalCount },
   Query: {
     risks: (_, args, ctx) => listRisks(ctx, args),
     risk: (_, { id }, ctx, info) => {
@@ -19,6 +21,8 @@ export const riskResolvers: Resolvers = {
       return risk;
     },
     riskMatrix: (_, { programmeId, basis }, ctx) => riskMatrix(ctx, programmeId, basis),
+    mitigations: (_, args, ctx) => listMitigations(ctx, args),
+    mitigation: (_, { id }, ctx) => getMitigation(ctx, id),
   },
   Mutation: {
     createRisk: (_, { input }, ctx) => createRisk(ctx, input),
