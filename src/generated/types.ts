@@ -53,7 +53,10 @@ export type AuditEventConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A committee, board or panel that decides on the programmes or scrutinises them, e.g. Executive Board. */
+/**
+ * Part truth: a name is unique within the organisation, ignoring case and surrounding spaces
+ * (a taken one is CONFLICT); names are stored trimmed.
+ */
 export type Committee = {
   __typename?: 'Committee';
   /** Opaque; unique across all object types. */
@@ -210,7 +213,7 @@ export type LinkTarget = {
   savingsLineId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** One sitting of a committee. */
+/** Part truth: one meeting per committee and date (another is CONFLICT). */
 export type Meeting = {
   __typename?: 'Meeting';
   /** The committee that met. */
@@ -227,7 +230,7 @@ export type Meeting = {
 export type MeetingInput = {
   /** The committee that meets. */
   committeeId: Scalars['ID']['input'];
-  /** The day it meets. */
+  /** The day it meets; the committee's only meeting that day (another is CONFLICT, field date). */
   date: Scalars['Date']['input'];
 };
 
@@ -1483,7 +1486,11 @@ export type Resolution = {
   meeting: Meeting;
   /** Milestones linked to this resolution, by forecastDate, then title. */
   milestones: Array<Milestone>;
-  /** Its number within the item, e.g. 1, 2 or a; null when the item has a single resolution. */
+  /**
+   * Its number within the item, e.g. 1, 2 or a; null when the item has a single resolution.
+   * Part truth: a number is unique within the meeting's agenda item, compared ignoring case and
+   * surrounding spaces (another is CONFLICT); null numbers do not collide.
+   */
   number: Maybe<Scalars['String']['output']>;
   /** For a RECOMMENDATION: PENDING until a response is recorded; null for other kinds. */
   outcome: Maybe<RecommendationOutcome>;
@@ -1542,7 +1549,10 @@ export type ResolutionInput = {
   kind?: InputMaybe<ResolutionKind>;
   /** The meeting that resolved it. */
   meetingId: Scalars['ID']['input'];
-  /** Its number within the item, at most 20 characters; blank or absent when the item has a single resolution. */
+  /**
+   * Its number within the item, at most 20 characters; blank or absent when the item has a single
+   * resolution. Unique within the meeting's agenda item, ignoring case (a taken one is CONFLICT, field number).
+   */
   number?: InputMaybe<Scalars['String']['input']>;
   /** Only for a RECOMMENDATION (otherwise BAD_USER_INPUT). */
   referredToCommitteeId?: InputMaybe<Scalars['ID']['input']>;
@@ -2016,7 +2026,10 @@ export type UpdateProgrammeInput = {
 export type UpdateResolutionInput = {
   /** 1 to 500 characters; not null. */
   agendaItem?: InputMaybe<Scalars['String']['input']>;
-  /** At most 20 characters; blank or null clears it (the item has a single resolution). */
+  /**
+   * At most 20 characters; blank or null clears it (the item has a single resolution). Unique within
+   * the meeting's agenda item, ignoring case (a taken one is CONFLICT, field number).
+   */
   number?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 20,000 characters; not null. */
   text?: InputMaybe<Scalars['String']['input']>;

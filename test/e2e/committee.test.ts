@@ -7,8 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function committeeWithMeeting(org: Org, token = org.admin, date = '2018-04-03') {
-  const committee = ok(await t.gql(`mutation { createCommittee(name: "Executive") { id name } }`, {}, token)).createCommittee;
+async function committeeWithMeeting(org: Org, token = org.admin, date = '2018-04-03', name = 'Executive') {
+  const committee = ok(
+    await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id name } }`, { name }, token),
+  ).createCommittee;
   const meeting = ok(
     await t.gql(
       `mutation($input: MeetingInput!) { createMeeting(input: $input) { id date committee { name } } }`,
@@ -109,7 +111,7 @@ test('a meeting of an unknown committee and a resolution of an unknown meeting a
 test('resolutions filter by committee, dates and search, newest first then agenda item and number, paginated', async () => {
   const org = await newOrg(t);
   const exec = await committeeWithMeeting(org, org.admin, '2018-04-03');
-  const area = await committeeWithMeeting(org, org.admin, '2018-06-28');
+  const area = await committeeWithMeeting(org, org.admin, '2018-06-28', 'Area Committee');
   const rec = (meetingId: string, agendaItem: string, number: string | null, text: string) =>
     t.gql(RECORD, { input: { meetingId, agendaItem, number, text } }, org.admin).then(ok);
   await rec(exec.meeting.id, 'FAMILY HUBS MODEL', '2', 'That a risk register be kept.');

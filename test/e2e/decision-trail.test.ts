@@ -20,6 +20,9 @@ const UNLINK = `mutation($id: ID!, $target: LinkTarget!) { unlinkResolution(reso
 const TARGETS = `query($id: ID!) { programme(id: $id) { id version resolutions { id }
   risks { id version resolutions { id } } milestones { id version resolutions { id } } savingsLines { id version resolutions { id } } } }`;
 
+// committee names are unique: each resolution gets a committee of its own
+let committees = 0;
+
 async function resolution(
   org: Org,
   date = '2018-04-03',
@@ -27,7 +30,10 @@ async function resolution(
   text = 'That the model be agreed.',
   number?: string,
 ) {
-  const committee = ok(await t.gql(`mutation { createCommittee(name: "Executive") { id } }`, {}, org.admin)).createCommittee;
+  const name = `Executive ${++committees}`;
+  const committee = ok(
+    await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id } }`, { name }, org.admin),
+  ).createCommittee;
   const meeting = ok(
     await t.gql(
       `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,

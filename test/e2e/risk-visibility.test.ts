@@ -22,8 +22,14 @@ afterAll(() => t?.close());
 const LINK = `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`;
 const RESOLUTION_RISKS = `query($programmeId: ID) { resolutions(filter: { programmeId: $programmeId }) { totalCount nodes { text risks { reference } } } }`;
 
+// committee names are unique: each resolution gets a committee of its own
+let committees = 0;
+
 async function resolution(org: Org, date: string, text: string) {
-  const committee = ok(await t.gql(`mutation { createCommittee(name: "Scrutiny") { id } }`, {}, org.admin)).createCommittee;
+  const name = `Scrutiny ${++committees}`;
+  const committee = ok(
+    await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id } }`, { name }, org.admin),
+  ).createCommittee;
   const meeting = ok(
     await t.gql(
       `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,

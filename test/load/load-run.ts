@@ -53,6 +53,7 @@ async function main() {
     const unanswered = { updateProgramme: programmeIds.map(() => 0), createCommittee: 0 };
     const counts = { conflicts: 0, fiveHundreds: 0, otherErrors: 0, byOp: {} as Record<string, number> };
 
+    let committeesSent = 0;
     const bodies: Record<Op, (c: { p: number }) => object> = {
       listProgrammes: () => ({ query: `{ programmes(first: 50) { totalCount nodes { code version resolutions { text } } } }` }),
       listResolutions: () => ({
@@ -62,7 +63,11 @@ async function main() {
         query: `mutation($id: ID!, $v: Int!) { updateProgramme(id: $id, expectedVersion: $v, input: {owner: "Director"}) { version } }`,
         variables: { id: programmeIds[c.p], v: knownVersion[c.p] },
       }),
-      createCommittee: () => ({ query: `mutation { createCommittee(name: "Scrutiny") { id } }` }),
+      // committee names are unique: each write a new one
+      createCommittee: () => ({
+        query: `mutation($n: String!) { createCommittee(name: $n) { id } }`,
+        variables: { n: `Scrutiny ${++committeesSent}` },
+      }),
     };
     const pick = (): Op => {
       const r = Math.random();

@@ -15,6 +15,7 @@ import {
   resolutions,
 } from './decision-trail.entity';
 import { RECORDERS } from './decision-trail.service';
+import { withCommitteeName, withMeetingDate, withResolutionNumber } from './decision-trail.unique';
 
 /** updateCommittee: corrects a committee's name (stored trimmed). */
 export async function updateCommittee(ctx: Context, id: string, name: string): Promise<CommitteeRow> {
@@ -23,8 +24,12 @@ export async function updateCommittee(ctx: Context, id: string, name: string): P
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, committees, ctx.scope, id);
     requireRole(caller, ...RECORDERS);
-    const after = (await tx.one<CommitteeRow>(
-      sql`UPDATE committees SET name = ${clean} WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id} RETURNING id, name`,
+    // a corrected name takes its place among the unique ones, a duplicate kept by the migration too
+    const after = (await withCommitteeName(clean, () =>
+      tx.one<CommitteeRow>(
+        sql`UPDATE committees SET name = ${clean}, kept_duplicate = false WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
+            RETURNING id, name`,
+      ),
     ))!;
     await recordAudit(tx, caller, 'committee.updated', 'Committee', before.id, diff(before, after, ['name']));
     return after;
@@ -40,9 +45,11 @@ export async function updateMeeting(ctx: Context, id: string, date: string): Pro
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, meetings, ctx.scope, id);
     requireRole(caller, ...RECORDERS);
-    const after = (await tx.one<MeetingRow>(
-      sql`UPDATE meetings SET date = ${date} WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
-          RETURNING ${meetingColumns('meetings')}`,
+    const after = (await withMeetingDate(date, () =>
+      tx.one<MeetingRow>(
+        sql`UPDATE meetings SET date = ${date}, kept_duplicate = false WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
+            RETURNING ${meetingColumns('meetings')}`,
+      ),
     ))!;
     await tx.execute(
       sql`UPDATE resolutions SET meeting_date = ${date} WHERE organisation_id = ${ctx.scope.org} AND meeting_id = ${before.id}`,
@@ -60,9 +67,13 @@ export interface UpdateResolutionInput {
 
 const EDITABLE = ['agendaItem', 'number', 'text'] as const;
 
-/** The columns to set: absent fields stay; agendaItem and text cannot be null; a blank or null number is cleared. */
-function cleanUpdate(input: UpdateResolutionInput): Record<string, string> {
-  const sets: Record<string, string> = {};
+/**
+ * The columns to set: absent fields stay; agendaItem and text cannot be null; a blank or null
+ * number is cleared. A corrected agenda item or number takes its place among the unique numbers,
+ * that of a duplicate kept by the migration too.
+ */
+function cleanUpdate(input: UpdateResolutionInput): Record<string, string | boolean> {
+  const sets: Record<string, string | boolean> = {};
   for (const field of presentKeys(input)) {
     const value = input[field];
     if (field === 'number') sets.number = optionalText('number', value, 20) ?? '';
@@ -70,6 +81,7 @@ function cleanUpdate(input: UpdateResolutionInput): Record<string, string> {
     else if (field === 'agendaItem') sets.agenda_item = requiredText('agendaItem', value!, 500);
     else if (field === 'text') sets.text = requiredText('text', value!, 20_000);
   }
+  if ('number' in sets || 'agenda_item' in sets) sets.kept_duplicate = false;
   return sets;
 }
 
@@ -85,7 +97,7 @@ export async function updateResolution(
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, resolutions, ctx.scope, id);
     requireRole(caller, ...RECORDERS);
-    const after = await updateVersioned(tx, resolutions, ctx.scope, before, expectedVersion, sets);
+    const after = await withResolutionNumber(() => updateVersioned(tx, resolutions, ctx.scope, before, expectedVersion, sets));
     await recordAudit(tx, caller, 'resolution.updated', 'Resolution', before.id, diff(before, after, [...EDITABLE]));
     return after;
   });

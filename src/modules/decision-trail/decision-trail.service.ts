@@ -18,6 +18,7 @@ import {
   ResolutionRow,
   resolutions,
 } from './decision-trail.entity';
+import { withCommitteeName, withMeetingDate, withResolutionNumber } from './decision-trail.unique';
 import { LINK_TARGETS } from './link-targets';
 import { QueryResolutionsArgs, ResolutionInput } from '../../generated/types';
 
@@ -34,8 +35,10 @@ export async function createCommittee(ctx: Context, name: string): Promise<Commi
   const clean = requiredText('name', name, 200);
   requireRole(caller, ...RECORDERS);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.rows<CommitteeRow>(
-      sql`INSERT INTO committees (organisation_id, name) VALUES (${caller.organisationId}, ${clean}) RETURNING id, name`,
+    const [row] = await withCommitteeName(clean, () =>
+      tx.rows<CommitteeRow>(
+        sql`INSERT INTO committees (organisation_id, name) VALUES (${caller.organisationId}, ${clean}) RETURNING id, name`,
+      ),
     );
     await recordAudit(tx, caller, 'committee.created', 'Committee', row.id, created({ name: clean }));
     return row;
@@ -47,9 +50,11 @@ export async function createMeeting(ctx: Context, input: { committeeId: string; 
   return inTransaction(ctx, async (tx) => {
     const committee = await findVisible(tx, committees, ctx.scope, input.committeeId);
     requireRole(caller, ...RECORDERS);
-    const [row] = await tx.rows<MeetingRow>(
-      sql`INSERT INTO meetings (organisation_id, committee_id, date) VALUES (${caller.organisationId}, ${committee.id}, ${input.date})
-       RETURNING ${meetingColumns('meetings')}`,
+    const [row] = await withMeetingDate(input.date, () =>
+      tx.rows<MeetingRow>(
+        sql`INSERT INTO meetings (organisation_id, committee_id, date) VALUES (${caller.organisationId}, ${committee.id}, ${input.date})
+         RETURNING ${meetingColumns('meetings')}`,
+      ),
     );
     await recordAudit(tx, caller, 'meeting.created', 'Meeting', row.id, created(input));
     return row;
@@ -92,7 +97,7 @@ export interface NewResolution {
   referredTo: string | null;
 }
 
-/** Writes resolutions on a meeting in one statement; returned in the order given. */
+/** Writes resolutions on a meeting in one statement; returned in the order given. A number taken in the item is CONFLICT. */
 export async function insertResolutions(
   tx: Tx,
   org: Param,
@@ -100,8 +105,9 @@ export async function insertResolutions(
   list: NewResolution[],
 ): Promise<ResolutionRow[]> {
   const col = <K extends keyof NewResolution>(k: K) => list.map((r) => r[k]);
-  return tx.rows<ResolutionRow>(
-    sql`INSERT INTO resolutions (organisation_id, meeting_id, meeting_date, committee_id, agenda_item, number, text, kind,
+  return withResolutionNumber(() =>
+    tx.rows<ResolutionRow>(
+      sql`INSERT INTO resolutions (organisation_id, meeting_id, meeting_date, committee_id, agenda_item, number, text, kind,
           referred_to_committee_id, outcome)
         SELECT ${org}, ${meeting.id}::uuid, ${meeting.date}::date, ${meeting.committeeId}::uuid, n.agenda_item, coalesce(n.number, ''),
           n.text, n.kind, n.referred_to, CASE WHEN n.kind = 'RECOMMENDATION' THEN 'PENDING' END
@@ -109,6 +115,7 @@ export async function insertResolutions(
                       ${col('referredTo')}::uuid[]) WITH ORDINALITY AS n(agenda_item, number, text, kind, referred_to, position)
          ORDER BY n.position
        RETURNING ${resolutionColumns('resolutions')}`,
+    ),
   );
 }
 
