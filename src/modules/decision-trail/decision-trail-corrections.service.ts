@@ -3,6 +3,7 @@ import { requireCaller, requireRole } from '../../auth/permissions';
 import { sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput } from '../../errors';
+import { UpdateResolutionInput } from '../../generated/types';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { diff, recordAudit } from '../audit/audit.service';
 import {
@@ -57,12 +58,6 @@ export async function updateMeeting(ctx: Context, id: string, date: string): Pro
     await recordAudit(tx, caller, 'meeting.updated', 'Meeting', before.id, diff(before, after, ['date']));
     return after;
   });
-}
-
-export interface UpdateResolutionInput {
-  agendaItem?: string | null;
-  number?: string | null;
-  text?: string | null;
 }
 
 const EDITABLE = ['agendaItem', 'number', 'text'] as const;
