@@ -54,6 +54,7 @@ const config: CodegenConfig = {
           ProgrammeConnection: '../paging#Connection<ProgrammeRow>',
           ResolutionConnection: '../paging#Connection<ResolutionRow>',
           Milestone: '../modules/milestone/milestone.entity#MilestoneRow',
+          MilestoneBaseline: '../modules/milestone/milestone.entity#MilestoneBaselineRow',
           MilestoneConnection: '../paging#Connection<MilestoneRow>',
           Risk: '../modules/risk/risk.entity#RiskRow',
           RiskConnection: '../paging#Connection<RiskRow>',

@@ -110,10 +110,12 @@ export async function generate(client: Client, size: Size, first: number, count:
        SELECT ${org}, ${id(`'d'`, 'o', 'p', 'l', 'd')}, ${line}, ((p * 31 + l * 17 + d * 7) % 50000) * 1.25 + 0.01 * d,
               date '2018-05-01' + (l % 4) * 365 + d * 60, 'GL-' || p || '-' || l || '-' || d
          FROM ${orgs}, ${P}, generate_series(0, ${s.linesPerProgramme - 1}) l, generate_series(0, ${s.deliveriesPerLine - 1}) d`,
-    `INSERT INTO milestones (organisation_id, id, programme_id, title, baseline_date, forecast_date, actual_date, status)
+    `INSERT INTO milestones (organisation_id, id, programme_id, title, baseline_date, forecast_date, actual_date, status,
+                             original_baseline_date)
        SELECT ${org}, ${id(`'ms'`, 'o', 'p', 'i')}, ${prog}, 'Milestone ' || i, date '2019-01-01' + i * 60,
               date '2019-01-01' + i * 60 + (p + i) % 45 - 10, CASE WHEN i < 3 THEN date '2019-01-01' + i * 60 + (p + i) % 20 END,
-              CASE WHEN i < 3 THEN 'COMPLETE' ELSE (ARRAY['NOT_STARTED','ON_TRACK','AT_RISK','MISSED'])[1 + (p + i) % 4] END
+              CASE WHEN i < 3 THEN 'COMPLETE' ELSE (ARRAY['NOT_STARTED','ON_TRACK','AT_RISK','MISSED'])[1 + (p + i) % 4] END,
+              date '2019-01-01' + i * 60
          FROM ${orgs}, ${P}, generate_series(0, ${s.milestonesPerProgramme - 1}) i`,
     `INSERT INTO committees (organisation_id, id, name)
        SELECT ${org}, ${id(`'c'`, 'o', 'c')}, (ARRAY['Cabinet','Children''s Scrutiny','Audit Committee','Full Council','Health Board'])[1 + c]

@@ -6,7 +6,7 @@ import type { OrganisationRow, UserRow } from '../modules/organisation/organisat
 import type { ProgrammeRow } from '../modules/programme/programme.entity';
 import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decision-trail/decision-trail.entity';
 import type { Connection } from '../paging';
-import type { MilestoneRow } from '../modules/milestone/milestone.entity';
+import type { MilestoneRow, MilestoneBaselineRow } from '../modules/milestone/milestone.entity';
 import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';
 import type { SavingsLineRow, SavingsDeliveryRow } from '../modules/savings/savings.entity';
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
@@ -111,6 +111,7 @@ export type ResolversTypes = {
   Meeting: ResolverTypeWrapper<MeetingRow>;
   MeetingInput: Types.MeetingInput;
   Milestone: ResolverTypeWrapper<MilestoneRow>;
+  MilestoneBaseline: ResolverTypeWrapper<MilestoneBaselineRow>;
   MilestoneConnection: ResolverTypeWrapper<Connection<MilestoneRow>>;
   MilestoneFilter: Types.MilestoneFilter;
   MilestoneInput: Types.MilestoneInput;
@@ -198,6 +199,7 @@ export type ResolversParentTypes = {
   Meeting: MeetingRow;
   MeetingInput: Types.MeetingInput;
   Milestone: MilestoneRow;
+  MilestoneBaseline: MilestoneBaselineRow;
   MilestoneConnection: Connection<MilestoneRow>;
   MilestoneFilter: Types.MilestoneFilter;
   MilestoneInput: Types.MilestoneInput;
@@ -331,14 +333,24 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
 export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
   actualDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   baselineDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  baselines?: Resolver<Array<ResolversTypes['MilestoneBaseline']>, ParentType, ContextType>;
   forecastDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  originalBaselineDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   slippageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MilestoneStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneBaselineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneBaseline'] = ResolversParentTypes['MilestoneBaseline']> = {
+  baselineDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Types.Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  setOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type MilestoneConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneConnection'] = ResolversParentTypes['MilestoneConnection']> = {
@@ -398,6 +410,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importMinutes?: Resolver<ResolversTypes['MinutesImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportMinutesArgs, 'dryRun' | 'meetingId' | 'text'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<Types.MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
+  rebaselineMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationRebaselineMilestoneArgs, 'baselineDate' | 'expectedVersion' | 'id' | 'reason'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
@@ -630,6 +643,7 @@ export type Resolvers<ContextType = Context> = {
   LedgerImportResult?: LedgerImportResultResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneBaseline?: MilestoneBaselineResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
   MinutesImportResult?: MinutesImportResultResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;

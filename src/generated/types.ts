@@ -239,24 +239,47 @@ export type Milestone = {
   __typename?: 'Milestone';
   /** When it was reached, if recorded; a COMPLETE milestone always has one. */
   actualDate: Maybe<Scalars['Date']['output']>;
-  /** The date first agreed; never changes once set. */
+  /** The date agreed; changes only by rebaselineMilestone (part truth), which keeps the earlier ones. */
   baselineDate: Scalars['Date']['output'];
+  /** Every baseline, newest first; the last is the original. */
+  baselines: Array<MilestoneBaseline>;
   /** Defaults to baselineDate. */
   forecastDate: Scalars['Date']['output'];
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** The date first agreed. */
+  originalBaselineDate: Scalars['Date']['output'];
+  /** Not COMPLETE and forecastDate is before today. */
+  overdue: Scalars['Boolean']['output'];
   /** The programme it belongs to. */
   programme: Programme;
   /** Resolutions linked to this milestone, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
   /** Days from baselineDate to actualDate, or to forecastDate while actualDate is null; positive is late. */
   slippageDays: Scalars['Int']['output'];
-  /** Defaults to NOT_STARTED; COMPLETE needs an actualDate. */
+  /**
+   * Defaults to NOT_STARTED; COMPLETE needs an actualDate. Part truth: an actualDate goes only with
+   * COMPLETE (set in the same input or before) and is not in the future (otherwise BAD_USER_INPUT,
+   * field actualDate); leaving COMPLETE clears actualDate.
+   */
   status: MilestoneStatus;
   /** What is to be reached, e.g. First three family hubs open. */
   title: Scalars['String']['output'];
-  /** Changes exactly when updateMilestone succeeds; send it as expectedVersion. */
+  /** Changes exactly when updateMilestone or rebaselineMilestone succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
+};
+
+/** A date agreed for a milestone: the original, or one set by rebaselineMilestone. */
+export type MilestoneBaseline = {
+  __typename?: 'MilestoneBaseline';
+  /** The date agreed. */
+  baselineDate: Scalars['Date']['output'];
+  /** Why it was set; null for the original. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The resolution that approved it, if given. */
+  resolution: Maybe<Resolution>;
+  /** The day it was set (Europe/London). */
+  setOn: Scalars['Date']['output'];
 };
 
 /** Ordered by forecastDate, then title. */
@@ -274,6 +297,8 @@ export type MilestoneConnection = {
 export type MilestoneFilter = {
   /** actualDate, or forecastDate while actualDate is null, is before this date. */
   dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** true: not COMPLETE and forecastDate before today; false: all others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Milestones of this programme only; an unknown one matches nothing. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Only milestones whose slippageDays is greater than zero. */
@@ -284,7 +309,7 @@ export type MilestoneFilter = {
 
 /** A new milestone of a programme the caller edits. */
 export type MilestoneInput = {
-  /** The date agreed; it never changes. */
+  /** The date agreed; the original baseline. Only rebaselineMilestone changes it. */
   baselineDate: Scalars['Date']['input'];
   /** Defaults to baselineDate. */
   forecastDate?: InputMaybe<Scalars['Date']['input']>;
@@ -501,6 +526,11 @@ export type Mutation = {
   issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
+  /**
+   * Moves the milestone's baseline to baselineDate, keeping the earlier ones in baselines;
+   * slippageDays is then measured from the new one; forecastDate is unchanged.
+   */
+  rebaselineMilestone: Milestone;
   /** ADMIN and PROGRAMME_MANAGER. */
   recordResolution: Resolution;
   /** FINANCE and ADMIN; the line's version does not change. */
@@ -878,6 +908,27 @@ export type MutationIssueTokenArgs = {
 export type MutationLinkResolutionArgs = {
   resolutionId: Scalars['ID']['input'];
   target: LinkTarget;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationRebaselineMilestoneArgs = {
+  baselineDate: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  resolutionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1980,13 +2031,19 @@ export type Trend =
   /** Current score higher than at the previous assessment. */
   | 'WORSENING';
 
-/** The fields to change; absent ones stay as they are. baselineDate never changes. */
+/** The fields to change; absent ones stay as they are. baselineDate changes only by rebaselineMilestone. */
 export type UpdateMilestoneInput = {
-  /** null clears it, except on a milestone that stays COMPLETE (BAD_USER_INPUT, field actualDate). */
+  /**
+   * Only for a milestone COMPLETE in this input or before, and not in the future (otherwise
+   * BAD_USER_INPUT, field actualDate); null clears it, except on a milestone that stays COMPLETE.
+   */
   actualDate?: InputMaybe<Scalars['Date']['input']>;
   /** May not be null. */
   forecastDate?: InputMaybe<Scalars['Date']['input']>;
-  /** May not be null; COMPLETE needs an actualDate, given or already set (otherwise BAD_USER_INPUT, field status). */
+  /**
+   * May not be null; COMPLETE needs an actualDate, given or already set (otherwise BAD_USER_INPUT,
+   * field status); leaving COMPLETE clears actualDate.
+   */
   status?: InputMaybe<MilestoneStatus>;
   /** 1 to 500 characters; may not be null. */
   title?: InputMaybe<Scalars['String']['input']>;

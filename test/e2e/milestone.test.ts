@@ -182,10 +182,12 @@ describe('updateMilestone', () => {
       });
     }
     const set = ok(
-      await t.gql(UPDATE, { id: m.id, v: 1, input: { actualDate: '2018-09-30', status: 'ON_TRACK' } }, org.admin),
+      await t.gql(UPDATE, { id: m.id, v: 1, input: { actualDate: '2018-09-30', status: 'COMPLETE' } }, org.admin),
     ).updateMilestone;
     expect(set).toMatchObject({ actualDate: '2018-09-30', slippageDays: -1, version: 2 });
-    const cleared = ok(await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null } }, org.admin)).updateMilestone;
+    const cleared = ok(
+      await t.gql(UPDATE, { id: m.id, v: 2, input: { actualDate: null, status: 'ON_TRACK' } }, org.admin),
+    ).updateMilestone;
     expect(cleared).toMatchObject({ actualDate: null, forecastDate: '2018-10-01', slippageDays: 0, version: 3 });
   });
 

@@ -38,8 +38,6 @@ function contractFile(): string {
  */
 const AWAITING_PART: Record<string, string> = {
   'Risk.reference': 'truth',
-  'Milestone.baselineDate': 'truth',
-  'Milestone.status': 'truth',
   'SavingsLine.recurring': 'savings',
   'SavingsLine.planned': 'savings',
   'SavingsLine.confidence': 'savings',

@@ -269,6 +269,18 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.milestones)),
     ),
 
+  'Mutation.rebaselineMilestone': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!, $resolutionId: ID) {
+        rebaselineMilestone(id: $id, expectedVersion: $v, baselineDate: "2019-01-01", reason: "Taken over", resolutionId: $resolutionId) { id } }`,
+      [
+        ...versioned(Object.values(w.a.milestones)),
+        // B's own milestone, approved by A's resolution
+        ...versioned(Object.values(w.b.milestones)).map((v) => ({ ...v, resolutionId: w.a.resolutions.model })),
+      ],
+    ),
+
   'Mutation.createCommittee': async (w) => {
     const q = `mutation($name: String!) { createCommittee(name: $name) { id name } }`;
     await each(w, q, [{ name: w.a.committee.name }], 'FORBIDDEN', ['FINANCE', 'MEMBER']);

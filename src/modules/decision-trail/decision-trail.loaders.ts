@@ -56,6 +56,9 @@ export function decisionTrailLoaders(reads: ReadBatch, scope: Scope) {
             ORDER BY m.date DESC, m.id`,
       ),
     ),
+    resolutionById: loaderById<ResolutionRow>((ids) =>
+      reads.rows(sql`SELECT ${resolutionColumns('r')} FROM ${byKeys('resolutions', 'r', 'id', scope, ids)}`),
+    ),
     resolutionsByMeetingId: loaderOfLists<ResolutionRow>((ids): Promise<Keyed<ResolutionRow>[]> =>
       reads.rows(
         sql`SELECT ${BATCH_KEY}, ${resolutionColumns('r')} FROM ${byKeys('resolutions', 'r', 'meeting_id', scope, ids)}

@@ -1,6 +1,9 @@
 import { Resolvers } from '../../generated/graphql';
 import { createMilestone, listMilestones, updateMilestone } from './milestone.service';
 import { slippageDays } from './slippage';
+import { rebaselineMilestone } from './milestone-baseline.service';
+import { milestoneOverdue } from './milestone.entity';
+import { londonToday } from '../../values/calendar-date';
 import { totalCount } from '../../paging';
 
 export const milestoneResolvers: Resolvers = {
@@ -11,10 +14,20 @@ export const milestoneResolvers: Resolvers = {
   Mutation: {
     createMilestone: (_, { input }, ctx) => createMilestone(ctx, input),
     updateMilestone: (_, { id, expectedVersion, input }, ctx) => updateMilestone(ctx, id, expectedVersion, input),
+    rebaselineMilestone: (_, args, ctx) => rebaselineMilestone(ctx, args),
   },
   Milestone: {
     programme: async (milestone, _, ctx) => (await ctx.loaders.programmeById.load(milestone.programmeId))!,
     slippageDays: (milestone) => slippageDays(milestone),
+    overdue: (milestone) => milestoneOverdue(milestone, londonToday()),
+    // the baselines rebaselineMilestone set, newest first, then the original one
+    baselines: async (milestone, _, ctx) => [
+      ...(await ctx.loaders.rebaselinesByMilestoneId.load(milestone.id)),
+      { baselineDate: milestone.originalBaselineDate, setOn: milestone.createdOn, reason: null, resolutionId: null },
+    ],
+  },
+  MilestoneBaseline: {
+    resolution: (baseline, _, ctx) => (baseline.resolutionId ? ctx.loaders.resolutionById.load(baseline.resolutionId) : null),
   },
   Programme: {
     milestones: (programme, _, ctx) => ctx.loaders.milestonesByProgrammeId.load(programme.id),

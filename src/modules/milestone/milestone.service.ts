@@ -3,10 +3,11 @@ import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { join, raw, sql } from '../../db/sql';
 import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../../db/table';
 import { badInput } from '../../errors';
-import { isId, presentKeys, requiredText } from '../../validation';
+import { isId, notInFuture, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
-import { milestoneColumns, milestoneDueDate, MilestoneRow, milestones } from './milestone.entity';
+import { milestoneColumns, milestoneDueDate, milestoneOverdueSql, MilestoneRow, milestones } from './milestone.entity';
+import { londonToday } from '../../values/calendar-date';
 import { MilestoneInput, QueryMilestonesArgs, UpdateMilestoneInput } from '../../generated/types';
 
 /** `milestones`: filtered, ordered by forecast date then title, keyset-paginated. */
@@ -21,6 +22,7 @@ export async function listMilestones(ctx: Context, args: QueryMilestonesArgs) {
   // slippageDays > 0 exactly when the due date is after the baseline (see slippage.ts)
   if (f.slipped != null) where.push(sql`${milestoneDueDate('m')} ${raw(f.slipped ? '>' : '<=')} m.baseline_date`);
   if (f.dueBefore != null) where.push(sql`${milestoneDueDate('m')} < ${f.dueBefore}::date`);
+  if (f.overdue != null) where.push(sql`${raw(f.overdue ? '' : 'NOT ')}${milestoneOverdueSql('m', londonToday())}`);
   return listPage(ctx, milestones, page, join(where, ' AND '));
 }
 
@@ -33,8 +35,8 @@ export async function createMilestone(ctx: Context, input: MilestoneInput): Prom
     const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
     requireProgrammeEditor(caller, programme.id);
     const [row] = await tx.rows<MilestoneRow>(
-      sql`INSERT INTO milestones (organisation_id, programme_id, title, baseline_date, forecast_date)
-       VALUES (${caller.organisationId}, ${programme.id}, ${title}, ${input.baselineDate}, ${forecastDate})
+      sql`INSERT INTO milestones (organisation_id, programme_id, title, baseline_date, original_baseline_date, forecast_date)
+       VALUES (${caller.organisationId}, ${programme.id}, ${title}, ${input.baselineDate}, ${input.baselineDate}, ${forecastDate})
        RETURNING ${milestoneColumns('milestones')}`,
     );
     const { id, version, ...values } = row;
@@ -61,11 +63,20 @@ function cleanUpdate(input: UpdateMilestoneInput): UpdateMilestoneInput {
   return clean;
 }
 
-/** COMPLETE needs an actualDate: blame whichever field the caller set to break the rule. */
-function checkComplete(before: MilestoneRow, input: UpdateMilestoneInput) {
+/**
+ * An actualDate goes with COMPLETE and nothing else: COMPLETE needs one (blame whichever field the
+ * caller set to break the rule), one is given only to a milestone COMPLETE in the same input or
+ * before, never in the future; leaving COMPLETE clears it. Answers the input to write.
+ */
+function checkComplete(before: MilestoneRow, input: UpdateMilestoneInput): UpdateMilestoneInput {
   const status = input.status ?? before.status;
+  if (input.actualDate) {
+    if (status !== 'COMPLETE') throw badInput('actualDate', 'Only a COMPLETE milestone has an actualDate');
+    notInFuture('actualDate', input.actualDate);
+  }
+  if (status !== 'COMPLETE') return before.actualDate === null ? input : { ...input, actualDate: null };
   const actualDate = input.actualDate === undefined ? before.actualDate : input.actualDate;
-  if (status !== 'COMPLETE' || actualDate) return;
+  if (actualDate) return input;
   if (input.status === 'COMPLETE') throw badInput('status', 'A milestone is COMPLETE only with an actualDate');
   throw badInput('actualDate', 'A COMPLETE milestone keeps its actualDate; change its status first');
 }
@@ -81,11 +92,11 @@ export async function updateMilestone(
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, milestones, ctx.scope, id);
     requireProgrammeEditor(caller, before.programmeId);
-    checkComplete(before, clean);
-    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] =>
+    const checked = checkComplete(before, clean);
+    const fields = presentKeys(checked).filter((k): k is (typeof EDITABLE)[number] =>
       (EDITABLE as readonly string[]).includes(k as string),
     );
-    const sets = Object.fromEntries(fields.map((f) => [COLUMN[f], clean[f]]));
+    const sets = Object.fromEntries(fields.map((f) => [COLUMN[f], checked[f]]));
     const after = await updateVersioned(tx, milestones, ctx.scope, before, expectedVersion, sets);
     await recordAudit(tx, caller, 'milestone.updated', 'Milestone', before.id, diff(before, after, [...EDITABLE]));
     return after;
