@@ -1,4 +1,6 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { FieldNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { resolverOf } from '../graphql/reads';
 import { Projection, selectedFieldNames } from './projection';
 
 interface Row {
@@ -17,9 +19,25 @@ const projection = new Projection<Row>(
     impact: (a) => `${a}.impact`,
     ownerId: (a) => `${a}.owner_id AS "ownerId"`,
   },
-  { score: ['likelihood', 'impact'], owner: ['ownerId'], children: ['id'] },
   'id',
 );
+
+const read = <K extends keyof Row & string>(reads: K[], resolve: (row: Pick<Row, K>) => unknown) =>
+  resolverOf<Row, K, [], unknown>(reads, resolve);
+
+const schema = makeExecutableSchema({
+  typeDefs: `type Query { risks: [Risk!]! }
+    type Risk { id: ID! title: String version: Int score: Int owner: User children: [Risk!]! nested: Risk }
+    type User { name: String }`,
+  resolvers: {
+    Risk: {
+      score: read(['likelihood', 'impact'], (risk) => risk.likelihood * risk.impact),
+      owner: read(['ownerId'], (risk) => ({ name: risk.ownerId })),
+      children: read(['id'], () => []),
+      nested: () => null,
+    },
+  },
+});
 
 /** The resolve info of the document's first root field. */
 function infoOf(document: string) {
@@ -28,7 +46,11 @@ function infoOf(document: string) {
   const fragments = Object.fromEntries(
     doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+  return {
+    fieldNodes: [operation.selectionSet.selections[0] as FieldNode],
+    fragments,
+    returnType: schema.getQueryType()!.getFields().risks.type,
+  };
 }
 
 test('the fields named one level down, through inline fragments and fragment spreads, whatever @skip says', () => {
@@ -37,11 +59,17 @@ test('the fields named one level down, through inline fragments and fragment spr
   expect([...selectedFieldNames(info)].sort()).toEqual(['nested', 'owner', 'score', 'title', 'version']);
 });
 
-test('a field reads its own column, or those its resolver needs; unknown fields none; never no column at all', () => {
+test('a field reads its own column, or those its resolver declares; unknown fields none; never no column at all', () => {
   expect(projection.fieldsFor(infoOf(`{ risks { title } }`))).toEqual(['title']);
   expect(projection.fieldsFor(infoOf(`{ risks { score owner { name } } }`))).toEqual(['likelihood', 'impact', 'ownerId']);
   expect(projection.fieldsFor(infoOf(`{ risks { title children { id } } }`))).toEqual(['id', 'title']);
   expect(projection.fieldsFor(infoOf(`{ risks { __typename } }`))).toEqual(['id']);
+});
+
+test('a resolver that declares nothing cannot be projected', () => {
+  expect(() => projection.fieldsFor(infoOf(`{ risks { title nested { id } } }`))).toThrow(
+    'Risk.nested has a resolver that does not declare what it reads',
+  );
 });
 
 test('the same list of fields is the same array, however it was asked for (loaders tell lists apart by identity)', () => {

@@ -1,4 +1,5 @@
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from 'graphql';
+import { readsOf } from '../graphql/reads';
 import { raw, Sql } from './sql';
 
 /**
@@ -9,6 +10,7 @@ import { raw, Sql } from './sql';
  */
 
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+type FieldsInfo = Info & Pick<GraphQLResolveInfo, 'returnType'>;
 
 /** The fields selected one level below a resolver's field, through fragments and @skip alike. */
 export function childFieldNodes(info: Info): FieldNode[] {
@@ -41,10 +43,11 @@ export function selectedFieldNames(info: Info): ReadonlySet<string> {
 export type ColumnSql<Row> = Record<keyof Row & string, (alias: string) => string>;
 
 /**
- * One entity's columns, and which of a row's fields each GraphQL field reads: by default the row
- * field of its own name; `reads` names the others (a score reads likelihood and impact, a
- * relation the key it follows, its own id for its children). When a selection reads no column at
- * all (only __typename), `minimal` is selected, so that a row is never without columns.
+ * One entity's columns, and which of a row's fields each GraphQL field reads: a field without a
+ * resolver the row field of its own name, one with a resolver what the resolver declares
+ * (resolverOf, src/graphql/reads.ts: a score reads likelihood and impact, a relation the key it
+ * follows, its own id for its children). When a selection reads no column at all (only
+ * __typename), `minimal` is selected, so that a row is never without columns.
  */
 export class Projection<Row> {
   private readonly byNames = new WeakMap<ReadonlySet<string>, readonly (keyof Row & string)[]>();
@@ -53,33 +56,45 @@ export class Projection<Row> {
 
   constructor(
     private readonly columns: ColumnSql<Row>,
-    private readonly reads: Partial<Record<string, readonly (keyof Row & string)[]>>,
     private readonly minimal: keyof Row & string,
-  ) {}
+  ) {
+    this.fields = Object.keys(columns) as (keyof Row & string)[];
+  }
+
+  /** Every row field, in the columns' order. */
+  readonly fields: readonly (keyof Row & string)[];
 
   /** Every column: for rows that leave the GraphQL answer (writes, audit, rules). */
   all(alias: string): string {
-    return this.sql(Object.keys(this.columns) as (keyof Row & string)[], alias);
+    return this.sql(this.fields, alias);
   }
 
   /** The row fields the resolver's selection reads, in a stable order; the same array for the same list. */
-  fieldsFor(info: Info): readonly (keyof Row & string)[] {
+  fieldsFor(info: FieldsInfo): readonly (keyof Row & string)[] {
     const names = selectedFieldNames(info);
     let fields = this.byNames.get(names);
     if (!fields) {
       const wanted = new Set<keyof Row & string>();
-      for (const name of names) {
-        const reads = this.reads[name] ?? (name in this.columns ? [name as keyof Row & string] : []);
-        for (const field of reads) wanted.add(field);
-      }
+      for (const name of names) for (const field of this.readsOf(info, name)) wanted.add(field);
       if (!wanted.size) wanted.add(this.minimal);
-      const list = (Object.keys(this.columns) as (keyof Row & string)[]).filter((f) => wanted.has(f));
+      const list = this.fields.filter((f) => wanted.has(f));
       const key = list.join(',');
       fields = this.interned.get(key);
       if (!fields) this.interned.set(key, (fields = list));
       this.byNames.set(names, fields);
     }
     return fields;
+  }
+
+  /** The row fields a field of the result's type reads: its resolver's declaration, or its own name. */
+  private readsOf(info: FieldsInfo, name: string): readonly (keyof Row & string)[] {
+    const type = getNamedType(info.returnType);
+    const field = isObjectType(type) ? type.getFields()[name] : undefined;
+    if (!field?.resolve) return name in this.columns ? [name as keyof Row & string] : [];
+    const reads = readsOf(field);
+    // a resolver of a projected type that said nothing would meet rows without what it reads
+    if (!reads) throw new Error(`${type}.${name} has a resolver that does not declare what it reads (resolverOf)`);
+    return reads as readonly (keyof Row & string)[];
   }
 
   sql(fields: readonly (keyof Row & string)[], alias: string): string {

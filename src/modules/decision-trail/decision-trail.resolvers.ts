@@ -8,6 +8,7 @@ import { LINK_TARGETS } from './link-targets';
 import { changeLink } from './resolution-link.service';
 import { updateCommittee, updateMeeting, updateResolution } from './decision-trail-corrections.service';
 import { deleteResolution } from './resolution-deletion.service';
+import { resolverOf } from '../../graphql/reads';
 
 export const decisionTrailResolvers: Resolvers = {
   ResolutionConnection: { totalCount },
@@ -56,7 +57,11 @@ export const linkResolvers = {
   ...Object.fromEntries(
     LINK_TARGETS.map((t) => [
       t.type,
-      { resolutions: (target: { id: string }, _: unknown, ctx: Context) => ctx.loaders.linkedResolutions[t.key].load(target.id) },
+      {
+        resolutions: resolverOf(['id'], (target: { id: string }, _: unknown, ctx: Context) =>
+          ctx.loaders.linkedResolutions[t.key].load(target.id),
+        ),
+      },
     ]),
   ),
 } as Resolvers;

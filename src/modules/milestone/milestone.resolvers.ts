@@ -5,6 +5,7 @@ import { rebaselineMilestone } from './milestone-baseline.service';
 import { milestoneOverdue } from './milestone.entity';
 import { londonToday } from '../../values/calendar-date';
 import { totalCount } from '../../paging';
+import { resolverOf } from '../../graphql/reads';
 
 export const milestoneResolvers: Resolvers = {
   MilestoneConnection: { totalCount },
@@ -30,6 +31,6 @@ export const milestoneResolvers: Resolvers = {
     resolution: (baseline, _, ctx) => (baseline.resolutionId ? ctx.loaders.resolutionById.load(baseline.resolutionId) : null),
   },
   Programme: {
-    milestones: (programme, _, ctx) => ctx.loaders.milestonesByProgrammeId.load(programme.id),
+    milestones: resolverOf(['id'], (programme, _, ctx) => ctx.loaders.milestonesByProgrammeId.load(programme.id)),
   },
 };

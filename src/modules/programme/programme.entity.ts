@@ -30,7 +30,6 @@ export const programmeProjection = new Projection<ProgrammeRow>(
     version: (p) => `${p}.version`,
     updatedAt: (p) => `${p}.updated_at AS "updatedAt"`,
   },
-  { risks: ['id'], milestones: ['id'], savingsLines: ['id'], resolutions: ['id'] },
   'id',
 );
 

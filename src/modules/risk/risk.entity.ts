@@ -108,17 +108,6 @@ export const riskProjection = new Projection<RiskRow>(
     version: (r) => `${r}.version`,
     updatedAt: (r) => `${r}.updated_at AS "updatedAt"`,
   },
-  {
-    programme: ['programmeId'],
-    inherent: ['inherentLikelihood', 'inherentImpact'],
-    current: ['currentLikelihood', 'currentImpact'],
-    target: ['targetLikelihood', 'targetImpact'],
-    trend: ['currentScore', 'previousScore'],
-    reviewOverdue: ['status', 'reviewDate'],
-    mitigations: ['id'],
-    assessments: ['id'],
-    resolutions: ['id'],
-  },
   'id',
 );
 
@@ -167,7 +156,6 @@ export const mitigationProjection = new Projection<MitigationRow>(
     createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
     version: (m) => `${m}.version`,
   },
-  { risk: ['riskId'], overdue: ['status', 'dueDate'] },
   'id',
 );
 

@@ -9,6 +9,7 @@ import { closeRisk, reopenRisk } from './risk-lifecycle.service';
 import { riskScore, trend } from './score';
 import { totalCount } from '../../paging';
 import { prefetchRelations } from '../../graphql/prefetch';
+import { resolverOf } from '../../graphql/reads';
 
 export const riskResolvers: Resolvers = {
   RiskConnection: { totalCount },
@@ -34,25 +35,32 @@ export const riskResolvers: Resolvers = {
     updateMitigation: (_, { id, expectedVersion, input }, ctx) => updateMitigation(ctx, id, expectedVersion, input),
   },
   Risk: {
-    programme: async (risk, _, ctx) => (await ctx.loaders.programmeById.load(risk.programmeId))!,
-    inherent: (risk) => riskScore(risk.inherentLikelihood, risk.inherentImpact),
-    current: (risk) => riskScore(risk.currentLikelihood, risk.currentImpact),
-    target: (risk) => (risk.targetLikelihood && risk.targetImpact ? riskScore(risk.targetLikelihood, risk.targetImpact) : null),
-    trend: (risk) => trend(risk.currentScore, risk.previousScore),
-    reviewOverdue: (risk) => reviewOverdue(risk, londonToday()),
-    mitigations: (risk, _, ctx, info) => ctx.loaders.mitigationsByRiskId(mitigationProjection.fieldsFor(info)).load(risk.id),
-    assessments: (risk, _, ctx) => ctx.loaders.assessmentsByRiskId.load(risk.id),
+    programme: resolverOf(['programmeId'], async (risk, _, ctx) => (await ctx.loaders.programmeById.load(risk.programmeId))!),
+    inherent: resolverOf(['inherentLikelihood', 'inherentImpact'], (risk) =>
+      riskScore(risk.inherentLikelihood, risk.inherentImpact),
+    ),
+    current: resolverOf(['currentLikelihood', 'currentImpact'], (risk) => riskScore(risk.currentLikelihood, risk.currentImpact)),
+    target: resolverOf(['targetLikelihood', 'targetImpact'], (risk) =>
+      risk.targetLikelihood && risk.targetImpact ? riskScore(risk.targetLikelihood, risk.targetImpact) : null,
+    ),
+    trend: resolverOf(['currentScore', 'previousScore'], (risk) => trend(risk.currentScore, risk.previousScore)),
+    reviewOverdue: resolverOf(['status', 'reviewDate'], (risk) => reviewOverdue(risk, londonToday())),
+    mitigations: resolverOf(['id'], (risk, _, ctx, info) =>
+      ctx.loaders.mitigationsByRiskId(mitigationProjection.fieldsFor(info)).load(risk.id),
+    ),
+    assessments: resolverOf(['id'], (risk, _, ctx) => ctx.loaders.assessmentsByRiskId.load(risk.id)),
   },
   RiskAssessment: {
     score: (a) => riskScore(a.likelihood, a.impact).score,
     rating: (a) => riskScore(a.likelihood, a.impact).rating,
   },
   Mitigation: {
-    risk: async (mitigation, _, ctx) => (await ctx.loaders.riskById.load(mitigation.riskId))!,
-    overdue: (mitigation) => mitigationOverdue(mitigation, londonToday()),
+    risk: resolverOf(['riskId'], async (mitigation, _, ctx) => (await ctx.loaders.riskById.load(mitigation.riskId))!),
+    overdue: resolverOf(['status', 'dueDate'], (mitigation) => mitigationOverdue(mitigation, londonToday())),
   },
   Programme: {
-    risks: (programme, { filter }, ctx, info) =>
+    risks: resolverOf(['id'], (programme, { filter }, ctx, info) =>
       ctx.loaders.risksByProgrammeId(filter, riskProjection.fieldsFor(info)).load(programme.id),
+    ),
   },
 };

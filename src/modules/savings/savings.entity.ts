@@ -57,7 +57,6 @@ export const savingsLineProjection = new Projection<SavingsLineRow>(
     confidence: (l) => `${l}.confidence`,
     version: (l) => `${l}.version`,
   },
-  { programme: ['programmeId'], deliveries: ['id'], resolutions: ['id'] },
   'id',
 );
 

@@ -4,6 +4,7 @@ import { savingsReconciliation } from './reconciliation.service';
 import { deleteSavingsDelivery, deleteSavingsLine } from './savings-deletion.service';
 import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
 import { savingsLineProjection } from './savings.entity';
+import { resolverOf } from '../../graphql/reads';
 
 export const savingsResolvers: Resolvers = {
   Query: {
@@ -18,11 +19,12 @@ export const savingsResolvers: Resolvers = {
     deleteSavingsDelivery: (_, { id, reason }, ctx) => deleteSavingsDelivery(ctx, id, reason),
   },
   SavingsLine: {
-    programme: async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!,
-    deliveries: (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id),
+    programme: resolverOf(['programmeId'], async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!),
+    deliveries: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id)),
   },
   Programme: {
-    savingsLines: (programme, _, ctx, info) =>
+    savingsLines: resolverOf(['id'], (programme, _, ctx, info) =>
       ctx.loaders.savingsLinesByProgrammeId(savingsLineProjection.fieldsFor(info)).load(programme.id),
+    ),
   },
 };
