@@ -1,4 +1,5 @@
 import { seedOrganisation, DemoOrganisation } from './organisation';
+import { seedCorrections } from './corrections';
 import { seedMilestones } from './milestones';
 import { seedResolutions } from './resolutions';
 import { seedSavings } from './savings';
@@ -11,5 +12,6 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedMilestones(org.admin, org.programmeIds, resolutionIds);
   await seedSavings(url, org, resolutionIds);
   await seedRisks(org.admin, org.programmeIds, resolutionIds);
+  await seedCorrections(org.admin, org.programmeIds);
   return org;
 }
