@@ -3,7 +3,7 @@
 
 export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'W1';
 
-const TOTALS = 'planned forecast delivered variance netPlanned netDelivered';
+const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered';
 
 export const DOCUMENTS: Record<OpName, string> = {
   O1: `query O1($first: Int, $minScore: Int) {

@@ -110,20 +110,27 @@ const O4 = top(
   )})`,
 );
 
-const sum = (x: string, kind: string) => `coalesce(sum(${x}) FILTER (WHERE kind = '${kind}'), 0)`;
+const sum = (x: string, kind: string, also = 'true') => `coalesce(sum(${x}) FILTER (WHERE kind = '${kind}' AND ${also}), 0)`;
 const totals = `json_build_object('planned', ${money('g.planned')}, 'forecast', ${money('g.forecast')},
   'delivered', ${money('g.delivered')}, 'variance', ${money('g.delivered - g.planned')},
-  'netPlanned', ${money('g.planned - g.cost_planned')}, 'netDelivered', ${money('g.delivered - g.cost_delivered')})`;
+  'netPlanned', ${money('g.planned - g.cost_planned')}, 'netDelivered', ${money('g.delivered - g.cost_delivered')},
+  'cumulativePlanned', ${money('g.cumulative_planned')}, 'cumulativeDelivered', ${money('g.cumulative_delivered')})`;
+// recurring savings carried forward year by year within the programme, as the reconciliation does
+const carried = (x: string) =>
+  `sum(${x}_recurring) OVER (PARTITION BY total, programme_id ORDER BY financial_year) + ${x} - ${x}_recurring`;
 const O5 = `${CALLER}, lines AS (
-    SELECT l.programme_id, l.financial_year, l.kind, l.planned, l.forecast, coalesce(d.delivered, 0) AS delivered
+    SELECT l.programme_id, l.financial_year, l.kind, l.recurring, l.planned, l.forecast, coalesce(d.delivered, 0) AS delivered
       FROM savings_lines l LEFT JOIN (SELECT savings_line_id, sum(amount) AS delivered FROM savings_deliveries
                                        WHERE organisation_id = $1 GROUP BY savings_line_id) d ON d.savings_line_id = l.id
      WHERE l.organisation_id = $1
-  ), g AS (
+  ), sums AS (
     SELECT programme_id, financial_year, GROUPING(programme_id, financial_year) <> 0 AS total,
            ${sum('planned', 'SAVING')} AS planned, ${sum('forecast', 'SAVING')} AS forecast, ${sum('delivered', 'SAVING')} AS delivered,
-           ${sum('planned', 'ONE_OFF_COST')} AS cost_planned, ${sum('delivered', 'ONE_OFF_COST')} AS cost_delivered
+           ${sum('planned', 'ONE_OFF_COST')} AS cost_planned, ${sum('delivered', 'ONE_OFF_COST')} AS cost_delivered,
+           ${sum('planned', 'SAVING', 'recurring')} AS planned_recurring, ${sum('delivered', 'SAVING', 'recurring')} AS delivered_recurring
       FROM lines GROUP BY GROUPING SETS ((programme_id, financial_year), ())
+  ), g AS (
+    SELECT sums.*, ${carried('planned')} AS cumulative_planned, ${carried('delivered')} AS cumulative_delivered FROM sums
   )
   SELECT json_build_object('savingsReconciliation', json_build_object(
     'rows', ${list(

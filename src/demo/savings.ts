@@ -4,6 +4,8 @@ import { DemoOrganisation, ProgrammeCode } from './organisation';
 type Category = 'STAFFING' | 'PREMISES' | 'COMMISSIONING' | 'INCOME' | 'OTHER';
 
 interface DemoLine {
+  /** The MTFS reference tying the saving's yearly increments together. */
+  reference?: string;
   description: string;
   category: Category;
   year: string;
@@ -22,33 +24,35 @@ const FH_MODEL = 'That the Family Hubs model be implemented for delivery from Oc
 const CCR_FINDINGS = 'That the report and presentation be noted.';
 
 /**
- * What each programme promised to save, year by year, and what making the change cost. ICS-2011 is
- * the case in the minutes: £552K a year (£452K staffing, £100K premises) with £120K of training and
- * change management costs in 2011/12.
+ * What each programme promised to save, year by year, and what making the change cost. A recurring
+ * line holds its year's increment only. ICS-2011 is the case in the minutes: £552K a year once fully
+ * implemented over three years (£452K staffing, £100K premises: the 2013/14 cumulative figure), with
+ * £120K of training and change management costs in 2011/12.
  */
 const LINES: Record<ProgrammeCode, DemoLine[]> = {
   'ICS-2011': [
     {
+      reference: 'ICS-01',
       description: 'Management and staffing restructure',
       category: 'STAFFING',
       year: '2011/12',
-      planned: '452000',
+      planned: '226000',
       recurring: true,
       deliveries: [
         ['150000', '2011-11-30', 'CS-1112-0041'],
-        ['150000', '2012-01-31', 'CS-1112-0087'],
-        ['152000', '2012-03-31', 'CS-1112-0132'],
+        ['76000', '2012-03-31', 'CS-1112-0132'],
       ],
     },
     {
+      reference: 'ICS-02',
       description: 'Office moves and premises rationalisation',
       category: 'PREMISES',
       year: '2011/12',
-      planned: '100000',
+      planned: '40000',
       recurring: true,
-      forecast: '60000',
+      forecast: '30000',
       confidence: 'AMBER',
-      deliveries: [['60000', '2012-03-31', 'CS-1112-0133']],
+      deliveries: [['30000', '2012-03-31', 'CS-1112-0133']],
     },
     {
       description: 'Training and change management',
@@ -63,54 +67,61 @@ const LINES: Record<ProgrammeCode, DemoLine[]> = {
       ],
     },
     {
+      reference: 'ICS-01',
       description: 'Management and staffing restructure',
       category: 'STAFFING',
       year: '2012/13',
-      planned: '452000',
+      planned: '150000',
       recurring: true,
     },
     {
+      reference: 'ICS-02',
       description: 'Office moves and premises rationalisation',
       category: 'PREMISES',
       year: '2012/13',
-      planned: '100000',
+      planned: '40000',
       recurring: true,
     },
     {
+      reference: 'ICS-01',
       description: 'Management and staffing restructure',
       category: 'STAFFING',
       year: '2013/14',
-      planned: '452000',
+      planned: '76000',
       recurring: true,
     },
     {
+      reference: 'ICS-02',
       description: 'Office moves and premises rationalisation',
       category: 'PREMISES',
       year: '2013/14',
-      planned: '100000',
+      planned: '20000',
       recurring: true,
-      forecast: '80000',
+      forecast: '10000',
       confidence: 'RED',
     },
   ],
   'FH-2018': [
     {
+      reference: 'FH-01',
       description: 'Early help and children’s centre staffing',
       category: 'STAFFING',
       year: '2018/19',
-      planned: '600000',
+      planned: '300000',
       recurring: true,
       resolution: FH_MODEL,
     },
     {
+      reference: 'FH-02',
       description: 'Recommissioned early help contracts',
       category: 'COMMISSIONING',
       year: '2018/19',
-      planned: '250000',
+      planned: '125000',
       recurring: true,
       resolution: FH_MODEL,
     },
     {
+      reference: 'FH-03',
       description: 'Children’s centre buildings released',
       category: 'PREMISES',
       year: '2018/19',
@@ -129,27 +140,20 @@ const LINES: Record<ProgrammeCode, DemoLine[]> = {
       resolution: FH_MODEL,
     },
     {
+      reference: 'FH-01',
       description: 'Early help and children’s centre staffing',
       category: 'STAFFING',
       year: '2019/20',
-      planned: '600000',
+      planned: '300000',
       recurring: true,
     },
     {
+      reference: 'FH-02',
       description: 'Recommissioned early help contracts',
       category: 'COMMISSIONING',
       year: '2019/20',
-      planned: '250000',
+      planned: '125000',
       recurring: true,
-    },
-    {
-      description: 'Children’s centre buildings released',
-      category: 'PREMISES',
-      year: '2019/20',
-      planned: '150000',
-      recurring: true,
-      forecast: '120000',
-      confidence: 'AMBER',
     },
   ],
   'CCR-2019': [
@@ -201,14 +205,14 @@ const LINES: Record<ProgrammeCode, DemoLine[]> = {
 /** Ledger actuals as finance exports them from the spreadsheet: BOM, CRLF, £ and thousands separators. */
 const LEDGER = [
   'Ledger_Reference,Programme_Code,Financial_Year,Description,Amount,Recorded_On',
-  'CS-1213-0050,ICS-2011,2012/13,Management and staffing restructure,"£226,000.00",30/09/2012',
-  'CS-1213-0121,ICS-2011,2012/13,Management and staffing restructure,"£226,000.00",31/03/2013',
-  'CS-1213-0122,ICS-2011,2012/13,Office moves and premises rationalisation,"£100,000.00",31/03/2013',
-  'CS-1314-0060,ICS-2011,2013/14,Management and staffing restructure,"£226,000.00",30/09/2013',
-  'CS-1314-0061,ICS-2011,2013/14,Office moves and premises rationalisation,"£40,000.00",30/09/2013',
-  'EH-1819-0310,FH-2018,2018/19,Early help and children’s centre staffing,"£300,000.00",31/10/2018',
-  'EH-1819-0522,FH-2018,2018/19,Early help and children’s centre staffing,"£275,500.00",31/03/2019',
-  'EH-1819-0523,FH-2018,2018/19,Recommissioned early help contracts,"£250,000.00",31/03/2019',
+  'CS-1213-0050,ICS-2011,2012/13,Management and staffing restructure,"£100,000.00",30/09/2012',
+  'CS-1213-0121,ICS-2011,2012/13,Management and staffing restructure,"£50,000.00",31/03/2013',
+  'CS-1213-0122,ICS-2011,2012/13,Office moves and premises rationalisation,"£40,000.00",31/03/2013',
+  'CS-1314-0060,ICS-2011,2013/14,Management and staffing restructure,"£60,000.00",30/09/2013',
+  'CS-1314-0061,ICS-2011,2013/14,Office moves and premises rationalisation,"£10,000.00",30/09/2013',
+  'EH-1819-0310,FH-2018,2018/19,Early help and children’s centre staffing,"£150,000.00",31/10/2018',
+  'EH-1819-0522,FH-2018,2018/19,Early help and children’s centre staffing,"£137,750.00",31/03/2019',
+  'EH-1819-0523,FH-2018,2018/19,Recommissioned early help contracts,"£125,000.00",31/03/2019',
   'EH-1819-0524,FH-2018,2018/19,Children’s centre buildings released,"£90,000.00",31/03/2019',
   'EH-1819-0201,FH-2018,2018/19,Workforce training for the Family Hubs model,"£62,450.00",28/09/2018',
   'EH-1819-0388,FH-2018,2018/19,Workforce training for the Family Hubs model,"£21,300.00",30/11/2018',
@@ -232,6 +236,7 @@ export async function seedSavings(url: string, org: DemoOrganisation, resolution
             category: l.category,
             financialYear: l.year,
             recurring: Boolean(l.recurring),
+            reference: l.reference,
             planned: l.planned,
             forecast: l.forecast,
             confidence: l.confidence,

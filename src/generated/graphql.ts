@@ -100,6 +100,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   Deletion: ResolverTypeWrapper<Types.Deletion>;
+  DeliveryConfidence: Types.DeliveryConfidence;
   FinancialYear: ResolverTypeWrapper<Types.Scalars['FinancialYear']['output']>;
   FoundResolution: ResolverTypeWrapper<Omit<Types.FoundResolution, 'resolution'> & { resolution?: Types.Maybe<ResolversTypes['Resolution']> }>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
@@ -583,6 +584,7 @@ export type SavingsLineResolvers<ContextType = Context, ParentType extends Resol
   confidence?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['SavingsDelivery']>, ParentType, ContextType>;
+  deliveryConfidence?: Resolver<ResolversTypes['DeliveryConfidence'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   financialYear?: Resolver<ResolversTypes['FinancialYear'], ParentType, ContextType>;
   forecast?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -591,6 +593,7 @@ export type SavingsLineResolvers<ContextType = Context, ParentType extends Resol
   planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   recurring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -605,14 +608,20 @@ export type SavingsReconciliationRowResolvers<ContextType = Context, ParentType 
   financialYear?: Resolver<Types.Maybe<ResolversTypes['FinancialYear']>, ParentType, ContextType>;
   kind?: Resolver<Types.Maybe<ResolversTypes['SavingsKind']>, ParentType, ContextType>;
   programme?: Resolver<Types.Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
+  reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['SavingsTotals'], ParentType, ContextType>;
 };
 
 export type SavingsTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsTotals'] = ResolversParentTypes['SavingsTotals']> = {
+  cumulativeDelivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cumulativePlanned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   forecast?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  forecastVariance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   netDelivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   netPlanned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  oneOffCosts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  oneOffCostsIncurred?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   variance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };

@@ -155,6 +155,19 @@ export type Deletion = {
   reason: Scalars['String']['output'];
 };
 
+/** How likely a saving is to be delivered, as finance rates it (BRAG). */
+export type DeliveryConfidence =
+  /** At risk: delivery needs attention. */
+  | 'AMBER'
+  /** Delivered in full. */
+  | 'BLUE'
+  /** On course. */
+  | 'GREEN'
+  /** Not yet rated by finance. */
+  | 'NOT_RATED'
+  /** Unlikely to be delivered as planned. */
+  | 'RED';
+
 /** One resolution or recommendation found in the minutes. */
 export type FoundResolution = {
   __typename?: 'FoundResolution';
@@ -1891,7 +1904,12 @@ export type SavingsGrouping =
   /** A row per kind: savings apart from one-off costs. */
   | 'KIND'
   /** A row per programme. */
-  | 'PROGRAMME';
+  | 'PROGRAMME'
+  /**
+   * Sorted after the others, by reference ascending (code-point order); lines without a reference
+   * form one row with reference null, after the others.
+   */
+  | 'REFERENCE';
 
 /** Whether a line saves money or costs it. */
 export type SavingsKind =
@@ -1905,12 +1923,22 @@ export type SavingsLine = {
   __typename?: 'SavingsLine';
   /** Where the saving comes from. */
   category: SavingsCategory;
-  /** Delivery confidence as last rated by finance; GREEN until rated. */
+  /**
+   * Delivery confidence as last rated by finance; GREEN until rated. Once part savings is built:
+   * deliveryConfidence where that is RED, AMBER or GREEN, otherwise GREEN; the input confidence
+   * sets deliveryConfidence.
+   * @deprecated Use deliveryConfidence: an unrated saving is not GREEN.
+   */
   confidence: Rating;
   /** Sum of recorded deliveries. */
   delivered: Scalars['Money']['output'];
   /** Deliveries recorded against it, by recordedOn, then the order recorded. */
   deliveries: Array<SavingsDelivery>;
+  /**
+   * BRAG: NOT_RATED until finance rates it. BLUE means delivered in full: it may be set only when
+   * delivered >= planned (otherwise BAD_USER_INPUT, field deliveryConfidence).
+   */
+  deliveryConfidence: DeliveryConfidence;
   /** What it is, e.g. Management and staffing restructure; importLedgerActuals finds the line by it. */
   description: Scalars['String']['output'];
   /** The year it is budgeted in. */
@@ -1926,10 +1954,16 @@ export type SavingsLine = {
   /** The programme that promised it. */
   programme: Programme;
   /**
-   * A saving that recurs in later years once made. Descriptive: a line counts only in its own
-   * financialYear; each later year has its own line.
+   * A saving that, once made, stays made: later years' budgets keep it. A line holds only what is
+   * newly saved in its own financialYear (the increment), never repeated in later years; the
+   * cumulative totals of the reconciliation carry it forward.
    */
   recurring: Scalars['Boolean']['output'];
+  /**
+   * The MTFS reference tying one saving's lines across years, e.g. CYP-05: stored trimmed (blank is
+   * null), unique per financial year within the programme ignoring case (CONFLICT).
+   */
+  reference: Maybe<Scalars['String']['output']>;
   /** Resolutions linked to this savings line, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
   /** Changes exactly when updateSavingsLine succeeds; send it as expectedVersion. */
@@ -1942,6 +1976,8 @@ export type SavingsLineInput = {
   category: SavingsCategory;
   /** Defaults to GREEN. */
   confidence?: InputMaybe<Rating>;
+  /** Defaults to NOT_RATED (or to confidence, when that is given); BLUE only when planned is 0.00. */
+  deliveryConfidence?: InputMaybe<DeliveryConfidence>;
   /** 1 to 500 characters; importLedgerActuals finds the line by it. */
   description: Scalars['String']['input'];
   /** The year it is budgeted in. */
@@ -1956,6 +1992,8 @@ export type SavingsLineInput = {
   programmeId: Scalars['ID']['input'];
   /** Defaults to false. */
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The MTFS reference tying this saving's lines across years, e.g. CYP-05; blank is none. At most 100 characters. */
+  reference?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Promised savings against what the ledger shows, by the groupings asked for and in total. */
@@ -1982,6 +2020,8 @@ export type SavingsReconciliationRow = {
   kind: Maybe<SavingsKind>;
   /** The row's programme, when grouped by PROGRAMME. */
   programme: Maybe<Programme>;
+  /** The row's MTFS reference, when grouped by REFERENCE; null for the row of lines without one. */
+  reference: Maybe<Scalars['String']['output']>;
   /** The totals of the row's lines. */
   totals: SavingsTotals;
 };
@@ -1989,14 +2029,29 @@ export type SavingsReconciliationRow = {
 /** planned, forecast, delivered and variance count SAVING lines only; the net figures subtract ONE_OFF_COST lines. */
 export type SavingsTotals = {
   __typename?: 'SavingsTotals';
+  /** As cumulativePlanned, from delivered. */
+  cumulativeDelivered: Scalars['Money']['output'];
+  /**
+   * The budget reduction in force: planned of recurring SAVING lines of the row's years and of every
+   * earlier year (other groupings as the row), plus non-recurring SAVING lines of the row's years.
+   * For the grand totals and for rows not grouped by FINANCIAL_YEAR, every year counts. Lines
+   * outside the filter never count.
+   */
+  cumulativePlanned: Scalars['Money']['output'];
   /** Savings delivered, as the ledger shows. */
   delivered: Scalars['Money']['output'];
   /** Forecast savings: the expected outturn. */
   forecast: Scalars['Money']['output'];
+  /** forecast - planned: the expected outturn against budget. */
+  forecastVariance: Scalars['Money']['output'];
   /** Delivered savings less delivered (incurred) one-off costs. */
   netDelivered: Scalars['Money']['output'];
   /** Planned savings less planned one-off costs. */
   netPlanned: Scalars['Money']['output'];
+  /** One-off costs planned, as a positive amount. */
+  oneOffCosts: Scalars['Money']['output'];
+  /** One-off costs incurred so far, as a positive amount. */
+  oneOffCostsIncurred: Scalars['Money']['output'];
   /** Planned savings. */
   planned: Scalars['Money']['output'];
   /** delivered - planned. */
@@ -2116,6 +2171,8 @@ export type UpdateSavingsLineInput = {
   category?: InputMaybe<SavingsCategory>;
   /** Delivery confidence as finance rates it now. */
   confidence?: InputMaybe<Rating>;
+  /** BRAG delivery confidence as finance rates it now; BLUE only when delivered >= planned. Wins over confidence. */
+  deliveryConfidence?: InputMaybe<DeliveryConfidence>;
   /** 1 to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** A re-forecast of the outturn. */

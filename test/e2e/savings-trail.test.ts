@@ -147,7 +147,10 @@ describe('savings in the decision trail', () => {
     ).recordSavingsDelivery.id;
     const trail = ok(await t.gql(AUDIT, { id }, org.admin)).auditTrail.nodes;
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['savingsLine.updated', 'savingsLine.created']);
-    expect(JSON.parse(trail[0].changes)).toEqual({ forecast: ['452000.00', '400000.00'], confidence: ['GREEN', 'AMBER'] });
+    expect(JSON.parse(trail[0].changes)).toEqual({
+      forecast: ['452000.00', '400000.00'],
+      deliveryConfidence: ['NOT_RATED', 'AMBER'],
+    });
     expect(JSON.parse(trail[1].changes)).toMatchObject({
       planned: [null, '452000.00'],
       financialYear: [null, 2011],

@@ -38,9 +38,7 @@ function contractFile(): string {
  */
 const AWAITING_PART: Record<string, string> = {
   'Risk.reference': 'truth',
-  'SavingsLine.recurring': 'savings',
   'SavingsLine.planned': 'savings',
-  'SavingsLine.confidence': 'savings',
   'SavingsDeliveryInput.recordedOn': 'savings',
   'Mutation.importLedgerActuals': 'savings',
   'ResolutionFilter.programmeId': 'depth',

@@ -14,6 +14,11 @@ export interface SavingsTotalsRow {
   variance: string;
   netPlanned: string;
   netDelivered: string;
+  forecastVariance: string;
+  oneOffCosts: string;
+  oneOffCostsIncurred: string;
+  cumulativePlanned: string;
+  cumulativeDelivered: string;
 }
 
 export interface ReconciliationRow {
@@ -21,6 +26,7 @@ export interface ReconciliationRow {
   financialYear: number | null;
   category: string | null;
   kind: string | null;
+  reference: string | null;
   totals: SavingsTotalsRow;
 }
 
@@ -35,11 +41,24 @@ const GROUPINGS: Record<SavingsGrouping, { column: string; order: string }> = {
   FINANCIAL_YEAR: { column: 'financial_year', order: 'g.financial_year' },
   CATEGORY: { column: 'category', order: `array_position(ARRAY['${SAVINGS_CATEGORIES.join("','")}'], g.category)` },
   KIND: { column: 'kind', order: `array_position(ARRAY['${SAVINGS_KINDS.join("','")}'], g.kind)` },
+  REFERENCE: { column: 'reference', order: 'g.reference COLLATE "C" NULLS LAST' },
 };
-const COLUMN_TYPES = { programme_id: 'uuid', financial_year: 'smallint', category: 'text', kind: 'text' };
-const SORT: SavingsGrouping[] = ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND'];
+const COLUMN_TYPES = { programme_id: 'uuid', financial_year: 'smallint', category: 'text', kind: 'text', reference: 'text' };
+const SORT: SavingsGrouping[] = ['PROGRAMME', 'FINANCIAL_YEAR', 'CATEGORY', 'KIND', 'REFERENCE'];
 
-const ZERO: SavingsTotalsRow = { planned: '0', forecast: '0', delivered: '0', variance: '0', netPlanned: '0', netDelivered: '0' };
+const ZERO: SavingsTotalsRow = {
+  planned: '0',
+  forecast: '0',
+  delivered: '0',
+  variance: '0',
+  netPlanned: '0',
+  netDelivered: '0',
+  forecastVariance: '0',
+  oneOffCosts: '0',
+  oneOffCostsIncurred: '0',
+  cumulativePlanned: '0',
+  cumulativeDelivered: '0',
+};
 
 interface SqlRow extends Partial<ProgrammeRow> {
   total: boolean;
@@ -47,18 +66,27 @@ interface SqlRow extends Partial<ProgrammeRow> {
   financial_year: number | null;
   category: string | null;
   kind: string | null;
+  reference: string | null;
   planned: string;
   forecast: string;
   delivered: string;
   variance: string;
   net_planned: string;
   net_delivered: string;
+  forecast_variance: string;
+  one_off_costs: string;
+  one_off_costs_incurred: string;
+  cumulative_planned: string;
+  cumulative_delivered: string;
 }
 
 /**
  * `savingsReconciliation`: one SQL statement computes the rows (one grouping set) and the grand
  * totals (the empty grouping set) together, deliveries summed per line first so a line with
  * several deliveries counts its planned figure once. Programmes come back in the same row.
+ * The cumulative figures are a running sum over the grouped rows: each row's recurring savings
+ * add up year by year within its other groupings (every earlier year with recurring lines has a
+ * row of its own there), and the row's non-recurring savings count in its year only.
  */
 export async function savingsReconciliation(ctx: Context, args: QuerySavingsReconciliationArgs): Promise<Reconciliation> {
   requireCaller(ctx);
@@ -73,12 +101,18 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
   const columns = groups.map((g) => GROUPINGS[g].column);
   const groupBy = columns.length ? `GROUP BY GROUPING SETS ((${columns.join(', ')}), ())` : '';
   const select = Object.entries(COLUMN_TYPES).map(([c, type]) => (columns.includes(c) ? c : `NULL::${type} AS ${c}`));
+  // rows not grouped by year (and the grand totals) are alone in their partition: every year counts
+  const carried = `PARTITION BY ${['g.total', ...columns.filter((c) => c !== 'financial_year').map((c) => `g.${c}`)].join(', ')}
+                   ORDER BY g.financial_year`;
+  const cumulative = (column: string) => `sum(g.recurring_${column}) OVER (${carried}) + g.${column} - g.recurring_${column}`;
   // round(..., 2): the text pg sends is then already the contract's Money
-  const sum = (column: string, kind: string) => `round(coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0), 2)`;
+  const sum = (column: string, kind: string, also = 'true') =>
+    `round(coalesce(sum(${column}) FILTER (WHERE kind = '${kind}' AND ${also}), 0), 2)`;
   // the groupings, sums and orders are text of the code (raw); only the filter's values are parameters
   const result = await ctx.db.rows<SqlRow>(sql`
     WITH lines AS (
-      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.planned, l.forecast, ${raw(deliveredOf('l'))} AS delivered
+      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.reference, l.recurring, l.planned, l.forecast,
+             ${raw(deliveredOf('l'))} AS delivered
         FROM savings_lines l WHERE ${join(where, ' AND ')}
     ), g AS (
       SELECT ${raw(columns.length ? `GROUPING(${columns.join(', ')}) <> 0` : 'true')} AS total, ${raw(select.join(', '))},
@@ -87,10 +121,16 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
              ${raw(sum('delivered', 'SAVING'))} AS delivered,
              ${raw(sum('delivered', 'SAVING'))} - ${raw(sum('planned', 'SAVING'))} AS variance,
              ${raw(sum('planned', 'SAVING'))} - ${raw(sum('planned', 'ONE_OFF_COST'))} AS net_planned,
-             ${raw(sum('delivered', 'SAVING'))} - ${raw(sum('delivered', 'ONE_OFF_COST'))} AS net_delivered
+             ${raw(sum('delivered', 'SAVING'))} - ${raw(sum('delivered', 'ONE_OFF_COST'))} AS net_delivered,
+             ${raw(sum('forecast', 'SAVING'))} - ${raw(sum('planned', 'SAVING'))} AS forecast_variance,
+             ${raw(sum('planned', 'ONE_OFF_COST'))} AS one_off_costs,
+             ${raw(sum('delivered', 'ONE_OFF_COST'))} AS one_off_costs_incurred,
+             ${raw(sum('planned', 'SAVING', 'recurring'))} AS recurring_planned,
+             ${raw(sum('delivered', 'SAVING', 'recurring'))} AS recurring_delivered
         FROM lines ${raw(groupBy)}
     )
-    SELECT g.*, ${programmeColumns('p')}
+    SELECT g.*, ${raw(cumulative('planned'))} AS cumulative_planned, ${raw(cumulative('delivered'))} AS cumulative_delivered,
+           ${programmeColumns('p')}
       FROM g LEFT JOIN programmes p ON p.organisation_id = ${org} AND p.id = g.programme_id
      ORDER BY ${raw(['g.total', ...groups.map((g) => GROUPINGS[g].order)].join(', '))}`);
   const rows: ReconciliationRow[] = [];
@@ -102,7 +142,8 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
     }
     const programme = r.programme_id ? programmeOf(r) : null;
     if (programme) ctx.loaders.programmeById.prime(programme.id, programme);
-    rows.push({ programme, financialYear: r.financial_year, category: r.category, kind: r.kind, totals: totalsOf(r) });
+    const { financial_year: financialYear, category, kind, reference } = r;
+    rows.push({ programme, financialYear, category, kind, reference, totals: totalsOf(r) });
   }
   return { rows, totals };
 }
@@ -115,6 +156,11 @@ function totalsOf(r: SqlRow): SavingsTotalsRow {
     variance: r.variance,
     netPlanned: r.net_planned,
     netDelivered: r.net_delivered,
+    forecastVariance: r.forecast_variance,
+    oneOffCosts: r.one_off_costs,
+    oneOffCostsIncurred: r.one_off_costs_incurred,
+    cumulativePlanned: r.cumulative_planned,
+    cumulativeDelivered: r.cumulative_delivered,
   };
 }
 

@@ -16,10 +16,11 @@ export interface SavingsLineRow {
   category: 'STAFFING' | 'PREMISES' | 'COMMISSIONING' | 'INCOME' | 'OTHER';
   financialYear: number;
   recurring: boolean;
+  reference: string | null;
   planned: string;
   forecast: string;
   delivered: string;
-  confidence: 'GREEN' | 'AMBER' | 'RED';
+  deliveryConfidence: 'NOT_RATED' | 'RED' | 'AMBER' | 'GREEN' | 'BLUE';
   version: number;
 }
 
@@ -51,10 +52,11 @@ export const savingsLineProjection = new Projection<SavingsLineRow>(
     category: (l) => `${l}.category`,
     financialYear: (l) => `${l}.financial_year AS "financialYear"`,
     recurring: (l) => `${l}.recurring`,
+    reference: (l) => `${l}.reference`,
     planned: (l) => `${l}.planned::text AS planned`,
     forecast: (l) => `${l}.forecast::text AS forecast`,
     delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
-    confidence: (l) => `${l}.confidence`,
+    deliveryConfidence: (l) => `${l}.delivery_confidence AS "deliveryConfidence"`,
     version: (l) => `${l}.version`,
   },
   'id',

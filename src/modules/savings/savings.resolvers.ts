@@ -21,6 +21,10 @@ export const savingsResolvers: Resolvers = {
   SavingsLine: {
     programme: resolverOf(['programmeId'], async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!),
     deliveries: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id)),
+    // the deprecated RAG view of the BRAG rating: unrated and delivered read as on course
+    confidence: resolverOf(['deliveryConfidence'], (line) =>
+      line.deliveryConfidence === 'NOT_RATED' || line.deliveryConfidence === 'BLUE' ? 'GREEN' : line.deliveryConfidence,
+    ),
   },
   Programme: {
     savingsLines: resolverOf(['id'], (programme, _, ctx, info) =>

@@ -5,6 +5,7 @@ import { requireCaller, requireRole } from '../../auth/permissions';
 import { param, sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput, conflict } from '../../errors';
+import { formatFinancialYear } from '../../values/financial-year';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
@@ -19,39 +20,68 @@ export function requireSavingsWriter(caller: Caller): void {
 export async function createSavingsLine(ctx: Context, input: SavingsLineInput): Promise<SavingsLineRow> {
   const caller = requireCaller(ctx);
   const description = requiredText('description', input.description, 500);
+  const reference = optionalText('reference', input.reference, 100) ?? null;
   return inTransaction(ctx, async (tx) => {
     const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
     requireSavingsWriter(caller);
     if (input.planned.isNegative()) throw badInput('planned', 'planned must be 0 or more');
+    // nothing is delivered yet: BLUE (delivered in full) only for a line that plans nothing
+    const deliveryConfidence = input.deliveryConfidence ?? input.confidence ?? 'NOT_RATED';
+    requireDeliveredForBlue(deliveryConfidence, '0', input.planned.toFixed(2));
     // the forecast is the plan until someone says otherwise
     const planned = param(input.planned.toFixed(2));
     const [row] = await tx.rows<SavingsLineRow>(
       sql`INSERT INTO savings_lines (organisation_id, programme_id, description, kind, category, financial_year, recurring,
-                                  planned, forecast, confidence)
+                                  reference, planned, forecast, delivery_confidence)
        VALUES (${caller.organisationId}, ${programme.id}, ${description}, coalesce(${input.kind ?? null}, 'SAVING'), ${input.category},
-               ${input.financialYear}, coalesce(${input.recurring ?? null}, false), ${planned}::numeric,
-               coalesce(${input.forecast?.toFixed(2) ?? null}::numeric, ${planned}::numeric), coalesce(${input.confidence ?? null}, 'GREEN'))
+               ${input.financialYear}, coalesce(${input.recurring ?? null}, false), ${reference}, ${planned}::numeric,
+               coalesce(${input.forecast?.toFixed(2) ?? null}::numeric, ${planned}::numeric), ${deliveryConfidence})
+       ON CONFLICT DO NOTHING
        RETURNING ${savingsLineColumns('savings_lines')}`,
     );
+    // the only unique key a new line can collide on is its reference in its year
+    if (!row)
+      throw conflict(
+        `Programme ${programme.code} already has a savings line ${reference} in ${formatFinancialYear(input.financialYear)}`,
+        'reference',
+      );
     const { id, version, delivered, ...values } = row;
     await recordAudit(tx, caller, 'savingsLine.created', 'SavingsLine', id, created(values));
     return row;
   });
 }
 
-const EDITABLE = ['description', 'category', 'recurring', 'forecast', 'confidence'] as const;
+/** BLUE says delivered in full: only when the ledger shows at least the plan. */
+function requireDeliveredForBlue(confidence: string, delivered: string, planned: string): void {
+  if (confidence === 'BLUE' && new Decimal(delivered).lessThan(planned)) {
+    throw badInput('deliveryConfidence', `BLUE means delivered in full: ${delivered} is delivered of ${planned} planned`);
+  }
+}
 
-/** Absent fields stay as they are; none of them may be set to null. */
-function cleanUpdate(input: UpdateSavingsLineInput): Partial<Record<(typeof EDITABLE)[number], unknown>> {
-  const clean: Partial<Record<(typeof EDITABLE)[number], unknown>> = {};
+const INPUTS = ['description', 'category', 'recurring', 'forecast', 'confidence', 'deliveryConfidence'] as const;
+const EDITABLE = ['description', 'category', 'recurring', 'forecast', 'deliveryConfidence'] as const;
+type Editable = (typeof EDITABLE)[number];
+const COLUMNS: Record<Editable, string> = {
+  description: 'description',
+  category: 'category',
+  recurring: 'recurring',
+  forecast: 'forecast',
+  deliveryConfidence: 'delivery_confidence',
+};
+
+/** Absent fields stay as they are; none of them may be set to null. The deprecated confidence sets deliveryConfidence. */
+function cleanUpdate(input: UpdateSavingsLineInput): Partial<Record<Editable, unknown>> {
+  const clean: Partial<Record<Editable, unknown>> = {};
   for (const field of presentKeys(input)) {
-    if (!(EDITABLE as readonly string[]).includes(field)) continue;
+    if (!(INPUTS as readonly string[]).includes(field)) continue;
     const value = input[field];
     if (value === null) throw badInput(field, `${field} cannot be null`);
     if (field === 'description') clean.description = requiredText('description', value as string, 500);
     else if (field === 'forecast') clean.forecast = (value as Decimal).toFixed(2);
-    else clean[field] = value;
+    else if (field === 'confidence') clean.deliveryConfidence ??= value;
+    else clean[field as Editable] = value;
   }
+  if (input.deliveryConfidence != null) clean.deliveryConfidence = input.deliveryConfidence;
   return clean;
 }
 
@@ -66,7 +96,9 @@ export async function updateSavingsLine(
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, savingsLines, ctx.scope, id);
     requireSavingsWriter(caller);
-    const after = await updateVersioned(tx, savingsLines, ctx.scope, before, expectedVersion, clean);
+    if (clean.deliveryConfidence) requireDeliveredForBlue(clean.deliveryConfidence as string, before.delivered, before.planned);
+    const sets = Object.fromEntries(Object.entries(clean).map(([field, value]) => [COLUMNS[field as Editable], value]));
+    const after = await updateVersioned(tx, savingsLines, ctx.scope, before, expectedVersion, sets);
     await recordAudit(tx, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
     return after;
   });
