@@ -404,7 +404,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationCreateSavingsLineArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<Types.MutationCreateUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<Types.MutationDeactivateUserArgs, 'id'>>;
+  deleteMilestone?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteMilestoneArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  deleteMitigation?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteMitigationArgs, 'expectedVersion' | 'id' | 'reason'>>;
   deleteResolution?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteResolutionArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  deleteRisk?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   deleteSavingsDelivery?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavingsDeliveryArgs, 'id' | 'reason'>>;
   deleteSavingsLine?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavingsLineArgs, 'expectedVersion' | 'id' | 'reason'>>;
   importLedgerActuals?: Resolver<ResolversTypes['LedgerImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportLedgerActualsArgs, 'csv' | 'dryRun'>>;

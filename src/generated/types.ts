@@ -487,11 +487,28 @@ export type Mutation = {
   /** ADMIN only. The user's tokens stop working at once; an ADMIN cannot deactivate itself. */
   deactivateUser: User;
   /**
+   * ADMIN, or a PROGRAMME_MANAGER assigned to the milestone's programme. Deletes a milestone entered
+   * in error, with its baselines and its links to resolutions: gone from every read, count and link.
+   * auditTrail(entityId: id) keeps its last state and the reason.
+   */
+  deleteMilestone: Deletion;
+  /**
+   * ADMIN, or a PROGRAMME_MANAGER assigned to the risk's programme. Deletes a mitigation entered in
+   * error: gone from its risk, every list and count; the risk's version does not change.
+   * auditTrail(entityId: id) keeps its last state and the reason.
+   */
+  deleteMitigation: Deletion;
+  /**
    * ADMIN and PROGRAMME_MANAGER. Deletes a resolution entered in error, with its links and its
    * responses: gone from every read, count and link; a recommendation left with no response is
    * PENDING again. auditTrail(entityId: id) keeps its last state and the reason.
    */
   deleteResolution: Deletion;
+  /**
+   * Deletions of records entered in error (see Deleting, at the top). Who may: those who may edit
+   * the record; resolutions: ADMIN and PROGRAMME_MANAGER; deliveries: ADMIN and FINANCE.
+   */
+  deleteRisk: Deletion;
   /**
    * ADMIN and FINANCE. Deletes a delivery entered in error: it leaves its line's delivered and every
    * total, and its ledger reference is free again; the line's version does not change.
@@ -808,7 +825,64 @@ export type MutationDeactivateUserArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationDeleteMilestoneArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationDeleteMitigationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationDeleteResolutionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationDeleteRiskArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];

@@ -214,6 +214,16 @@ const MUTATIONS: [
     (r) => ({ id: r.id, v: r.version }),
   ],
   [
+    'deleteRisk',
+    `mutation($id: ID!, $v: Int!) { deleteRisk(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
+    'deleteMitigation',
+    `mutation($id: ID!, $v: Int!) { deleteMitigation(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`,
+    (_, m) => ({ id: m.id, v: m.version }),
+  ],
+  [
     'reopenRisk',
     `mutation($id: ID!, $v: Int!) { reopenRisk(id: $id, expectedVersion: $v, reason: "Leaked") { id } }`,
     (r) => ({ id: r.id, v: r.version }),

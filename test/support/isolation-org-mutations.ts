@@ -281,6 +281,27 @@ export const MUTATION_CASES: Record<string, Case> = {
       ],
     ),
 
+  'Mutation.deleteRisk': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { deleteRisk(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
+
+  'Mutation.deleteMitigation': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { deleteMitigation(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.mitigations)),
+    ),
+
+  'Mutation.deleteMilestone': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { deleteMilestone(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
+      versioned(Object.values(w.a.milestones)),
+    ),
+
   'Mutation.createCommittee': async (w) => {
     const q = `mutation($name: String!) { createCommittee(name: $name) { id name } }`;
     await each(w, q, [{ name: w.a.committee.name }], 'FORBIDDEN', ['FINANCE', 'MEMBER']);

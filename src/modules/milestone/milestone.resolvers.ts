@@ -2,6 +2,7 @@ import { Resolvers } from '../../generated/graphql';
 import { createMilestone, listMilestones, updateMilestone } from './milestone.service';
 import { slippageDays } from './slippage';
 import { rebaselineMilestone } from './milestone-baseline.service';
+import { deleteMilestone } from './milestone-deletion.service';
 import { milestoneOverdue } from './milestone.entity';
 import { londonToday } from '../../values/calendar-date';
 import { totalCount } from '../../paging';
@@ -16,6 +17,7 @@ export const milestoneResolvers: Resolvers = {
     createMilestone: (_, { input }, ctx) => createMilestone(ctx, input),
     updateMilestone: (_, { id, expectedVersion, input }, ctx) => updateMilestone(ctx, id, expectedVersion, input),
     rebaselineMilestone: (_, args, ctx) => rebaselineMilestone(ctx, args),
+    deleteMilestone: (_, { id, expectedVersion, reason }, ctx) => deleteMilestone(ctx, id, expectedVersion, reason),
   },
   Milestone: {
     programme: async (milestone, _, ctx) => (await ctx.loaders.programmeById.load(milestone.programmeId))!,

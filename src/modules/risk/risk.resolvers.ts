@@ -6,6 +6,7 @@ import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection 
 import { getRisk, listRisks, riskMatrix } from './risk.service';
 import { assessRisk, createRisk, updateRisk } from './risk-write.service';
 import { closeRisk, reopenRisk } from './risk-lifecycle.service';
+import { deleteMitigation, deleteRisk } from './risk-deletion.service';
 import { riskScore, trend } from './score';
 import { totalCount } from '../../paging';
 import { prefetchRelations } from '../../graphql/prefetch';
@@ -31,6 +32,8 @@ export const riskResolvers: Resolvers = {
     assessRisk: (_, { riskId, expectedVersion, input }, ctx) => assessRisk(ctx, riskId, expectedVersion, input),
     closeRisk: (_, { id, expectedVersion, reason, closedOn }, ctx) => closeRisk(ctx, id, expectedVersion, reason, closedOn),
     reopenRisk: (_, { id, expectedVersion, reason }, ctx) => reopenRisk(ctx, id, expectedVersion, reason),
+    deleteRisk: (_, { id, expectedVersion, reason }, ctx) => deleteRisk(ctx, id, expectedVersion, reason),
+    deleteMitigation: (_, { id, expectedVersion, reason }, ctx) => deleteMitigation(ctx, id, expectedVersion, reason),
     addMitigation: (_, { riskId, input }, ctx) => addMitigation(ctx, riskId, input),
     updateMitigation: (_, { id, expectedVersion, input }, ctx) => updateMitigation(ctx, id, expectedVersion, input),
   },

@@ -1,0 +1,59 @@
+import { Context, inTransaction } from '../../context';
+import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
+import { sql } from '../../db/sql';
+import { deleteVersioned, findVisible } from '../../db/table';
+import { requiredText } from '../../validation';
+import { Deletion, recordDeletion } from '../audit/audit.service';
+import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
+import {
+  AssessmentRow,
+  assessmentColumns,
+  mitigationColumns,
+  MitigationRow,
+  mitigations,
+  mitigationsOfRisks,
+  risks,
+} from './risk.entity';
+
+/**
+ * deleteRisk: a risk entered in error goes with its mitigations (each recorded as deleted), its
+ * assessments (kept in its last state) and its links to resolutions; it then counts in no list,
+ * total or matrix. Those who may edit the risk, open or closed.
+ */
+export async function deleteRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
+  const caller = requireCaller(ctx);
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const risk = await findVisible(tx, risks, ctx.scope, id);
+    requireProgrammeEditor(caller, risk.programmeId);
+    let assessments: AssessmentRow[] = [];
+    let resolutionIds: string[] = [];
+    await deleteVersioned(tx, risks, ctx.scope, risk, expectedVersion, async () => {
+      const gone = await tx.rows<MitigationRow>(
+        sql`DELETE FROM mitigations WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
+            RETURNING ${mitigationColumns('mitigations')}`,
+      );
+      for (const mitigation of gone) await recordDeletion(tx, caller, 'Mitigation', mitigation, why);
+      assessments = await tx.rows<AssessmentRow>(
+        sql`DELETE FROM risk_assessments WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
+            RETURNING ${assessmentColumns('risk_assessments')}`,
+      );
+      resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'riskId', risk.id);
+    });
+    const lastState = { ...risk, assessments, resolutionIds };
+    return recordDeletion(tx, caller, 'Risk', lastState, why);
+  });
+}
+
+/** deleteMitigation: a mitigation entered in error; its risk's version does not change. Those who may edit the risk. */
+export async function deleteMitigation(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
+  const caller = requireCaller(ctx);
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const mitigation = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
+    requireProgrammeEditor(caller, mitigation.programmeId);
+    await deleteVersioned(tx, mitigations, ctx.scope, mitigation, expectedVersion);
+    const { programmeId, ...lastState } = mitigation;
+    return recordDeletion(tx, caller, 'Mitigation', lastState, why);
+  });
+}
