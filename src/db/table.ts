@@ -52,11 +52,23 @@ export const visibleTo = (t: TableOf<unknown>, scope: Scope, alias = t.alias) =>
 export const hiddenFrom = (t: TableOf<unknown>, scope: Scope, alias = t.alias) =>
   t.confidential && !scope.seesConfidential ? raw(` AND NOT ${alias}.${t.confidential}`) : empty;
 
-/** The row `id` names, if the scope may see it; NOT_FOUND otherwise (a malformed id too). */
-export async function findVisible<Row>(db: Queryable, t: TableOf<Row>, scope: Scope, id: string): Promise<Row> {
+/**
+ * The row `id` names, if the scope may see it; NOT_FOUND otherwise (a malformed id too).
+ * `holdKey` (inside a transaction that hangs something on the row) keeps the row's key until the
+ * transaction ends: a concurrent delete of the row (deleteVersioned locks it) either waits for this
+ * transaction or has won, and then the row is NOT_FOUND here rather than a foreign-key error later.
+ */
+export async function findVisible<Row>(
+  db: Queryable,
+  t: TableOf<Row>,
+  scope: Scope,
+  id: string,
+  options: { holdKey?: boolean } = {},
+): Promise<Row> {
+  const hold = options.holdKey ? sql` FOR KEY SHARE OF ${ident(t.alias)}` : empty;
   const row = isId(id)
     ? await db.one<Row>(
-        sql`SELECT ${t.columns(t.alias)} FROM ${fromOf(t)} WHERE ${visibleTo(t, scope)} AND ${ident(t.alias)}.id = ${id}`,
+        sql`SELECT ${t.columns(t.alias)} FROM ${fromOf(t)} WHERE ${visibleTo(t, scope)} AND ${ident(t.alias)}.id = ${id}${hold}`,
       )
     : null;
   if (!row) throw notFound(t.noun);

@@ -392,3 +392,27 @@ describe('deleteResolution', () => {
     ).toBe(r.id);
   });
 });
+
+test('links made while their resolution is deleted go before it, or find it gone (NOT_FOUND); never a database error', async () => {
+  const org = await newOrg(t);
+  const r = await record(org, {
+    meetingId: await meeting(org, (await committee(org)).id, '2018-10-02'),
+    agendaItem: 'A',
+    text: 'T',
+  });
+  const programmes = await Promise.all(Array.from({ length: 8 }, () => org.programme()));
+  const answers = await Promise.all([
+    ...programmes.map((p) =>
+      t.gql(
+        `mutation($id: ID!, $p: ID!) { linkResolution(resolutionId: $id, target: { programmeId: $p }) { id } }`,
+        { id: r.id, p: p.id },
+        org.admin,
+      ),
+    ),
+    t.gql(DELETE_RESOLUTION, { id: r.id, v: 1, reason: 'Entered in error' }, org.admin),
+  ]);
+  expect(answers[8].errors).toBeUndefined();
+  for (const a of answers.slice(0, 8)) if (a.errors) expect(errorOf(a).code).toBe('NOT_FOUND');
+  const read = ok(await t.gql(`{ programmes { nodes { resolutions { id } } } }`, {}, org.admin)).programmes.nodes;
+  expect(read).toEqual(programmes.map(() => ({ resolutions: [] })));
+});

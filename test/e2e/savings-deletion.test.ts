@@ -217,3 +217,24 @@ test('a delivery entered in error leaves delivered and the totals, frees its ref
     'NOT_FOUND',
   );
 });
+
+test('deliveries recorded while their line is deleted go before it, or find it gone (NOT_FOUND); never a database error', async () => {
+  const org = await newOrg(t);
+  const w = await world(org);
+  const answers = await Promise.all([
+    ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) =>
+      t.gql(DELIVER, { id: w.typo.id, input: { amount: '10', recordedOn: '2018-12-31', ledgerReference: `GL-${n}` } }, org.admin),
+    ),
+    t.gql(DELETE_LINE, { id: w.typo.id, v: 1, reason: 'Typed twice' }, org.admin),
+  ]);
+  expect(answers[10].errors).toBeUndefined();
+  for (const a of answers.slice(0, 10)) if (a.errors) expect(errorOf(a).code).toBe('NOT_FOUND');
+  // whatever was recorded went with the line: its references are free
+  ok(
+    await t.gql(
+      DELIVER,
+      { id: w.kept.id, input: { amount: '10', recordedOn: '2018-12-31', ledgerReference: 'GL-4' } },
+      org.admin,
+    ),
+  );
+});

@@ -18,8 +18,9 @@ export async function respondToRecommendation(
 ): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   return inTransaction(ctx, async (tx) => {
-    const recommendation = await findVisible(tx, resolutions, ctx.scope, recommendationId);
-    const response = await findVisible(tx, resolutions, ctx.scope, responseId);
+    // both held: a concurrent deleteResolution of either waits for this, or has won and it is NOT_FOUND
+    const recommendation = await findVisible(tx, resolutions, ctx.scope, recommendationId, { holdKey: true });
+    const response = await findVisible(tx, resolutions, ctx.scope, responseId, { holdKey: true });
     requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
     if (recommendation.kind !== 'RECOMMENDATION') {
       throw badInput('recommendationId', `That resolution is a ${recommendation.kind}, not a RECOMMENDATION`);

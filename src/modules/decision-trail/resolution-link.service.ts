@@ -27,9 +27,10 @@ export async function changeLink(ctx: Context, resolutionId: string, target: Lin
   const caller = requireCaller(ctx);
   const { kind, id } = onlyTarget(target);
   return inTransaction(ctx, async (tx) => {
-    const resolution = await findVisible(tx, resolutions, ctx.scope, resolutionId);
+    // both held: a concurrent delete of either waits for the link, or has won and it is NOT_FOUND
+    const resolution = await findVisible(tx, resolutions, ctx.scope, resolutionId, { holdKey: true });
     // NOT_FOUND names the target by its type, e.g. "No such Risk" (a confidential one too, for a MEMBER)
-    const found = await findVisible(tx, { ...kind.table, noun: kind.type }, ctx.scope, id);
+    const found = await findVisible(tx, { ...kind.table, noun: kind.type }, ctx.scope, id, { holdKey: true });
     requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
     requireProgrammeEditor(caller, kind.programmeOf(found));
     const [links, column] = [ident(kind.links), ident(kind.column)];

@@ -113,7 +113,7 @@ export async function recordSavingsDelivery(
   const ledgerReference = optionalText('ledgerReference', input.ledgerReference, 100) ?? null;
   const note = optionalText('note', input.note, 2000) ?? null;
   return inTransaction(ctx, async (tx) => {
-    const line = await findVisible(tx, savingsLines, ctx.scope, savingsLineId);
+    const line = await findVisible(tx, savingsLines, ctx.scope, savingsLineId, { holdKey: true });
     requireSavingsWriter(caller);
     const row = await tx.one<SavingsDeliveryRow>(
       sql`INSERT INTO savings_deliveries (organisation_id, savings_line_id, amount, recorded_on, ledger_reference, note)
