@@ -1,3 +1,4 @@
+import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { Tx } from '../../db/db';
 import { badInput } from '../../errors';
@@ -75,16 +76,10 @@ export async function recordResolution(ctx: Context, input: ResolutionInput): Pr
     const referredTo =
       input.referredToCommitteeId != null ? (await findVisible(tx, committees, ctx.scope, input.referredToCommitteeId)).id : null;
     requireRole(caller, ...RECORDERS);
-    const [row] = await insertResolutions(tx, ctx.scope.org, meeting, [{ agendaItem, number, text, kind, referredTo }]);
-    await recordAudit(
-      tx,
-      caller,
-      'resolution.recorded',
-      'Resolution',
-      row.id,
-      created({ meetingId: meeting.id, agendaItem, number, text, kind, referredToCommitteeId: referredTo }),
-    );
-    return row;
+    const given = [{ agendaItem, number, text, kind, referredTo }];
+    const written = await insertResolutions(tx, ctx.scope.org, meeting, given);
+    await auditRecorded(tx, caller, meeting.id, written, given);
+    return written[0];
   });
 }
 
@@ -95,6 +90,29 @@ export interface NewResolution {
   text: string;
   kind: ResolutionKind;
   referredTo: string | null;
+}
+
+/** The audit event of each resolution written (in the order given), with what it came from when not typed in (`source`). */
+export async function auditRecorded(
+  tx: Tx,
+  caller: Caller,
+  meetingId: string,
+  written: ResolutionRow[],
+  given: NewResolution[],
+  source?: string,
+): Promise<void> {
+  for (const [i, row] of written.entries()) {
+    const r = given[i];
+    const values = {
+      meetingId,
+      agendaItem: r.agendaItem,
+      number: r.number,
+      text: r.text,
+      kind: r.kind,
+      referredToCommitteeId: r.referredTo,
+    };
+    await recordAudit(tx, caller, 'resolution.recorded', 'Resolution', row.id, created(source ? { ...values, source } : values));
+  }
 }
 
 /** Writes resolutions on a meeting in one statement; returned in the order given. A number taken in the item is CONFLICT. */

@@ -1,15 +1,10 @@
 import { Context } from '../../context';
 import { InProcessQueries, operation } from '../../graphql/in-process';
+import { SavingsTotalsRow } from '../savings/reconciliation.service';
 import { boolean, Columns, date, money, text } from './columns';
 
-export interface Totals {
-  planned: string;
-  forecast: string;
-  delivered: string;
-  variance: string;
-  netPlanned: string;
-  netDelivered: string;
-}
+/** As the API answers them: exact amounts as strings. */
+export type Totals = SavingsTotalsRow;
 
 interface ReconciliationRow {
   programme?: { code: string; name: string } | null;

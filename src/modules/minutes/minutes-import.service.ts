@@ -4,9 +4,8 @@ import { Tx } from '../../db/db';
 import { sql } from '../../db/sql';
 import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
-import { created, recordAudit } from '../audit/audit.service';
 import { meetings, resolutionColumns, ResolutionRow } from '../decision-trail/decision-trail.entity';
-import { insertResolutions, NewResolution } from '../decision-trail/decision-trail.service';
+import { auditRecorded, insertResolutions, NewResolution } from '../decision-trail/decision-trail.service';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
 import { parseMinutes, ParsedResolution } from './minutes-parser';
 import { mentionedProgrammes } from './programme-mentions';
@@ -69,25 +68,7 @@ export async function importMinutes(ctx: Context, meetingId: string, text: strin
       sql`UPDATE minutes_imports SET resolution_ids = ${written.map((r) => r.id)}::uuid[]
           WHERE organisation_id = ${org} AND meeting_id = ${meeting.id} AND agenda_key = ${agendaKey}`,
     );
-    for (const [i, row] of written.entries()) {
-      const r = toWrite[i];
-      await recordAudit(
-        tx,
-        caller,
-        'resolution.recorded',
-        'Resolution',
-        row.id,
-        created({
-          meetingId: meeting.id,
-          agendaItem,
-          number: r.number,
-          text: r.text,
-          kind: r.kind,
-          referredToCommitteeId: r.referredTo,
-          source: 'minutes',
-        }),
-      );
-    }
+    await auditRecorded(tx, caller, meeting.id, written, toWrite, 'minutes');
     return answer(written, written.length);
   });
 }
