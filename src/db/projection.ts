@@ -43,6 +43,34 @@ export function selectedFieldNames(info: Info): ReadonlySet<string> {
 export type ColumnSql<Row> = Record<keyof Row & string, (alias: string) => string>;
 
 /**
+ * A row field's column: the table's column by name (`programme_id` is selected as
+ * `p.programme_id AS "programmeId"`, `code` as `p.code`), or SQL of its own (a cast, a subquery)
+ * as a function of the table's alias.
+ */
+export type Column = string | ((alias: string) => string);
+
+type Words<S extends string> = S extends `${infer Word} ${infer Rest}` ? Word | Words<Rest> : S;
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** Table columns by their names, space-separated, each for the row field of its name in camelCase. */
+export function columns<S extends string>(names: S): Record<CamelCase<Words<S>>, Column> {
+  const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return Object.fromEntries(names.split(' ').map((name) => [camelCase(name), name])) as Record<CamelCase<Words<S>>, Column>;
+}
+
+function columnSql<Row>(columns: Record<keyof Row & string, Column>): ColumnSql<Row> {
+  const sqlOf = (field: string, column: Column) =>
+    typeof column === 'function'
+      ? column
+      : column === field
+        ? (a: string) => `${a}.${column}`
+        : (a: string) => `${a}.${column} AS "${field}"`;
+  return Object.fromEntries(
+    Object.entries<Column>(columns).map(([field, column]) => [field, sqlOf(field, column)]),
+  ) as ColumnSql<Row>;
+}
+
+/**
  * One entity's columns, and which of a row's fields each GraphQL field reads: a field without a
  * resolver the row field of its own name, one with a resolver what the resolver declares
  * (resolverOf, src/graphql/reads.ts: a score reads likelihood and impact, a relation the key it
@@ -54,10 +82,13 @@ export class Projection<Row> {
   /** One array per distinct list of fields, so that loaders can tell lists apart by identity. */
   private readonly interned = new Map<string, readonly (keyof Row & string)[]>();
 
+  private readonly columns: ColumnSql<Row>;
+
   constructor(
-    private readonly columns: ColumnSql<Row>,
+    columns: Record<keyof Row & string, Column>,
     private readonly minimal: keyof Row & string,
   ) {
+    this.columns = columnSql(columns);
     this.fields = Object.keys(columns) as (keyof Row & string)[];
   }
 

@@ -1,4 +1,4 @@
-import { Projection } from '../../db/projection';
+import { columns, Projection } from '../../db/projection';
 import { raw, sql } from '../../db/sql';
 import { ListOf } from '../../db/table';
 
@@ -18,18 +18,7 @@ export interface ProgrammeRow {
 
 /** A programme's columns, named as the row's fields. */
 export const programmeProjection = new Projection<ProgrammeRow>(
-  {
-    id: (p) => `${p}.id`,
-    code: (p) => `${p}.code`,
-    name: (p) => `${p}.name`,
-    description: (p) => `${p}.description`,
-    status: (p) => `${p}.status`,
-    owner: (p) => `${p}.owner`,
-    startDate: (p) => `${p}.start_date AS "startDate"`,
-    endDate: (p) => `${p}.end_date AS "endDate"`,
-    version: (p) => `${p}.version`,
-    updatedAt: (p) => `${p}.updated_at AS "updatedAt"`,
-  },
+  columns('id code name description status owner start_date end_date version updated_at'),
   'id',
 );
 

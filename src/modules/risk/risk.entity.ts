@@ -1,5 +1,5 @@
 import { Scope } from '../../auth/scope';
-import { Projection } from '../../db/projection';
+import { columns, Projection } from '../../db/projection';
 import { ident, raw, Sql, sql } from '../../db/sql';
 import { ListOf, TableOf, visibleTo } from '../../db/table';
 import { DEFAULT_APPETITE } from '../organisation/organisation.entity';
@@ -82,31 +82,11 @@ export const mitigationOverdue = (m: Pick<MitigationRow, 'status' | 'dueDate'>, 
 /** A risk's columns, named as the row's fields. */
 export const riskProjection = new Projection<RiskRow>(
   {
-    id: (r) => `${r}.id`,
-    programmeId: (r) => `${r}.programme_id AS "programmeId"`,
-    programmeCode: (r) => `${r}.programme_code AS "programmeCode"`,
-    reference: (r) => `${r}.reference`,
-    title: (r) => `${r}.title`,
-    description: (r) => `${r}.description`,
-    category: (r) => `${r}.category`,
-    owner: (r) => `${r}.owner`,
-    status: (r) => `${r}.status`,
-    identifiedOn: (r) => `${r}.identified_on AS "identifiedOn"`,
-    inherentLikelihood: (r) => `${r}.inherent_likelihood AS "inherentLikelihood"`,
-    inherentImpact: (r) => `${r}.inherent_impact AS "inherentImpact"`,
-    currentLikelihood: (r) => `${r}.current_likelihood AS "currentLikelihood"`,
-    currentImpact: (r) => `${r}.current_impact AS "currentImpact"`,
-    currentScore: (r) => `${r}.current_score AS "currentScore"`,
-    previousScore: (r) => `${r}.previous_score AS "previousScore"`,
-    targetLikelihood: (r) => `${r}.target_likelihood AS "targetLikelihood"`,
-    targetImpact: (r) => `${r}.target_impact AS "targetImpact"`,
-    reviewDate: (r) => `${r}.review_date AS "reviewDate"`,
-    confidential: (r) => `${r}.confidential`,
-    closedOn: (r) => `${r}.closed_on AS "closedOn"`,
-    closedReason: (r) => `${r}.closed_reason AS "closedReason"`,
+    ...columns(
+      'id programme_id programme_code reference title description category owner status identified_on inherent_likelihood inherent_impact current_likelihood current_impact current_score previous_score target_likelihood target_impact review_date confidential closed_on closed_reason',
+    ),
     withinAppetite: (r) => `${withinAppetiteSql(r)} AS "withinAppetite"`,
-    version: (r) => `${r}.version`,
-    updatedAt: (r) => `${r}.updated_at AS "updatedAt"`,
+    ...columns('version updated_at'),
   },
   'id',
 );
@@ -146,15 +126,9 @@ export const assessmentColumns = (a: string) =>
 /** A mitigation's columns, named as the row's fields. */
 export const mitigationProjection = new Projection<MitigationRow>(
   {
-    id: (m) => `${m}.id`,
-    riskId: (m) => `${m}.risk_id AS "riskId"`,
-    action: (m) => `${m}.action`,
-    owner: (m) => `${m}.owner`,
-    dueDate: (m) => `${m}.due_date AS "dueDate"`,
-    status: (m) => `${m}.status`,
-    completedOn: (m) => `${m}.completed_on AS "completedOn"`,
+    ...columns('id risk_id action owner due_date status completed_on'),
     createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
-    version: (m) => `${m}.version`,
+    version: 'version',
   },
   'id',
 );

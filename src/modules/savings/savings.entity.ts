@@ -1,4 +1,4 @@
-import { Projection } from '../../db/projection';
+import { columns, Projection } from '../../db/projection';
 import { raw } from '../../db/sql';
 import { TableOf } from '../../db/table';
 
@@ -45,19 +45,11 @@ export const deliveredOf = (l: string) =>
 /** A savings line's columns, named as the row's fields. */
 export const savingsLineProjection = new Projection<SavingsLineRow>(
   {
-    id: (l) => `${l}.id`,
-    programmeId: (l) => `${l}.programme_id AS "programmeId"`,
-    description: (l) => `${l}.description`,
-    kind: (l) => `${l}.kind`,
-    category: (l) => `${l}.category`,
-    financialYear: (l) => `${l}.financial_year AS "financialYear"`,
-    recurring: (l) => `${l}.recurring`,
-    reference: (l) => `${l}.reference`,
+    ...columns('id programme_id description kind category financial_year recurring reference'),
     planned: (l) => `${l}.planned::text AS planned`,
     forecast: (l) => `${l}.forecast::text AS forecast`,
     delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
-    deliveryConfidence: (l) => `${l}.delivery_confidence AS "deliveryConfidence"`,
-    version: (l) => `${l}.version`,
+    ...columns('delivery_confidence version'),
   },
   'id',
 );
