@@ -2,7 +2,7 @@ import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -23,6 +23,7 @@ import { operationChoicePlugin } from '../graphql/operation-choice';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { accessLog, operationLogPlugin, RequestLog } from './access-log';
 import { bodyErrors, unexpectedErrors } from './body-errors';
+import { explorer } from './explorer';
 import { exportRoutes } from './exports';
 import { health } from './health';
 import { identify, identityOf } from './identity';
@@ -64,6 +65,8 @@ export async function createApp(database: Database, config: Config, logger: Logg
     // No cache hints are used: without this plugin no field is wrapped by Apollo's per-field instrumentation
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      // GET /graphql from a browser is our own explorer (src/http/explorer.ts); Apollo's loads from a CDN
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLogPlugin,
       literalErrorsPlugin,
@@ -81,6 +84,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
   app.get('/health', health(db, config));
   app.get('/metrics', metricsEndpoint(metrics.registry, config.metricsToken));
   app.use(webPage());
+  app.use(explorer());
   if (config.benchStats) {
     app.get('/bench/stats', (_req, res) => res.json({ statements: database.counter.statements }));
   }
