@@ -3,7 +3,7 @@ import { requireCaller, requireRole } from '../../auth/permissions';
 import { sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput } from '../../errors';
-import { UpdateResolutionInput } from '../../generated/types';
+import { MutationUpdateResolutionArgs, UpdateResolutionInput } from '../../generated/types';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { diff, recordAudit } from '../audit/audit.service';
 import {
@@ -83,9 +83,7 @@ function cleanUpdate(input: UpdateResolutionInput): Record<string, string | bool
 /** updateResolution: corrects what was minuted (compare-and-set); its kind, outcome and links stay. */
 export async function updateResolution(
   ctx: Context,
-  id: string,
-  expectedVersion: number,
-  input: UpdateResolutionInput,
+  { id, expectedVersion, input }: MutationUpdateResolutionArgs,
 ): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   const sets = cleanUpdate(input);

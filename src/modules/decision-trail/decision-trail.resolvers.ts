@@ -24,7 +24,7 @@ export const decisionTrailResolvers: Resolvers = {
     unlinkResolution: (_, { resolutionId, target }, ctx) => changeLink(ctx, resolutionId, target, false),
     updateCommittee: (_, { id, name }, ctx) => updateCommittee(ctx, id, name),
     updateMeeting: (_, { id, date }, ctx) => updateMeeting(ctx, id, date),
-    updateResolution: (_, { id, expectedVersion, input }, ctx) => updateResolution(ctx, id, expectedVersion, input),
+    updateResolution: (_, args, ctx) => updateResolution(ctx, args),
     deleteResolution: (_, { id, expectedVersion, reason }, ctx) => deleteResolution(ctx, id, expectedVersion, reason),
   },
   Committee: {

@@ -15,7 +15,7 @@ export const milestoneResolvers: Resolvers = {
   },
   Mutation: {
     createMilestone: (_, { input }, ctx) => createMilestone(ctx, input),
-    updateMilestone: (_, { id, expectedVersion, input }, ctx) => updateMilestone(ctx, id, expectedVersion, input),
+    updateMilestone: (_, args, ctx) => updateMilestone(ctx, args),
     rebaselineMilestone: (_, args, ctx) => rebaselineMilestone(ctx, args),
     deleteMilestone: (_, { id, expectedVersion, reason }, ctx) => deleteMilestone(ctx, id, expectedVersion, reason),
   },

@@ -8,7 +8,7 @@ import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { milestoneColumns, milestoneDueDate, milestoneOverdueSql, MilestoneRow, milestones } from './milestone.entity';
 import { londonToday } from '../../values/calendar-date';
-import { MilestoneInput, QueryMilestonesArgs, UpdateMilestoneInput } from '../../generated/types';
+import { MilestoneInput, MutationUpdateMilestoneArgs, QueryMilestonesArgs, UpdateMilestoneInput } from '../../generated/types';
 
 /** `milestones`: filtered, ordered by forecast date then title, keyset-paginated. */
 export async function listMilestones(ctx: Context, args: QueryMilestonesArgs) {
@@ -83,9 +83,7 @@ function checkComplete(before: MilestoneRow, input: UpdateMilestoneInput): Updat
 
 export async function updateMilestone(
   ctx: Context,
-  id: string,
-  expectedVersion: number,
-  input: UpdateMilestoneInput,
+  { id, expectedVersion, input }: MutationUpdateMilestoneArgs,
 ): Promise<MilestoneRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);

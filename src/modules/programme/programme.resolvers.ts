@@ -15,6 +15,6 @@ export const programmeResolvers: Resolvers = {
   },
   Mutation: {
     createProgramme: (_, { input }, ctx) => createProgramme(ctx, input),
-    updateProgramme: (_, { id, expectedVersion, input }, ctx) => updateProgramme(ctx, id, expectedVersion, input),
+    updateProgramme: (_, args, ctx) => updateProgramme(ctx, args),
   },
 };

@@ -6,7 +6,7 @@ import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../
 import { containsPattern, optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmeColumns, ProgrammeRow, programmes } from './programme.entity';
-import { QueryProgrammesArgs } from '../../generated/types';
+import { MutationUpdateProgrammeArgs, QueryProgrammesArgs } from '../../generated/types';
 
 /** `programmes`: filtered, ordered by code, keyset-paginated. */
 export async function listProgrammes(ctx: Context, args: QueryProgrammesArgs) {
@@ -88,9 +88,7 @@ export async function createProgramme(
 
 export async function updateProgramme(
   ctx: Context,
-  id: string,
-  expectedVersion: number,
-  input: ProgrammeInput,
+  { id, expectedVersion, input }: MutationUpdateProgrammeArgs,
 ): Promise<ProgrammeRow> {
   const caller = requireCaller(ctx);
   const clean = cleanInput(input);

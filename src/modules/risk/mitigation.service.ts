@@ -8,7 +8,7 @@ import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { mitigationColumns, MitigationRow, mitigations, mitigationsOfRisks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
-import { MitigationInput, UpdateMitigationInput } from '../../generated/types';
+import { MitigationInput, MutationUpdateMitigationArgs } from '../../generated/types';
 
 type MitigationStatus = MitigationRow['status'];
 
@@ -42,9 +42,7 @@ export async function addMitigation(ctx: Context, riskId: string, input: Mitigat
 
 export async function updateMitigation(
   ctx: Context,
-  id: string,
-  expectedVersion: number,
-  input: UpdateMitigationInput,
+  { id, expectedVersion, input }: MutationUpdateMitigationArgs,
 ): Promise<MitigationRow> {
   const caller = requireCaller(ctx);
   if (input.action === null) throw badInput('action', 'action cannot be null');

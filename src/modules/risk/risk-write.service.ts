@@ -12,7 +12,7 @@ import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { assessmentOrder, riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
-import { CreateRiskInput, RiskAssessmentInput, UpdateRiskInput } from '../../generated/types';
+import { CreateRiskInput, MutationAssessRiskArgs, UpdateRiskInput } from '../../generated/types';
 
 const notNull = (field: string, value: unknown) => {
   if (value === null) throw badInput(field, `${field} cannot be null`);
@@ -115,12 +115,7 @@ async function latestTwo(tx: Tx, scope: Scope, riskId: string) {
 }
 
 /** assessRisk: a new assessment; the latest by assessedOn is current, the one before it the trend's reference. */
-export async function assessRisk(
-  ctx: Context,
-  riskId: string,
-  expectedVersion: number,
-  input: RiskAssessmentInput,
-): Promise<RiskRow> {
+export async function assessRisk(ctx: Context, { riskId, expectedVersion, input }: MutationAssessRiskArgs): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   const score = checkScore(input);
   const note = optionalText('note', input.note) ?? null;

@@ -29,13 +29,13 @@ export const riskResolvers: Resolvers = {
   Mutation: {
     createRisk: (_, { input }, ctx) => createRisk(ctx, input),
     updateRisk: (_, { id, expectedVersion, input }, ctx) => updateRisk(ctx, id, expectedVersion, input),
-    assessRisk: (_, { riskId, expectedVersion, input }, ctx) => assessRisk(ctx, riskId, expectedVersion, input),
+    assessRisk: (_, args, ctx) => assessRisk(ctx, args),
     closeRisk: (_, { id, expectedVersion, reason, closedOn }, ctx) => closeRisk(ctx, id, expectedVersion, reason, closedOn),
     reopenRisk: (_, { id, expectedVersion, reason }, ctx) => reopenRisk(ctx, id, expectedVersion, reason),
     deleteRisk: (_, { id, expectedVersion, reason }, ctx) => deleteRisk(ctx, id, expectedVersion, reason),
     deleteMitigation: (_, { id, expectedVersion, reason }, ctx) => deleteMitigation(ctx, id, expectedVersion, reason),
     addMitigation: (_, { riskId, input }, ctx) => addMitigation(ctx, riskId, input),
-    updateMitigation: (_, { id, expectedVersion, input }, ctx) => updateMitigation(ctx, id, expectedVersion, input),
+    updateMitigation: (_, args, ctx) => updateMitigation(ctx, args),
   },
   Risk: {
     programme: resolverOf(['programmeId'], async (risk, _, ctx) => (await ctx.loaders.programmeById.load(risk.programmeId))!),

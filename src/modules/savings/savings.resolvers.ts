@@ -12,7 +12,7 @@ export const savingsResolvers: Resolvers = {
   },
   Mutation: {
     createSavingsLine: (_, { input }, ctx) => createSavingsLine(ctx, input),
-    updateSavingsLine: (_, { id, expectedVersion, input }, ctx) => updateSavingsLine(ctx, id, expectedVersion, input),
+    updateSavingsLine: (_, args, ctx) => updateSavingsLine(ctx, args),
     recordSavingsDelivery: (_, { savingsLineId, input }, ctx) => recordSavingsDelivery(ctx, savingsLineId, input),
     importLedgerActuals: (_, { csv, dryRun }, ctx) => importLedgerActuals(ctx, csv, dryRun ?? false),
     deleteSavingsLine: (_, { id, expectedVersion, reason }, ctx) => deleteSavingsLine(ctx, id, expectedVersion, reason),

@@ -10,7 +10,12 @@ import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
-import { SavingsDeliveryInput, SavingsLineInput, UpdateSavingsLineInput } from '../../generated/types';
+import {
+  MutationUpdateSavingsLineArgs,
+  SavingsDeliveryInput,
+  SavingsLineInput,
+  UpdateSavingsLineInput,
+} from '../../generated/types';
 
 /** Who writes savings: finance officers, and ADMIN who may do everything. */
 export function requireSavingsWriter(caller: Caller): void {
@@ -87,9 +92,7 @@ function cleanUpdate(input: UpdateSavingsLineInput): Partial<Record<Editable, un
 
 export async function updateSavingsLine(
   ctx: Context,
-  id: string,
-  expectedVersion: number,
-  input: UpdateSavingsLineInput,
+  { id, expectedVersion, input }: MutationUpdateSavingsLineArgs,
 ): Promise<SavingsLineRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);
