@@ -94,6 +94,15 @@ describe('createRisk', () => {
       org.admin,
     );
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', field: 'reference' });
+    // ignoring case
+    const lower = await t.gql(
+      CREATE,
+      {
+        input: { programmeId: a.id, reference: 'r01', title: 'Again', category: 'LEGAL', inherent: { likelihood: 1, impact: 1 } },
+      },
+      org.admin,
+    );
+    expect(errorOf(lower)).toMatchObject({ code: 'CONFLICT', field: 'reference' });
     await newRisk(t, org, b.id, { reference: 'R01' });
     expect(ok(await t.gql(`{ risks { totalCount } }`, {}, org.admin)).risks.totalCount).toBe(2);
   });

@@ -60,7 +60,7 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
        VALUES (${caller.organisationId}, ${programme.id}, ${programme.code}, ${reference}, ${title}, ${description},
                ${input.category}, ${owner}, ${likelihood}, ${impact}, ${likelihood}, ${impact},
                ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false), ${identifiedOn})
-       ON CONFLICT ON CONSTRAINT uq_risks_reference DO NOTHING
+       ON CONFLICT DO NOTHING
        RETURNING ${riskColumns('risks')}`,
     );
     if (!row) throw conflict(`${programme.code} already has a risk ${reference}`, 'reference');
