@@ -172,6 +172,7 @@ export type ResolversTypes = {
   UpdateResolutionInput: Types.UpdateResolutionInput;
   UpdateRiskInput: Types.UpdateRiskInput;
   UpdateSavingsLineInput: Types.UpdateSavingsLineInput;
+  UpdateUserInput: Types.UpdateUserInput;
   User: ResolverTypeWrapper<UserRow>;
 };
 
@@ -246,6 +247,7 @@ export type ResolversParentTypes = {
   UpdateResolutionInput: Types.UpdateResolutionInput;
   UpdateRiskInput: Types.UpdateRiskInput;
   UpdateSavingsLineInput: Types.UpdateSavingsLineInput;
+  UpdateUserInput: Types.UpdateUserInput;
   User: UserRow;
 };
 
@@ -429,6 +431,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUpdateResolutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationUpdateSavingsLineArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<Types.MutationUpdateUserArgs, 'id' | 'input'>>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {

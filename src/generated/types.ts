@@ -110,7 +110,7 @@ export type CreateRiskInput = {
   owner?: InputMaybe<Scalars['String']['input']>;
   /** The programme it threatens. */
   programmeId: Scalars['ID']['input'];
-  /** 1 to 20 characters; unique within the programme (a taken one is CONFLICT, field reference). */
+  /** 1 to 20 characters; unique within the programme ignoring case (a taken one is CONFLICT, field reference). */
   reference: Scalars['String']['input'];
   /** When it is next to be reviewed. */
   reviewDate?: InputMaybe<Scalars['Date']['input']>;
@@ -598,6 +598,11 @@ export type Mutation = {
   updateRisk: Risk;
   /** FINANCE and ADMIN. */
   updateSavingsLine: SavingsLine;
+  /**
+   * ADMIN only. The last active ADMIN cannot stop being one (BAD_USER_INPUT, field role). A change
+   * applies at once to the user's tokens.
+   */
+  updateUser: User;
 };
 
 
@@ -1277,6 +1282,24 @@ export type MutationUpdateSavingsLineArgs = {
   input: UpdateSavingsLineInput;
 };
 
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
 /** A council. Everything in the register belongs to one organisation, and no caller sees another's. */
 export type Organisation = {
   __typename?: 'Organisation';
@@ -1742,7 +1765,7 @@ export type Risk = {
   owner: Maybe<Scalars['String']['output']>;
   /** The programme it threatens. */
   programme: Programme;
-  /** Unique within its programme, e.g. R03. */
+  /** Unique within its programme, e.g. R03; part truth: ignoring case (a taken one is CONFLICT). */
   reference: Scalars['String']['output'];
   /** Resolutions linked to this risk, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
@@ -2253,6 +2276,16 @@ export type UpdateSavingsLineInput = {
   forecast?: InputMaybe<Scalars['Money']['input']>;
   /** Whether the saving recurs in later years once made. */
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The fields to change; absent ones stay as they are. */
+export type UpdateUserInput = {
+  /** 1 to 200 characters, trimmed; may not be null. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the programmes a PROGRAMME_MANAGER may edit. */
+  programmeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** May not be null. A user that stops being a PROGRAMME_MANAGER loses its programmes. */
+  role?: InputMaybe<Role>;
 };
 
 /** A person who uses the register, with one role in one organisation. */

@@ -302,6 +302,13 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.milestones)),
     ),
 
+  'Mutation.updateUser': (w) =>
+    each(w, `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, [
+      ...Object.values(w.a.users).map((u) => ({ id: u.id, input: { role: 'MEMBER' } })),
+      // B's own manager, given A's programme
+      { id: w.b.users.PROGRAMME_MANAGER.id, input: { programmeIds: [w.a.programmes.fh.id] } },
+    ]),
+
   'Mutation.createCommittee': async (w) => {
     const q = `mutation($name: String!) { createCommittee(name: $name) { id name } }`;
     await each(w, q, [{ name: w.a.committee.name }], 'FORBIDDEN', ['FINANCE', 'MEMBER']);

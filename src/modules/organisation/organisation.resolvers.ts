@@ -1,6 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { createOrganisation, getOrganisation, riskAppetite, setRiskAppetite } from './organisation.service';
 import { createUser, deactivateUser, issueToken, listUsers, me } from './user.service';
+import { updateUser } from './user-update.service';
 
 export const organisationResolvers: Resolvers = {
   Query: {
@@ -13,6 +14,7 @@ export const organisationResolvers: Resolvers = {
     setRiskAppetite: (_, { category, maxScore }, ctx) => setRiskAppetite(ctx, category, maxScore),
     createUser: (_, { input }, ctx) => createUser(ctx, input),
     deactivateUser: (_, { id }, ctx) => deactivateUser(ctx, id),
+    updateUser: (_, args, ctx) => updateUser(ctx, args),
     issueToken: (_, { userId }, ctx) => issueToken(ctx, userId),
   },
   Organisation: {
