@@ -35,19 +35,32 @@ export function dbOver(dataSource: DataSource): Db {
   return new DataSourceDb(dataSource);
 }
 
-class DataSourceDb implements Db {
-  constructor(private readonly dataSource: DataSource) {}
+/** rows, one and execute over one way of sending a statement and reading its rows and count. */
+abstract class Statements implements Tx {
+  protected abstract send(text: string, values: unknown[]): Promise<{ rows: unknown[]; count: number }>;
 
   async rows<T>(query: Sql): Promise<T[]> {
-    return (await this.send(query)).rows as T[];
+    return (await this.compiled(query)).rows as T[];
   }
 
   async one<T>(query: Sql): Promise<T | null> {
-    return ((await this.send(query)).rows[0] as T | undefined) ?? null;
+    return ((await this.compiled(query)).rows[0] as T | undefined) ?? null;
   }
 
   async execute(query: Sql): Promise<number> {
-    return (await this.send(query)).count;
+    return (await this.compiled(query)).count;
+  }
+
+  private compiled(query: Sql) {
+    const values: unknown[] = [];
+    const text = compile(query, values);
+    return this.send(text, values);
+  }
+}
+
+class DataSourceDb extends Statements implements Db {
+  constructor(private readonly dataSource: DataSource) {
+    super();
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -55,9 +68,7 @@ class DataSourceDb implements Db {
     return retryingLostTransactions(() => this.dataSource.transaction((em) => work(new ManagerTx(em))));
   }
 
-  private async send(query: Sql) {
-    const values: unknown[] = [];
-    const text = compile(query, values);
+  protected async send(text: string, values: unknown[]) {
     // DataSource.query answers rows, or [rows, count] for UPDATE and DELETE
     const answer: unknown[] = await this.dataSource.query(text, values);
     const counted = answer.length === 2 && Array.isArray(answer[0]) && typeof answer[1] === 'number';
@@ -65,24 +76,13 @@ class DataSourceDb implements Db {
   }
 }
 
-class ManagerTx implements Tx {
-  constructor(private readonly em: EntityManager) {}
-
-  async rows<T>(query: Sql): Promise<T[]> {
-    return (await this.send(query)).records as T[];
+class ManagerTx extends Statements {
+  constructor(private readonly em: EntityManager) {
+    super();
   }
 
-  async one<T>(query: Sql): Promise<T | null> {
-    return ((await this.send(query)).records[0] as T | undefined) ?? null;
-  }
-
-  async execute(query: Sql): Promise<number> {
-    return (await this.send(query)).affected ?? 0;
-  }
-
-  private send(query: Sql) {
-    const values: unknown[] = [];
-    const text = compile(query, values);
-    return this.em.queryRunner!.query(text, values, true);
+  protected async send(text: string, values: unknown[]) {
+    const result = await this.em.queryRunner!.query(text, values, true);
+    return { rows: result.records, count: result.affected ?? 0 };
   }
 }
