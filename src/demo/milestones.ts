@@ -9,6 +9,8 @@ interface DemoMilestone {
   status?: 'ON_TRACK' | 'AT_RISK' | 'COMPLETE' | 'MISSED';
   /** The text of the resolution that stands behind it, when one does (see resolutions.ts). */
   resolution?: string;
+  /** A later baseline a committee approved (by the resolution of that text, if given). */
+  rebaselined?: { to: string; reason: string; resolution?: string };
 }
 
 const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
@@ -106,6 +108,11 @@ const MILESTONES: Record<ProgrammeCode, DemoMilestone[]> = {
       actualDate: '2012-02-13',
       status: 'COMPLETE',
       resolution: ICS_RISKS,
+      rebaselined: {
+        to: '2012-01-31',
+        reason: 'Office moves phased team by team from 31 October; the later date was agreed with the risk register.',
+        resolution: ICS_RISKS,
+      },
     },
     {
       title: 'Savings of £552K a year fully realised',
@@ -171,12 +178,27 @@ export async function seedMilestones(
           input: { programmeId: programmeIds[code], title: m.title, baselineDate: m.baselineDate, forecastDate: m.forecastDate },
         },
       );
+      let version: number = createMilestone.version;
+      if (m.rebaselined) {
+        const { rebaselineMilestone } = await admin(
+          `mutation($id: ID!, $v: Int!, $to: Date!, $reason: String!, $resolutionId: ID) {
+            rebaselineMilestone(id: $id, expectedVersion: $v, baselineDate: $to, reason: $reason, resolutionId: $resolutionId) { version } }`,
+          {
+            id: createMilestone.id,
+            v: version,
+            to: m.rebaselined.to,
+            reason: m.rebaselined.reason,
+            resolutionId: m.rebaselined.resolution && resolutionIds.get(m.rebaselined.resolution),
+          },
+        );
+        version = rebaselineMilestone.version;
+      }
       if (m.actualDate || m.status) {
         await admin(
           `mutation($id: ID!, $v: Int!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, expectedVersion: $v, input: $input) { id } }`,
           {
             id: createMilestone.id,
-            v: createMilestone.version,
+            v: version,
             input: { actualDate: m.actualDate, status: m.status },
           },
         );
