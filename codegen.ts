@@ -63,6 +63,7 @@ const config: CodegenConfig = {
           MitigationConnection: '../paging#Connection<MitigationRow>',
           SavingsLine: '../modules/savings/savings.entity#SavingsLineRow',
           SavingsDelivery: '../modules/savings/savings.entity#SavingsDeliveryRow',
+          SavingsChange: '../modules/savings/savings.entity#SavingsChangeRow',
           SavingsReconciliation: '../modules/savings/reconciliation.service#Reconciliation',
           MinutesImportResult: '../modules/minutes/minutes-import.service#MinutesImport',
           AuditEvent: '../modules/audit/audit.service#AuditRow',

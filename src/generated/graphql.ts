@@ -8,7 +8,7 @@ import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decisio
 import type { Connection } from '../paging';
 import type { MilestoneRow, MilestoneBaselineRow } from '../modules/milestone/milestone.entity';
 import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';
-import type { SavingsLineRow, SavingsDeliveryRow } from '../modules/savings/savings.entity';
+import type { SavingsLineRow, SavingsDeliveryRow, SavingsChangeRow } from '../modules/savings/savings.entity';
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
 import type { MinutesImport } from '../modules/minutes/minutes-import.service';
 import type { AuditRow } from '../modules/audit/audit.service';
@@ -152,6 +152,8 @@ export type ResolversTypes = {
   RiskStatus: Types.RiskStatus;
   Role: Types.Role;
   SavingsCategory: Types.SavingsCategory;
+  SavingsChange: ResolverTypeWrapper<SavingsChangeRow>;
+  SavingsChangeKind: Types.SavingsChangeKind;
   SavingsDelivery: ResolverTypeWrapper<SavingsDeliveryRow>;
   SavingsDeliveryInput: Types.SavingsDeliveryInput;
   SavingsFilter: Types.SavingsFilter;
@@ -231,6 +233,7 @@ export type ResolversParentTypes = {
   RiskMatrix: Types.RiskMatrix;
   RiskMatrixCell: Types.RiskMatrixCell;
   RiskScore: Types.RiskScore;
+  SavingsChange: SavingsChangeRow;
   SavingsDelivery: SavingsDeliveryRow;
   SavingsDeliveryInput: Types.SavingsDeliveryInput;
   SavingsFilter: Types.SavingsFilter;
@@ -420,6 +423,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  rephaseSavings?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationRephaseSavingsArgs, 'amount' | 'expectedVersion' | 'reason' | 'savingsLineId' | 'toFinancialYear'>>;
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
@@ -432,6 +436,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateSavingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationUpdateSavingsLineArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<Types.MutationUpdateUserArgs, 'id' | 'input'>>;
+  writeOffSavings?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationWriteOffSavingsArgs, 'amount' | 'expectedVersion' | 'reason' | 'savingsLineId'>>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -577,6 +582,20 @@ export type RiskScoreResolvers<ContextType = Context, ParentType extends Resolve
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SavingsChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsChange'] = ResolversParentTypes['SavingsChange']> = {
+  amount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  confidenceAfter?: Resolver<Types.Maybe<ResolversTypes['DeliveryConfidence']>, ParentType, ContextType>;
+  confidenceBefore?: Resolver<Types.Maybe<ResolversTypes['DeliveryConfidence']>, ParentType, ContextType>;
+  forecastAfter?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  forecastBefore?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SavingsChangeKind'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  otherYear?: Resolver<Types.Maybe<ResolversTypes['FinancialYear']>, ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<Types.Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+};
+
 export type SavingsDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsDelivery'] = ResolversParentTypes['SavingsDelivery']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -587,6 +606,7 @@ export type SavingsDeliveryResolvers<ContextType = Context, ParentType extends R
 
 export type SavingsLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsLine'] = ResolversParentTypes['SavingsLine']> = {
   category?: Resolver<ResolversTypes['SavingsCategory'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['SavingsChange']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['SavingsDelivery']>, ParentType, ContextType>;
@@ -596,10 +616,12 @@ export type SavingsLineResolvers<ContextType = Context, ParentType extends Resol
   forecast?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SavingsKind'], ParentType, ContextType>;
+  originalPlanned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   recurring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replaces?: Resolver<Types.Maybe<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -630,6 +652,7 @@ export type SavingsTotalsResolvers<ContextType = Context, ParentType extends Res
   oneOffCostsIncurred?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   planned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   variance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  writtenOff?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -679,6 +702,7 @@ export type Resolvers<ContextType = Context> = {
   RiskMatrix?: RiskMatrixResolvers<ContextType>;
   RiskMatrixCell?: RiskMatrixCellResolvers<ContextType>;
   RiskScore?: RiskScoreResolvers<ContextType>;
+  SavingsChange?: SavingsChangeResolvers<ContextType>;
   SavingsDelivery?: SavingsDeliveryResolvers<ContextType>;
   SavingsLine?: SavingsLineResolvers<ContextType>;
   SavingsReconciliation?: SavingsReconciliationResolvers<ContextType>;

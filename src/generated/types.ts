@@ -571,6 +571,15 @@ export type Mutation = {
    */
   reopenRisk: Risk;
   /**
+   * Moves amount of planned (0 < amount <= planned - delivered) from this line to the line of the
+   * same programme and reference in toFinancialYear (a later year, otherwise BAD_USER_INPUT, field
+   * toFinancialYear), creating that line, with this line's description, kind, category and
+   * recurring, NOT_RATED, replacing nothing and with no links, when there is none. forecast of both
+   * lines moves by amount as planned does; both lines' versions change. A line without a reference is
+   * BAD_USER_INPUT (field savingsLineId). FINANCE and ADMIN. Returns the receiving line.
+   */
+  rephaseSavings: SavingsLine;
+  /**
    * Records the response of the body a recommendation went to: responseId is a DECISION of a
    * meeting on or after the recommendation's meeting (otherwise BAD_USER_INPUT, field responseId);
    * a recommendationId that is not a RECOMMENDATION is BAD_USER_INPUT (field recommendationId).
@@ -603,6 +612,8 @@ export type Mutation = {
    * applies at once to the user's tokens.
    */
   updateUser: User;
+  /** Gives up amount of planned (0 < amount <= planned - delivered) as undeliverable; forecast drops by as much, not below 0.00. FINANCE and ADMIN. */
+  writeOffSavings: SavingsLine;
 };
 
 
@@ -1090,6 +1101,28 @@ export type MutationReopenRiskArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationRephaseSavingsArgs = {
+  amount: Scalars['Money']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  resolutionId?: InputMaybe<Scalars['ID']['input']>;
+  savingsLineId: Scalars['ID']['input'];
+  toFinancialYear: Scalars['FinancialYear']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRespondToRecommendationArgs = {
   outcome: RecommendationOutcome;
   recommendationId: Scalars['ID']['input'];
@@ -1298,6 +1331,27 @@ export type MutationUpdateSavingsLineArgs = {
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationWriteOffSavingsArgs = {
+  amount: Scalars['Money']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  resolutionId?: InputMaybe<Scalars['ID']['input']>;
+  savingsLineId: Scalars['ID']['input'];
 };
 
 /** A council. Everything in the register belongs to one organisation, and no caller sees another's. */
@@ -1955,6 +2009,46 @@ export type SavingsCategory =
   /** Posts deleted or regraded, less agency or overtime spend. */
   | 'STAFFING';
 
+/** One change to a savings line: a re-forecast, re-rating, rephasing or write-off. */
+export type SavingsChange = {
+  __typename?: 'SavingsChange';
+  /** For REPHASED_OUT, REPHASED_IN and WRITTEN_OFF: the amount of planned moved or given up. */
+  amount: Maybe<Scalars['Money']['output']>;
+  /** For CONFIDENCE: the new rating. */
+  confidenceAfter: Maybe<DeliveryConfidence>;
+  /** For CONFIDENCE. */
+  confidenceBefore: Maybe<DeliveryConfidence>;
+  /** For REFORECAST: the new forecast. */
+  forecastAfter: Maybe<Scalars['Money']['output']>;
+  /** For REFORECAST. */
+  forecastBefore: Maybe<Scalars['Money']['output']>;
+  /** What the change did. */
+  kind: SavingsChangeKind;
+  /** When it was recorded (Europe/London). */
+  on: Scalars['Date']['output'];
+  /** For REPHASED_OUT: the year it moved to; for REPHASED_IN: the year it came from. */
+  otherYear: Maybe<Scalars['FinancialYear']['output']>;
+  /** Why, for rephasing and write-offs. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Email of the user who recorded it. */
+  recordedBy: Scalars['String']['output'];
+  /** The resolution that approved it, if given. */
+  resolution: Maybe<Resolution>;
+};
+
+/** What a change to a savings line did. */
+export type SavingsChangeKind =
+  /** deliveryConfidence changed by updateSavingsLine. */
+  | 'CONFIDENCE'
+  /** forecast changed by updateSavingsLine. */
+  | 'REFORECAST'
+  /** planned moved onto this line from an earlier year's. */
+  | 'REPHASED_IN'
+  /** planned moved from this line to a later year's line of the same reference. */
+  | 'REPHASED_OUT'
+  /** planned given up as undeliverable. */
+  | 'WRITTEN_OFF';
+
 /** An amount the ledger shows as delivered against a savings line. */
 export type SavingsDelivery = {
   __typename?: 'SavingsDelivery';
@@ -2021,6 +2115,13 @@ export type SavingsLine = {
   /** Where the saving comes from. */
   category: SavingsCategory;
   /**
+   * Re-forecasts, confidence changes, rephasing and write-offs, newest first (on the same day, the
+   * one recorded later first). Each of updateSavingsLine's changes of forecast or confidence,
+   * rephaseSavings (one entry on each line) and writeOffSavings adds exactly one entry; creating a
+   * line adds none. Fields that do not apply to an entry's kind are null.
+   */
+  changes: Array<SavingsChange>;
+  /**
    * Delivery confidence as last rated by finance; GREEN until rated. Once part savings is built:
    * deliveryConfidence where that is RED, AMBER or GREEN, otherwise GREEN; the input confidence
    * sets deliveryConfidence.
@@ -2046,7 +2147,12 @@ export type SavingsLine = {
   id: Scalars['ID']['output'];
   /** A saving, or a one-off cost of making the change. */
   kind: SavingsKind;
-  /** The budgeted figure, 0 or more; fixed once created (re-forecast instead). */
+  /** planned as created, before any rephasing or write-off; 0.00 for a line that rephaseSavings created. */
+  originalPlanned: Scalars['Money']['output'];
+  /**
+   * The budgeted figure, 0 or more; fixed once created (re-forecast instead), except that
+   * rephaseSavings and writeOffSavings move it (part savings).
+   */
   planned: Scalars['Money']['output'];
   /** The programme that promised it. */
   programme: Programme;
@@ -2061,6 +2167,8 @@ export type SavingsLine = {
    * null), unique per financial year within the programme ignoring case (CONFLICT).
    */
   reference: Maybe<Scalars['String']['output']>;
+  /** The saving this one replaces (one found to be undeliverable). */
+  replaces: Maybe<SavingsLine>;
   /** Resolutions linked to this savings line, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
   /** Changes exactly when updateSavingsLine succeeds; send it as expectedVersion. */
@@ -2091,6 +2199,8 @@ export type SavingsLineInput = {
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
   /** The MTFS reference tying this saving's lines across years, e.g. CYP-05; blank is none. At most 100 characters. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** A savings line of the same programme that this one replaces (another programme's: BAD_USER_INPUT, field replacesId). */
+  replacesId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Promised savings against what the ledger shows, by the groupings asked for and in total. */
@@ -2153,6 +2263,8 @@ export type SavingsTotals = {
   planned: Scalars['Money']['output'];
   /** delivered - planned. */
   variance: Scalars['Money']['output'];
+  /** planned given up by writeOffSavings on SAVING lines. */
+  writtenOff: Scalars['Money']['output'];
 };
 
 /** Which of each risk's scores the matrix counts. */

@@ -151,13 +151,22 @@ export const MUTATION_CASES: Record<string, Case> = {
     ),
 
   'Mutation.createSavingsLine': (w) =>
-    each(
-      w,
-      `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`,
-      Object.values(w.a.programmes).map((p) => ({
+    each(w, `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`, [
+      ...Object.values(w.a.programmes).map((p) => ({
         input: { programmeId: p.id, description: 'Planted', category: 'OTHER', financialYear: '2018/19', planned: '1' },
       })),
-    ),
+      // B's own programme, replacing A's line
+      ...Object.values(w.a.savings).map((l) => ({
+        input: {
+          programmeId: w.b.programmes.fh.id,
+          replacesId: l.id,
+          description: 'Planted',
+          category: 'OTHER',
+          financialYear: '2018/19',
+          planned: '1',
+        },
+      })),
+    ]),
 
   'Mutation.updateSavingsLine': (w) =>
     each(
@@ -248,6 +257,29 @@ export const MUTATION_CASES: Record<string, Case> = {
       w,
       `mutation($id: ID!, $v: Int!) { deleteSavingsLine(id: $id, expectedVersion: $v, reason: "Taken over") { id } }`,
       versioned(Object.values(w.a.savings)),
+    ),
+
+  'Mutation.rephaseSavings': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!, $r: ID) { rephaseSavings(savingsLineId: $id, expectedVersion: $v, toFinancialYear: "2030/31",
+         amount: "1", reason: "Slipped", resolutionId: $r) { id } }`,
+      // A's lines, and B's own lines approved by A's resolution
+      [
+        ...versioned(Object.values(w.a.savings)),
+        ...versioned(Object.values(w.b.savings)).map((v) => ({ ...v, r: w.a.resolutions.model })),
+      ],
+    ),
+
+  'Mutation.writeOffSavings': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!, $r: ID) { writeOffSavings(savingsLineId: $id, expectedVersion: $v, amount: "1",
+         reason: "Undeliverable", resolutionId: $r) { id } }`,
+      [
+        ...versioned(Object.values(w.a.savings)),
+        ...versioned(Object.values(w.b.savings)).map((v) => ({ ...v, r: w.a.resolutions.model })),
+      ],
     ),
 
   'Mutation.deleteSavingsDelivery': (w) =>

@@ -17,6 +17,7 @@ export interface SavingsTotalsRow {
   forecastVariance: string;
   oneOffCosts: string;
   oneOffCostsIncurred: string;
+  writtenOff: string;
   cumulativePlanned: string;
   cumulativeDelivered: string;
 }
@@ -56,6 +57,7 @@ const ZERO: SavingsTotalsRow = {
   forecastVariance: '0',
   oneOffCosts: '0',
   oneOffCostsIncurred: '0',
+  writtenOff: '0',
   cumulativePlanned: '0',
   cumulativeDelivered: '0',
 };
@@ -76,6 +78,7 @@ interface SqlRow extends Partial<ProgrammeRow> {
   forecast_variance: string;
   one_off_costs: string;
   one_off_costs_incurred: string;
+  written_off: string;
   cumulative_planned: string;
   cumulative_delivered: string;
 }
@@ -111,7 +114,7 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
   // the groupings, sums and orders are text of the code (raw); only the filter's values are parameters
   const result = await ctx.db.rows<SqlRow>(sql`
     WITH lines AS (
-      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.reference, l.recurring, l.planned, l.forecast,
+      SELECT l.programme_id, l.financial_year, l.category, l.kind, l.reference, l.recurring, l.planned, l.forecast, l.written_off,
              ${raw(deliveredOf('l'))} AS delivered
         FROM savings_lines l WHERE ${join(where, ' AND ')}
     ), g AS (
@@ -125,6 +128,7 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
              ${raw(sum('forecast', 'SAVING'))} - ${raw(sum('planned', 'SAVING'))} AS forecast_variance,
              ${raw(sum('planned', 'ONE_OFF_COST'))} AS one_off_costs,
              ${raw(sum('delivered', 'ONE_OFF_COST'))} AS one_off_costs_incurred,
+             ${raw(sum('written_off', 'SAVING'))} AS written_off,
              ${raw(sum('planned', 'SAVING', 'recurring'))} AS recurring_planned,
              ${raw(sum('delivered', 'SAVING', 'recurring'))} AS recurring_delivered
         FROM lines ${raw(groupBy)}
@@ -159,6 +163,7 @@ function totalsOf(r: SqlRow): SavingsTotalsRow {
     forecastVariance: r.forecast_variance,
     oneOffCosts: r.one_off_costs,
     oneOffCostsIncurred: r.one_off_costs_incurred,
+    writtenOff: r.written_off,
     cumulativePlanned: r.cumulative_planned,
     cumulativeDelivered: r.cumulative_delivered,
   };

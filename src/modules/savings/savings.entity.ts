@@ -18,8 +18,10 @@ export interface SavingsLineRow {
   recurring: boolean;
   reference: string | null;
   planned: string;
+  originalPlanned: string;
   forecast: string;
   delivered: string;
+  replacesId: string | null;
   deliveryConfidence: 'NOT_RATED' | 'RED' | 'AMBER' | 'GREEN' | 'BLUE';
   version: number;
 }
@@ -47,6 +49,8 @@ export const savingsLineProjection = new Projection<SavingsLineRow>(
   {
     ...columns('id programme_id description kind category financial_year recurring reference'),
     planned: (l) => `${l}.planned::text AS planned`,
+    originalPlanned: (l) => `${l}.original_planned::text AS "originalPlanned"`,
+    replacesId: (l) => `${l}.replaces_id AS "replacesId"`,
     forecast: (l) => `${l}.forecast::text AS forecast`,
     delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
     ...columns('delivery_confidence version'),
@@ -79,3 +83,27 @@ export const savingsDeliveries: TableOf<SavingsDeliveryRow> = {
 
 /** A line's deliveries in the order recorded. */
 export const savingsDeliveryOrder = (d: string) => raw(`${d}.recorded_on, ${d}.created_at, ${d}.id`);
+
+/** One entry of a line's changes: fields that do not apply to its kind are null. */
+export interface SavingsChangeRow {
+  on: string;
+  kind: 'REFORECAST' | 'CONFIDENCE' | 'REPHASED_OUT' | 'REPHASED_IN' | 'WRITTEN_OFF';
+  amount: string | null;
+  otherYear: number | null;
+  forecastBefore: string | null;
+  forecastAfter: string | null;
+  confidenceBefore: string | null;
+  confidenceAfter: string | null;
+  reason: string | null;
+  resolutionId: string | null;
+  recordedBy: string;
+}
+
+export const savingsChangeColumns = (c: string) =>
+  raw(`${c}.on_date AS "on", ${c}.kind, ${c}.amount::text AS amount, ${c}.other_year AS "otherYear",
+   ${c}.forecast_before::text AS "forecastBefore", ${c}.forecast_after::text AS "forecastAfter",
+   ${c}.confidence_before AS "confidenceBefore", ${c}.confidence_after AS "confidenceAfter", ${c}.reason,
+   ${c}.resolution_id AS "resolutionId", ${c}.recorded_by AS "recordedBy"`);
+
+/** Newest first; on the same day, the one recorded later first. */
+export const savingsChangeOrder = (c: string) => raw(`${c}.on_date DESC, ${c}.seq DESC`);

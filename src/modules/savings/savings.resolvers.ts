@@ -2,6 +2,7 @@ import { Resolvers } from '../../generated/graphql';
 import { importLedgerActuals } from './ledger-import.service';
 import { savingsReconciliation } from './reconciliation.service';
 import { deleteSavingsDelivery, deleteSavingsLine } from './savings-deletion.service';
+import { rephaseSavings, writeOffSavings } from './savings-phasing.service';
 import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
 import { savingsLineProjection } from './savings.entity';
 import { resolverOf } from '../../graphql/reads';
@@ -17,14 +18,23 @@ export const savingsResolvers: Resolvers = {
     importLedgerActuals: (_, { csv, dryRun }, ctx) => importLedgerActuals(ctx, csv, dryRun ?? false),
     deleteSavingsLine: (_, { id, expectedVersion, reason }, ctx) => deleteSavingsLine(ctx, id, expectedVersion, reason),
     deleteSavingsDelivery: (_, { id, reason }, ctx) => deleteSavingsDelivery(ctx, id, reason),
+    rephaseSavings: (_, args, ctx) => rephaseSavings(ctx, args),
+    writeOffSavings: (_, args, ctx) => writeOffSavings(ctx, args),
   },
   SavingsLine: {
     programme: resolverOf(['programmeId'], async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!),
     deliveries: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id)),
+    changes: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsChangesByLineId.load(line.id)),
+    replaces: resolverOf(['replacesId'], (line, _, ctx) =>
+      line.replacesId ? ctx.loaders.savingsLineById.load(line.replacesId) : null,
+    ),
     // the deprecated RAG view of the BRAG rating: unrated and delivered read as on course
     confidence: resolverOf(['deliveryConfidence'], (line) =>
       line.deliveryConfidence === 'NOT_RATED' || line.deliveryConfidence === 'BLUE' ? 'GREEN' : line.deliveryConfidence,
     ),
+  },
+  SavingsChange: {
+    resolution: (change, _, ctx) => (change.resolutionId ? ctx.loaders.resolutionById.load(change.resolutionId) : null),
   },
   Programme: {
     savingsLines: resolverOf(['id'], (programme, _, ctx, info) =>

@@ -5,6 +5,7 @@ import { requireCaller, requireRole } from '../../auth/permissions';
 import { param, sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput, conflict } from '../../errors';
+import { recordSavingsChange } from './savings-change';
 import { formatFinancialYear } from '../../values/financial-year';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
@@ -28,7 +29,11 @@ export async function createSavingsLine(ctx: Context, input: SavingsLineInput): 
   const reference = optionalText('reference', input.reference, 100) ?? null;
   return inTransaction(ctx, async (tx) => {
     const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId);
+    const replaced = input.replacesId == null ? null : await findVisible(tx, savingsLines, ctx.scope, input.replacesId);
     requireSavingsWriter(caller);
+    if (replaced && replaced.programmeId !== programme.id) {
+      throw badInput('replacesId', 'A savings line replaces only a line of its own programme');
+    }
     if (input.planned.isNegative()) throw badInput('planned', 'planned must be 0 or more');
     // nothing is delivered yet: BLUE (delivered in full) only for a line that plans nothing
     const deliveryConfidence = input.deliveryConfidence ?? input.confidence ?? 'NOT_RATED';
@@ -37,9 +42,10 @@ export async function createSavingsLine(ctx: Context, input: SavingsLineInput): 
     const planned = param(input.planned.toFixed(2));
     const [row] = await tx.rows<SavingsLineRow>(
       sql`INSERT INTO savings_lines (organisation_id, programme_id, description, kind, category, financial_year, recurring,
-                                  reference, planned, forecast, delivery_confidence)
+                                  reference, replaces_id, planned, original_planned, forecast, delivery_confidence)
        VALUES (${caller.organisationId}, ${programme.id}, ${description}, coalesce(${input.kind ?? null}, 'SAVING'), ${input.category},
-               ${input.financialYear}, coalesce(${input.recurring ?? null}, false), ${reference}, ${planned}::numeric,
+               ${input.financialYear}, coalesce(${input.recurring ?? null}, false), ${reference}, ${replaced?.id ?? null}::uuid,
+               ${planned}::numeric, ${planned}::numeric,
                coalesce(${input.forecast?.toFixed(2) ?? null}::numeric, ${planned}::numeric), ${deliveryConfidence})
        ON CONFLICT DO NOTHING
        RETURNING ${savingsLineColumns('savings_lines')}`,
@@ -103,6 +109,21 @@ export async function updateSavingsLine(
     const sets = Object.fromEntries(Object.entries(clean).map(([field, value]) => [COLUMNS[field as Editable], value]));
     const after = await updateVersioned(tx, savingsLines, ctx.scope, before, expectedVersion, sets);
     await recordAudit(tx, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
+    // the line's changes: one entry for each of a re-forecast and a re-rating
+    if (before.forecast !== after.forecast) {
+      await recordSavingsChange(tx, caller, id, {
+        kind: 'REFORECAST',
+        forecastBefore: before.forecast,
+        forecastAfter: after.forecast,
+      });
+    }
+    if (before.deliveryConfidence !== after.deliveryConfidence) {
+      await recordSavingsChange(tx, caller, id, {
+        kind: 'CONFIDENCE',
+        confidenceBefore: before.deliveryConfidence,
+        confidenceAfter: after.deliveryConfidence,
+      });
+    }
     return after;
   });
 }
