@@ -13,6 +13,7 @@ import { InProcessQueries, operation } from '../graphql/in-process';
 import { Logger } from '../logger';
 import { writeCsv } from '../modules/exports/csv';
 import { firstPageRead, rowsOf } from '../modules/exports/pages';
+import { REPORT_QUERY } from '../modules/reports/report-query';
 import { riskColumns, riskPages } from '../modules/exports/risk-export';
 import { lineColumns, lineRowPages, reconciliationSheets } from '../modules/exports/savings-export';
 import { StreamedWorkbook } from '../modules/exports/xlsx';
@@ -154,6 +155,23 @@ export function exportRoutes({ schema, db, callers, config, logger }: ExportDepe
         if (!(await book.sheet(name, columns, [rows], (row) => row.total === true))) return;
       }
       if (await book.sheet('Lines and deliveries', lineColumns, lines)) await book.commit();
+    }),
+  );
+
+  router.get(
+    '/reports/programmes/:id',
+    route(async (req, res, context) => {
+      // asked apart first: the pack's other fields answer an unseen programme with errors of their own
+      const seen = (await queries.run(PROGRAMME, { id: String(req.params.id) }, context())).programme;
+      if (!seen) throw notFound('programme');
+      const data = await queries.run(REPORT_QUERY, { id: seen.id }, context());
+      const { programme } = data;
+      if (!programme) throw notFound('programme');
+      // preact is ES modules only: loaded when first asked for, which Node's require and jest's VM modules both allow
+      const { renderReport } = await import('../modules/reports/programme-report');
+      const html = renderReport({ ...data, programme }, new Date());
+      res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.send(html);
     }),
   );
 
