@@ -184,3 +184,24 @@ test('the keyboard reaches everything: skip link, links, the heat map switch, ea
   expect(web.problems).toEqual([]);
   await web.close();
 });
+
+test("the programme page's Report pack button opens the caller's report from a blob URL: the token is in no URL", async () => {
+  const programme = await org.programme({ name: 'Report pack hubs' });
+  const web = await openWebPage(browser, base);
+  try {
+    const { page } = web;
+    const urls: string[] = [];
+    page.context().on('request', (r) => urls.push(r.url()));
+    await signIn(page, org.admin);
+    await page.goto(`${base}#/programmes/${programme.id}`);
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Report pack' }).click()]);
+    await report.waitForURL(/^blob:/);
+    await report.getByText('Produced on').waitFor();
+    expect(await report.innerText('h1')).toContain('Report pack hubs');
+    expect(urls.some((u) => u.includes(`/reports/programmes/${programme.id}`))).toBe(true);
+    expect(urls.filter((u) => u.includes(org.admin))).toEqual([]);
+    expect(web.problems).toEqual([]);
+  } finally {
+    await web.close();
+  }
+});

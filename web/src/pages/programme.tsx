@@ -4,6 +4,7 @@ import { DecisionTrail } from '../components/decision-trail';
 import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { MitigationsTable } from '../components/mitigations';
+import { ReportPackButton } from '../components/report-pack-button';
 import { SavingsChart } from '../components/savings-chart';
 import { label, money, slippage } from '../format';
 import { graphql } from '../gql';
@@ -392,6 +393,7 @@ export function ProgrammePage({ id }: { id: string }) {
       </nav>
       <h1>{programme ? `${programme.code} ${programme.name}` : 'Programme'}</h1>
       {programme && <Summary programme={programme} />}
+      {programme && <ReportPackButton id={id} />}
       <HeatMapSection id={id} />
       <Loaded state={state} what="the programme">
         {(data) =>
