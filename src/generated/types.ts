@@ -2072,7 +2072,7 @@ export type SavingsDeliveryInput = {
   ledgerReference?: InputMaybe<Scalars['String']['input']>;
   /** At most 2,000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** The day the ledger recorded it. */
+  /** Part savings: within the line's financial year (1 April to 31 March), otherwise BAD_USER_INPUT. */
   recordedOn: Scalars['Date']['input'];
 };
 

@@ -88,3 +88,18 @@ describe('reconciliation totals', () => {
     ]);
   });
 });
+
+describe('deliveries', () => {
+  test("fall within their line's financial year, 1 April to 31 March", async () => {
+    const org = await newOrg(t);
+    const p = await org.programme();
+    const input = { programmeId: p.id, description: 'Staffing', category: 'STAFFING', financialYear: '2011/12', planned: '1' };
+    const line = ok(await t.gql(CREATE, { input }, org.admin)).createSavingsLine;
+    const deliver = (recordedOn: string) => t.gql(DELIVER, { id: line.id, input: { amount: '1', recordedOn } }, org.admin);
+    for (const outside of ['2011-03-31', '2012-04-01', '2013-10-01']) {
+      expect(errorOf(await deliver(outside))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recordedOn' });
+    }
+    ok(await deliver('2011-04-01'));
+    ok(await deliver('2012-03-31'));
+  });
+});

@@ -110,7 +110,7 @@ describe('savings in the decision trail', () => {
         const p = await org.programme();
         for (const year of ['2018/19', '2019/20']) {
           const id = await line(org, p.id, 'Staffing', year);
-          ok(await t.gql(DELIVER, { id, input: { amount: '1.10', recordedOn: '2019-01-01' } }, org.admin));
+          ok(await t.gql(DELIVER, { id, input: { amount: '1.10', recordedOn: `${year.slice(0, 4)}-10-01` } }, org.admin));
           ok(await t.gql(LINK, { r, target: { savingsLineId: id } }, org.admin));
         }
       }

@@ -6,7 +6,7 @@ import { param, sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput, conflict } from '../../errors';
 import { recordSavingsChange } from './savings-change';
-import { formatFinancialYear } from '../../values/financial-year';
+import { financialYearOf, formatFinancialYear } from '../../values/financial-year';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
@@ -139,6 +139,10 @@ export async function recordSavingsDelivery(
   return inTransaction(ctx, async (tx) => {
     const line = await findVisible(tx, savingsLines, ctx.scope, savingsLineId, { holdKey: true });
     requireSavingsWriter(caller);
+    if (financialYearOf(input.recordedOn) !== line.financialYear) {
+      const year = formatFinancialYear(line.financialYear);
+      throw badInput('recordedOn', `recordedOn must fall within the line's financial year ${year} (1 April to 31 March)`);
+    }
     const row = await tx.one<SavingsDeliveryRow>(
       sql`INSERT INTO savings_deliveries (organisation_id, savings_line_id, amount, recorded_on, ledger_reference, note)
        VALUES (${caller.organisationId}, ${line.id}, ${input.amount.toFixed(2)}, ${input.recordedOn}, ${ledgerReference}, ${note})
