@@ -30,8 +30,6 @@ import {
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { Context } from '../context';
-import { ExecutionBudget, ExecutionLimits } from './execution-limits';
 
 /** Distinct operations kept compiled; a client sends a handful, the bound is for hostile ones. */
 const COMPILED_OPERATIONS = 1_000;
@@ -39,7 +37,7 @@ const COMPILED_OPERATIONS = 1_000;
 /** Scalars whose parsed value is an object, which graphql-jit cannot keep for a literal. */
 const OBJECT_SCALARS = new Set(['Money', 'DateTime']);
 
-export function compiledExecution(schema: GraphQLSchema, limits: ExecutionLimits): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery | 'interpret'>({ max: COMPILED_OPERATIONS });
 
   const compile = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null) => {
@@ -49,7 +47,7 @@ export function compiledExecution(schema: GraphQLSchema, limits: ExecutionLimits
     return isCompiledQuery(result) ? result : 'interpret';
   };
 
-  const run = async ({ document, operation, request, queryHash, operationName, context }: Parameters<GatewayExecutor>[0]) => {
+  const executor: GatewayExecutor = async ({ document, operation, request, queryHash, operationName, context }) => {
     const interpret = () =>
       execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     const key = `${queryHash}:${operationName ?? ''}`;
@@ -66,16 +64,6 @@ export function compiledExecution(schema: GraphQLSchema, limits: ExecutionLimits
     // took (it answers without data, having run nothing), graphql-js' answer is the contract's
     if (!('data' in result)) return interpret();
     return asGraphQLJsErrors(result);
-  };
-
-  // past a limit, the answer is only the limit's error: not the partial data, nor one error per
-  // resolver that was refused after it
-  const executor: GatewayExecutor = async (request) => {
-    const budget = new ExecutionBudget(limits, request.operation.operation === 'query');
-    (request.context as Partial<Context>).budget = budget;
-    const limited = () => ({ data: null, errors: [budget.exceeded!] });
-    const result = await budget.within(run(request), limited);
-    return budget.exceeded ? limited() : result;
   };
 
   return {

@@ -62,7 +62,7 @@ async function register(n: number): Promise<Org> {
 
 const RISK_TREE = `reference trend withinAppetite programme { code } current { score rating }
   mitigations { action overdue risk { reference } } assessments { score recordedBy } resolutions { text risks { reference } }`;
-const PROGRAMMES = `{ programmes(first: 50) { nodes { code risks { ${RISK_TREE} } red: risks(filter: { rating: [RED] }) { reference } } } }`;
+const PROGRAMMES = `{ programmes(first: 500) { nodes { code risks { ${RISK_TREE} } red: risks(filter: { rating: [RED] }) { reference } } } }`;
 const RISKS = `{ risks(first: 500) { totalCount nodes { ${RISK_TREE} } } }`;
 
 /** SQL statements one request sends, and its data. */

@@ -41,8 +41,6 @@ export async function startTestServer(overrides: Partial<Config> = {}, logger?: 
     // (statement counts); token-cache.test.ts sets its own
     authCacheSeconds: 60,
     databaseTimeoutSeconds: 5,
-    requestTimeoutSeconds: 10,
-    maxResponseObjects: 20_000,
     logLevel: 'silent',
     ...overrides,
   };
