@@ -33,8 +33,10 @@ export function decodeCursor(
   } catch {
     parsed = undefined;
   }
+  // base64url decoding skips what it cannot read, so only the exact text the server issued is taken
   const fits =
     Array.isArray(parsed) &&
+    encodeCursor(list, parsed.slice(1) as CursorKey[]) === after &&
     parsed.length === shape.length + 1 &&
     parsed[0] === list &&
     shape.every((kind, i) => {

@@ -30,6 +30,7 @@ import {
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { badCharacters } from './bad-characters';
 
 /** Distinct operations kept compiled; a client sends a handful, the bound is for hostile ones. */
 const COMPILED_OPERATIONS = 1_000;
@@ -48,6 +49,9 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   };
 
   const executor: GatewayExecutor = async ({ document, operation, request, queryHash, operationName, context }) => {
+    // a string the database cannot hold is refused before anything runs
+    const refused = badCharacters(document, request.variables);
+    if (refused) return { data: null, errors: [refused] };
     const interpret = () =>
       execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     const key = `${queryHash}:${operationName ?? ''}`;
