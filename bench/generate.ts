@@ -100,11 +100,12 @@ export async function generate(client: Client, size: Size, first: number, count:
               CASE WHEN (r + m) % 4 = 2 THEN date '2025-08-01' + m END
          FROM ${orgs}, ${P}, ${R}, generate_series(0, ${s.mitigationsPerRisk - 1}) m`,
     `INSERT INTO savings_lines (organisation_id, id, programme_id, description, kind, category, financial_year, recurring,
-                                reference, planned, forecast, delivery_confidence)
+                                reference, planned, original_planned, forecast, delivery_confidence)
        SELECT ${org}, ${line}, ${prog}, 'Savings line ' || l, CASE WHEN l % 6 = 5 THEN 'ONE_OFF_COST' ELSE 'SAVING' END,
               (ARRAY['STAFFING','PREMISES','COMMISSIONING','INCOME','OTHER'])[1 + (p + l) % 5], 2018 + l % 4, l % 2 = 0,
               'SL-' || (l / 4),
-              ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0, ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0 - (l % 3) * 1250.5,
+              ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0, ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0,
+              ((p * 7919 + l * 104729) % 900000 + 1000) / 4.0 - (l % 3) * 1250.5,
               (ARRAY['GREEN','AMBER','RED'])[1 + (p + l) % 3]
          FROM ${orgs}, ${P}, generate_series(0, ${s.linesPerProgramme - 1}) l`,
     `INSERT INTO savings_deliveries (organisation_id, id, savings_line_id, amount, recorded_on, ledger_reference)
