@@ -4,6 +4,7 @@ import { seedMilestones } from './milestones';
 import { seedResolutions } from './resolutions';
 import { seedSavings } from './savings';
 import { seedRisks } from './risks';
+import { seedRiskDepth } from './risk-depth';
 
 /** Seeds the whole demo organisation through the API. Each domain adds its part here. */
 export async function seedDemo(url: string, operatorSecret: string): Promise<DemoOrganisation> {
@@ -12,6 +13,7 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedMilestones(org.admin, org.programmeIds, resolutionIds);
   await seedSavings(url, org, resolutionIds);
   await seedRisks(org.admin, org.programmeIds, resolutionIds);
+  await seedRiskDepth(org.admin);
   await seedCorrections(org.admin, org.programmeIds);
   return org;
 }

@@ -167,6 +167,7 @@ export type ResolversTypes = {
   ScoreBasis: Types.ScoreBasis;
   ScoreInput: Types.ScoreInput;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  Treatment: Types.Treatment;
   Trend: Types.Trend;
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
@@ -425,6 +426,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   rephaseSavings?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationRephaseSavingsArgs, 'amount' | 'expectedVersion' | 'reason' | 'savingsLineId' | 'toFinancialYear'>>;
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
+  setEscalationThreshold?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetEscalationThresholdArgs, 'score'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
   updateCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeArgs, 'id' | 'name'>>;
@@ -440,6 +442,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+  escalationThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   riskAppetite?: Resolver<Array<ResolversTypes['RiskAppetite']>, ParentType, ContextType>;
@@ -518,17 +521,21 @@ export type ResolutionConnectionResolvers<ContextType = Context, ParentType exte
 export type RiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Risk'] = ResolversParentTypes['Risk']> = {
   assessments?: Resolver<Array<ResolversTypes['RiskAssessment']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['RiskCategory'], ParentType, ContextType>;
+  cause?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   closedReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
   description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effect?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  escalated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   inherent?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
   mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
   owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  proximity?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   reviewDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -536,6 +543,7 @@ export type RiskResolvers<ContextType = Context, ParentType extends ResolversPar
   status?: Resolver<ResolversTypes['RiskStatus'], ParentType, ContextType>;
   target?: Resolver<Types.Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  treatment?: Resolver<Types.Maybe<ResolversTypes['Treatment']>, ParentType, ContextType>;
   trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -98,10 +98,14 @@ export type CreateProgrammeInput = {
 export type CreateRiskInput = {
   /** The kind of harm it threatens. */
   category: RiskCategory;
+  /** What could bring it about, at most 2,000 characters; trimmed, blank is null. */
+  cause?: InputMaybe<Scalars['String']['input']>;
   /** Hides it from MEMBER callers; defaults to false. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
   /** Trimmed; blank is null. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** What would follow if it happened, at most 2,000 characters; trimmed, blank is null. */
+  effect?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to today; not in the future. */
   identifiedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Recorded as the first assessment; current equals inherent until the next one. */
@@ -110,6 +114,8 @@ export type CreateRiskInput = {
   owner?: InputMaybe<Scalars['String']['input']>;
   /** The programme it threatens. */
   programmeId: Scalars['ID']['input'];
+  /** When it would strike if it happened. */
+  proximity?: InputMaybe<Scalars['Date']['input']>;
   /** 1 to 20 characters; unique within the programme ignoring case (a taken one is CONFLICT, field reference). */
   reference: Scalars['String']['input'];
   /** When it is next to be reviewed. */
@@ -118,6 +124,8 @@ export type CreateRiskInput = {
   target?: InputMaybe<ScoreInput>;
   /** The event feared, 1 to 500 characters. */
   title: Scalars['String']['input'];
+  /** The chosen response; null until chosen. */
+  treatment?: InputMaybe<Treatment>;
 };
 
 /** A new user of the caller's organisation. */
@@ -587,6 +595,8 @@ export type Mutation = {
    * respondedBy. Returns the recommendation. ADMIN and PROGRAMME_MANAGER.
    */
   respondToRecommendation: Resolution;
+  /** ADMIN only; 1 to 25. */
+  setEscalationThreshold: Organisation;
   /** ADMIN only; maxScore 1 to 25. */
   setRiskAppetite: Organisation;
   /** Removes a link that linkResolution made; same callers. Unlinking what is not linked changes nothing. */
@@ -1142,6 +1152,23 @@ export type MutationRespondToRecommendationArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationSetEscalationThresholdArgs = {
+  score: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationSetRiskAppetiteArgs = {
   category: RiskCategory;
   maxScore: Scalars['Int']['input'];
@@ -1357,6 +1384,8 @@ export type MutationWriteOffSavingsArgs = {
 /** A council. Everything in the register belongs to one organisation, and no caller sees another's. */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** Current score at or above which an open risk is escalated to the corporate register; 15 until an ADMIN sets it. */
+  escalationThreshold: Scalars['Int']['output'];
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** The council's name, e.g. Leeds City Council. */
@@ -1794,6 +1823,8 @@ export type Risk = {
   assessments: Array<RiskAssessment>;
   /** The kind of harm it threatens; the organisation's appetite is set per category. */
   category: RiskCategory;
+  /** What could bring the risk about (the title states the event itself). */
+  cause: Maybe<Scalars['String']['output']>;
   /** The day it was closed, as given to closeRisk; null while open. */
   closedOn: Maybe<Scalars['Date']['output']>;
   /** Why it was closed; null while open. */
@@ -1807,6 +1838,10 @@ export type Risk = {
   current: RiskScore;
   /** More about the risk, if given. */
   description: Maybe<Scalars['String']['output']>;
+  /** What would follow if it happened. */
+  effect: Maybe<Scalars['String']['output']>;
+  /** Open and current.score >= the organisation's escalationThreshold: on the corporate register. */
+  escalated: Scalars['Boolean']['output'];
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** The day the risk was identified: its inherent assessment's assessedOn. */
@@ -1819,6 +1854,8 @@ export type Risk = {
   owner: Maybe<Scalars['String']['output']>;
   /** The programme it threatens. */
   programme: Programme;
+  /** When the risk would strike if it happened (M_o_R proximity). */
+  proximity: Maybe<Scalars['Date']['output']>;
   /** Unique within its programme, e.g. R03; part truth: ignoring case (a taken one is CONFLICT). */
   reference: Scalars['String']['output'];
   /** Resolutions linked to this risk, newest meeting first, then agenda item and number. */
@@ -1833,6 +1870,8 @@ export type Risk = {
   target: Maybe<RiskScore>;
   /** The event feared, e.g. Families lose access to services during the move to hubs. */
   title: Scalars['String']['output'];
+  /** The chosen response; null until chosen. */
+  treatment: Maybe<Treatment>;
   /** How the current score moved at the last assessment. */
   trend: Trend;
   /** When the risk itself was last changed. */
@@ -1923,6 +1962,8 @@ export type RiskConnection = {
 export type RiskFilter = {
   /** Any of these categories. */
   category?: InputMaybe<Array<RiskCategory>>;
+  /** true: only risks on the corporate register; false: every risk not on it, closed ones included. */
+  escalated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Current score at least this. */
   minScore?: InputMaybe<Scalars['Int']['input']>;
   /** Risks of this programme only; an unknown or invisible one matches nothing. */
@@ -2284,6 +2325,17 @@ export type ScoreInput = {
   likelihood: Scalars['Int']['input'];
 };
 
+/** The Orange Book's four responses to a risk. */
+export type Treatment =
+  /** Stop or change the activity that gives rise to it. */
+  | 'TERMINATE'
+  /** Accept the risk as it is: within appetite, or nothing worth doing would bring it down. */
+  | 'TOLERATE'
+  /** Pass it to someone better placed to bear it, e.g. an insurer or a contractor. */
+  | 'TRANSFER'
+  /** Act to bring the likelihood or impact down (mitigations). */
+  | 'TREAT';
+
 /** How the current score moved at the last assessment. */
 export type Trend =
   /** Current score lower than at the previous assessment. */
@@ -2360,18 +2412,26 @@ export type UpdateResolutionInput = {
 export type UpdateRiskInput = {
   /** May not be null. */
   category?: InputMaybe<RiskCategory>;
+  /** At most 2,000 characters; blank or null clears it. */
+  cause?: InputMaybe<Scalars['String']['input']>;
   /** May not be null. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
   /** Trimmed; blank or null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** At most 2,000 characters; blank or null clears it. */
+  effect?: InputMaybe<Scalars['String']['input']>;
   /** At most 200 characters; blank or null clears it. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
+  proximity?: InputMaybe<Scalars['Date']['input']>;
   /** null clears it. */
   reviewDate?: InputMaybe<Scalars['Date']['input']>;
   /** null clears it. */
   target?: InputMaybe<ScoreInput>;
   /** 1 to 500 characters; may not be null. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
+  treatment?: InputMaybe<Treatment>;
 };
 
 /** The fields to change; absent ones stay as they are, and none may be null. planned, kind and year never change. */

@@ -5,7 +5,12 @@ import { TableOf } from '../../db/table';
 export interface OrganisationRow {
   id: string;
   name: string;
+  /** Current score at or above which an open risk is escalated to the corporate register. */
+  escalationThreshold: number;
 }
+
+/** An organisation's columns, named as the row's fields. */
+export const organisationColumns = raw(`id, name, escalation_threshold AS "escalationThreshold"`);
 
 export interface UserRow {
   id: string;

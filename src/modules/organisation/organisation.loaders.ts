@@ -3,12 +3,20 @@ import { Scope } from '../../auth/scope';
 import { loaderById } from '../../db/batch';
 import { Db } from '../../db/db';
 import { sql } from '../../db/sql';
-import { Appetite, DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES, userColumns, UserRow } from './organisation.entity';
+import {
+  Appetite,
+  DEFAULT_APPETITE,
+  organisationColumns,
+  OrganisationRow,
+  RISK_CATEGORIES,
+  userColumns,
+  UserRow,
+} from './organisation.entity';
 
 export function organisationLoaders(db: Db, scope: Scope) {
   return {
     organisationById: loaderById<OrganisationRow>((ids) =>
-      db.rows(sql`SELECT id, name FROM organisations WHERE id = ${scope.org} AND id = ANY(${ids}::uuid[])`),
+      db.rows(sql`SELECT ${organisationColumns} FROM organisations WHERE id = ${scope.org} AND id = ANY(${ids}::uuid[])`),
     ),
     userById: loaderById<UserRow>((ids) =>
       db.rows(sql`SELECT ${userColumns('u')} FROM users u WHERE u.organisation_id = ${scope.org} AND u.id = ANY(${ids}::uuid[])`),

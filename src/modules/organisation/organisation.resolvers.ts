@@ -1,5 +1,11 @@
 import { Resolvers } from '../../generated/graphql';
-import { createOrganisation, getOrganisation, riskAppetite, setRiskAppetite } from './organisation.service';
+import {
+  createOrganisation,
+  getOrganisation,
+  riskAppetite,
+  setEscalationThreshold,
+  setRiskAppetite,
+} from './organisation.service';
 import { createUser, deactivateUser, issueToken, listUsers, me } from './user.service';
 import { updateUser } from './user-update.service';
 
@@ -12,6 +18,7 @@ export const organisationResolvers: Resolvers = {
   Mutation: {
     createOrganisation: (_, args, ctx) => createOrganisation(ctx, args),
     setRiskAppetite: (_, { category, maxScore }, ctx) => setRiskAppetite(ctx, category, maxScore),
+    setEscalationThreshold: (_, { score }, ctx) => setEscalationThreshold(ctx, score),
     createUser: (_, { input }, ctx) => createUser(ctx, input),
     deactivateUser: (_, { id }, ctx) => deactivateUser(ctx, id),
     updateUser: (_, args, ctx) => updateUser(ctx, args),

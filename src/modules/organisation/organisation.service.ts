@@ -4,7 +4,7 @@ import { requireCaller, requireRole } from '../../auth/permissions';
 import { unauthenticated } from '../../errors';
 import { email, intInRange, requiredText } from '../../validation';
 import { Actor, created, diff, recordAudit } from '../audit/audit.service';
-import { DEFAULT_APPETITE, OrganisationRow, RISK_CATEGORIES } from './organisation.entity';
+import { DEFAULT_APPETITE, organisationColumns, OrganisationRow, RISK_CATEGORIES } from './organisation.entity';
 import { insertUser } from './user.service';
 import { MutationCreateOrganisationArgs } from '../../generated/types';
 
@@ -17,7 +17,7 @@ export async function createOrganisation(ctx: Context, args: MutationCreateOrgan
   const adminName = requiredText('adminName', args.adminName, 200);
   return inTransaction(ctx, async (tx) => {
     const [organisation] = await tx.rows<OrganisationRow>(
-      sql`INSERT INTO organisations (name) VALUES (${name}) RETURNING id, name`,
+      sql`INSERT INTO organisations (name) VALUES (${name}) RETURNING ${organisationColumns}`,
     );
     const operator: Actor = { organisationId: organisation.id, userId: null, email: 'operator' };
     await recordAudit(tx, operator, 'organisation.created', 'Organisation', organisation.id, created({ name }));
@@ -60,9 +60,36 @@ export async function setRiskAppetite(ctx: Context, category: string, maxScore: 
       diff({ [category]: before?.max_score ?? DEFAULT_APPETITE }, { [category]: maxScore }, [category]),
     );
     const [organisation] = await tx.rows<OrganisationRow>(
-      sql`SELECT id, name FROM organisations WHERE id = ${caller.organisationId}`,
+      sql`SELECT ${organisationColumns} FROM organisations WHERE id = ${caller.organisationId}`,
     );
     ctx.loaders.appetite.clearAll();
     return organisation;
+  });
+}
+
+/** setEscalationThreshold: ADMIN only; open risks scoring at least this are on the corporate register. */
+export async function setEscalationThreshold(ctx: Context, score: number): Promise<OrganisationRow> {
+  const caller = requireCaller(ctx);
+  intInRange('score', score, 1, 25);
+  requireRole(caller, 'ADMIN');
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.one<OrganisationRow>(
+      sql`SELECT ${organisationColumns} FROM organisations WHERE id = ${caller.organisationId} FOR UPDATE`,
+    );
+    const after = await tx.one<OrganisationRow>(
+      sql`UPDATE organisations SET escalation_threshold = ${score}, updated_at = now() WHERE id = ${caller.organisationId}
+       RETURNING ${organisationColumns}`,
+    );
+    if (!before || !after) throw unauthenticated();
+    await recordAudit(
+      tx,
+      caller,
+      'organisation.escalationThresholdSet',
+      'Organisation',
+      caller.organisationId,
+      diff(before, after, ['escalationThreshold']),
+    );
+    ctx.loaders.organisationById.clearAll();
+    return after;
   });
 }

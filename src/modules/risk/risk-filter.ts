@@ -3,7 +3,7 @@ import { join, param, raw, Sql, sql } from '../../db/sql';
 import { RiskFilter } from '../../generated/types';
 import { londonToday } from '../../values/calendar-date';
 import { containsPattern, isId } from '../../validation';
-import { reviewOverdueSql, visibleRisks, withinAppetiteSql } from './risk.entity';
+import { escalatedSql, reviewOverdueSql, visibleRisks, withinAppetiteSql } from './risk.entity';
 import { ratingSql } from './score';
 
 /** The WHERE condition of a RiskFilter for the risks `r` a scope may see; null when it can match nothing. */
@@ -22,6 +22,7 @@ export function riskConditions(scope: Scope, filter: RiskFilter | null | undefin
   if (f.rating != null) where.push(raw(ratingSql('r.current_score', f.rating)));
   if (f.withinAppetite != null) where.push(raw(`${f.withinAppetite ? '' : 'NOT '}${withinAppetiteSql('r')}`));
   if (f.reviewOverdue != null) where.push(sql`${raw(f.reviewOverdue ? '' : 'NOT ')}${reviewOverdueSql('r', londonToday())}`);
+  if (f.escalated != null) where.push(raw(`${f.escalated ? '' : 'NOT '}${escalatedSql('r')}`));
   if (f.reviewDueBefore != null) where.push(sql`r.status = 'OPEN' AND r.review_date < ${f.reviewDueBefore}::date`);
   if (f.search) {
     const pattern = param(containsPattern(f.search));

@@ -37,7 +37,20 @@ async function insertAssessment(tx: Tx, caller: Caller, riskId: string, a: Score
   return row.id;
 }
 
-const AUDITED = ['title', 'description', 'category', 'owner', 'targetLikelihood', 'targetImpact', 'reviewDate', 'confidential'];
+const AUDITED = [
+  'title',
+  'description',
+  'category',
+  'owner',
+  'cause',
+  'effect',
+  'treatment',
+  'proximity',
+  'targetLikelihood',
+  'targetImpact',
+  'reviewDate',
+  'confidential',
+];
 
 export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<RiskRow> {
   const caller = requireCaller(ctx);
@@ -45,6 +58,8 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
   const title = requiredText('title', input.title, 500);
   const description = optionalText('description', input.description) ?? null;
   const owner = optionalText('owner', input.owner, 200) ?? null;
+  const cause = optionalText('cause', input.cause, 2000) ?? null;
+  const effect = optionalText('effect', input.effect, 2000) ?? null;
   const inherent = checkScore(input.inherent);
   const target = input.target ? checkScore(input.target) : null;
   return inTransaction(ctx, async (tx) => {
@@ -56,10 +71,12 @@ export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<
     const row = await tx.one<RiskRow>(
       sql`INSERT INTO risks (organisation_id, programme_id, programme_code, reference, title, description, category, owner,
                           inherent_likelihood, inherent_impact, current_likelihood, current_impact,
-                          target_likelihood, target_impact, review_date, confidential, identified_on)
+                          target_likelihood, target_impact, review_date, confidential, identified_on,
+                          cause, effect, treatment, proximity)
        VALUES (${caller.organisationId}, ${programme.id}, ${programme.code}, ${reference}, ${title}, ${description},
                ${input.category}, ${owner}, ${likelihood}, ${impact}, ${likelihood}, ${impact},
-               ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false), ${identifiedOn})
+               ${target?.likelihood ?? null}, ${target?.impact ?? null}, ${input.reviewDate ?? null}, coalesce(${input.confidential ?? null}, false), ${identifiedOn},
+               ${cause}, ${effect}, ${input.treatment ?? null}, ${input.proximity ?? null}::date)
        ON CONFLICT DO NOTHING
        RETURNING ${riskColumns('risks')}`,
     );
@@ -85,6 +102,10 @@ export async function updateRisk(ctx: Context, id: string, expectedVersion: numb
     description: optionalText('description', input.description),
     category: input.category,
     owner: optionalText('owner', input.owner, 200),
+    cause: optionalText('cause', input.cause, 2000),
+    effect: optionalText('effect', input.effect, 2000),
+    treatment: input.treatment,
+    proximity: input.proximity,
     review_date: input.reviewDate,
     confidential: input.confidential,
   };

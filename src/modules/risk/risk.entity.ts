@@ -17,6 +17,10 @@ export interface RiskRow {
   status: 'OPEN' | 'CLOSED';
   /** The inherent assessment's assessedOn. */
   identifiedOn: string;
+  cause: string | null;
+  effect: string | null;
+  treatment: 'TOLERATE' | 'TREAT' | 'TRANSFER' | 'TERMINATE' | null;
+  proximity: string | null;
   inherentLikelihood: number;
   inherentImpact: number;
   currentLikelihood: number;
@@ -32,6 +36,8 @@ export interface RiskRow {
   closedReason: string | null;
   /** Against the organisation's appetite as it is now (computed on every read). */
   withinAppetite: boolean;
+  /** Against the organisation's escalation threshold as it is now (computed on every read). */
+  escalated: boolean;
   version: number;
   updatedAt: Date;
 }
@@ -69,6 +75,10 @@ export const withinAppetiteSql = (r: string) =>
   `${r}.current_score <= coalesce((SELECT a.max_score FROM risk_appetites a
      WHERE a.organisation_id = ${r}.organisation_id AND a.category = ${r}.category), ${DEFAULT_APPETITE})`;
 
+/** SQL: open, and the current score at or above the organisation's escalation threshold (the corporate register). */
+export const escalatedSql = (r: string) =>
+  `(${r}.status = 'OPEN' AND ${r}.current_score >= (SELECT o.escalation_threshold FROM organisations o WHERE o.id = ${r}.organisation_id))`;
+
 /** reviewDate is before today and the risk is open (SQL and JS, the same rule). */
 export const reviewOverdueSql = (r: string, today: string) =>
   sql`coalesce(${ident(r)}.status = 'OPEN' AND ${ident(r)}.review_date < ${today}::date, false)`;
@@ -83,9 +93,10 @@ export const mitigationOverdue = (m: Pick<MitigationRow, 'status' | 'dueDate'>, 
 export const riskProjection = new Projection<RiskRow>(
   {
     ...columns(
-      'id programme_id programme_code reference title description category owner status identified_on inherent_likelihood inherent_impact current_likelihood current_impact current_score previous_score target_likelihood target_impact review_date confidential closed_on closed_reason',
+      'id programme_id programme_code reference title description category owner status identified_on cause effect treatment proximity inherent_likelihood inherent_impact current_likelihood current_impact current_score previous_score target_likelihood target_impact review_date confidential closed_on closed_reason',
     ),
     withinAppetite: (r) => `${withinAppetiteSql(r)} AS "withinAppetite"`,
+    escalated: (r) => `${escalatedSql(r)} AS "escalated"`,
     ...columns('version updated_at'),
   },
   'id',
