@@ -60,6 +60,7 @@ const config: CodegenConfig = {
           RiskConnection: '../paging#Connection<RiskRow>',
           RiskAssessment: '../modules/risk/risk.entity#AssessmentRow',
           Mitigation: '../modules/risk/risk.entity#MitigationRow',
+          MitigationUpdate: '../modules/risk/risk.entity#MitigationUpdateRow',
           MitigationConnection: '../paging#Connection<MitigationRow>',
           SavingsLine: '../modules/savings/savings.entity#SavingsLineRow',
           SavingsDelivery: '../modules/savings/savings.entity#SavingsDeliveryRow',

@@ -7,7 +7,7 @@ import type { ProgrammeRow } from '../modules/programme/programme.entity';
 import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decision-trail/decision-trail.entity';
 import type { Connection } from '../paging';
 import type { MilestoneRow, MilestoneBaselineRow } from '../modules/milestone/milestone.entity';
-import type { RiskRow, AssessmentRow, MitigationRow } from '../modules/risk/risk.entity';
+import type { RiskRow, AssessmentRow, MitigationRow, MitigationUpdateRow } from '../modules/risk/risk.entity';
 import type { SavingsLineRow, SavingsDeliveryRow, SavingsChangeRow } from '../modules/savings/savings.entity';
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
 import type { MinutesImport } from '../modules/minutes/minutes-import.service';
@@ -92,6 +92,7 @@ export type ResolversTypes = {
   AuditEventConnection: ResolverTypeWrapper<Connection<AuditRow>>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Committee: ResolverTypeWrapper<CommitteeRow>;
+  ControlEffectiveness: Types.ControlEffectiveness;
   CreateOrganisationPayload: ResolverTypeWrapper<Omit<Types.CreateOrganisationPayload, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   CreateProgrammeInput: Types.CreateProgrammeInput;
   CreateRiskInput: Types.CreateRiskInput;
@@ -122,7 +123,9 @@ export type ResolversTypes = {
   MitigationConnection: ResolverTypeWrapper<Connection<MitigationRow>>;
   MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
+  MitigationKind: Types.MitigationKind;
   MitigationStatus: Types.MitigationStatus;
+  MitigationUpdate: ResolverTypeWrapper<MitigationUpdateRow>;
   Money: ResolverTypeWrapper<Types.Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
@@ -213,6 +216,7 @@ export type ResolversParentTypes = {
   MitigationConnection: Connection<MitigationRow>;
   MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
+  MitigationUpdate: MitigationUpdateRow;
   Money: Types.Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
   Organisation: OrganisationRow;
@@ -376,14 +380,18 @@ export type MinutesImportResultResolvers<ContextType = Context, ParentType exten
 
 export type MitigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baselineDueDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   completedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   createdOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dueDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  effectiveness?: Resolver<Types.Maybe<ResolversTypes['ControlEffectiveness']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MitigationKind'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   risk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MitigationStatus'], ParentType, ContextType>;
+  updates?: Resolver<Array<ResolversTypes['MitigationUpdate']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -393,12 +401,19 @@ export type MitigationConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MitigationUpdateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MitigationUpdate'] = ResolversParentTypes['MitigationUpdate']> = {
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<Types.MutationAddMitigationArgs, 'input' | 'riskId'>>;
+  addMitigationUpdate?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<Types.MutationAddMitigationUpdateArgs, 'mitigationId' | 'note'>>;
   assessRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationAssessRiskArgs, 'expectedVersion' | 'input' | 'riskId'>>;
   closeRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationCloseRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   createCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationCreateCommitteeArgs, 'name'>>;
@@ -694,6 +709,7 @@ export type Resolvers<ContextType = Context> = {
   MinutesImportResult?: MinutesImportResultResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
   MitigationConnection?: MitigationConnectionResolvers<ContextType>;
+  MitigationUpdate?: MitigationUpdateResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;

@@ -67,6 +67,17 @@ export type Committee = {
   name: Scalars['String']['output'];
 };
 
+/** How well a control keeps its risk down. */
+export type ControlEffectiveness =
+  /** Works as intended. */
+  | 'EFFECTIVE'
+  /** Does not keep the risk down. */
+  | 'INEFFECTIVE'
+  /** Not yet assessed: every control starts here. */
+  | 'NOT_ASSESSED'
+  /** Works, but leaves gaps. */
+  | 'PARTLY_EFFECTIVE';
+
 /** The organisation created, and its first ADMIN's token. */
 export type CreateOrganisationPayload = {
   __typename?: 'CreateOrganisationPayload';
@@ -373,14 +384,20 @@ export type Mitigation = {
   __typename?: 'Mitigation';
   /** What will be done, e.g. Share the risk register with the scrutiny committee. */
   action: Scalars['String']['output'];
+  /** The first dueDate it was given (even if given after it was added): members see how far an action has slipped. */
+  baselineDueDate: Maybe<Scalars['Date']['output']>;
   /** The day it was completed; set only while COMPLETE. */
   completedOn: Maybe<Scalars['Date']['output']>;
   /** The day it was added. */
   createdOn: Scalars['Date']['output'];
   /** When it is due, if set. */
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** For a CONTROL: how well it works (NOT_ASSESSED until assessed); null for an ACTION. */
+  effectiveness: Maybe<ControlEffectiveness>;
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** ACTION: something to be done; CONTROL: something in place that keeps the risk down. */
+  kind: MitigationKind;
   /** dueDate is before today and the status is PLANNED or IN_PROGRESS. */
   overdue: Scalars['Boolean']['output'];
   /** Who does it, e.g. Locality Manager (North). */
@@ -389,6 +406,8 @@ export type Mitigation = {
   risk: Risk;
   /** PLANNED until changed. */
   status: MitigationStatus;
+  /** Progress notes, newest first (on the same day, the one recorded later first). */
+  updates: Array<MitigationUpdate>;
   /** Changes exactly when updateMitigation succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
@@ -411,6 +430,8 @@ export type MitigationConnection = {
 export type MitigationFilter = {
   /** dueDate before this date. */
   dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** Any of these kinds: ACTIONs to chase, or the CONTROLs in place. */
+  kind?: InputMaybe<Array<MitigationKind>>;
   /** true: dueDate before today and PLANNED or IN_PROGRESS; false: all others. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Matches owner as search matches (case-insensitively anywhere; % and _ are ordinary characters). */
@@ -429,11 +450,20 @@ export type MitigationInput = {
   action: Scalars['String']['input'];
   /** When it is due. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to ACTION. */
+  kind?: InputMaybe<MitigationKind>;
   /** Who does it, at most 200 characters; blank is null. */
   owner?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to PLANNED; COMPLETE records today as completedOn. */
   status?: InputMaybe<MitigationStatus>;
 };
+
+/** Whether a mitigation is still to be done or already keeps the risk down. */
+export type MitigationKind =
+  /** Something to be done, by its owner, by its due date. */
+  | 'ACTION'
+  /** Something in place that keeps the risk down, e.g. a policy, a check or a contract term. */
+  | 'CONTROL';
 
 /** Where a mitigation is. */
 export type MitigationStatus =
@@ -445,6 +475,17 @@ export type MitigationStatus =
   | 'IN_PROGRESS'
   /** Agreed, not started. */
   | 'PLANNED';
+
+/** A progress note on a mitigation, added by addMitigationUpdate. */
+export type MitigationUpdate = {
+  __typename?: 'MitigationUpdate';
+  /** What has happened, e.g. Two of four localities trained. */
+  note: Scalars['String']['output'];
+  /** The day it was recorded (Europe/London). */
+  on: Scalars['Date']['output'];
+  /** Email of the user who recorded it. */
+  recordedBy: Scalars['String']['output'];
+};
 
 /**
  * Writes. Each top-level field is one transaction with its audit event: when it is refused,
@@ -462,6 +503,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a mitigation to an OPEN risk (a CLOSED one is BAD_USER_INPUT, field riskId); the risk's version does not change. */
   addMitigation: Mitigation;
+  /** Those who may edit the risk; the mitigation's version does not change. */
+  addMitigationUpdate: Mitigation;
   /**
    * Records a new assessment: it becomes the current score. A CLOSED risk takes no assessment,
    * update or new mitigation (BAD_USER_INPUT).
@@ -642,6 +685,24 @@ export type Mutation = {
 export type MutationAddMitigationArgs = {
   input: MitigationInput;
   riskId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationAddMitigationUpdateArgs = {
+  mitigationId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -2373,6 +2434,8 @@ export type UpdateMitigationInput = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   /** null clears it. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Only for a CONTROL (otherwise BAD_USER_INPUT). */
+  effectiveness?: InputMaybe<ControlEffectiveness>;
   /** At most 200 characters; blank or null clears it. */
   owner?: InputMaybe<Scalars['String']['input']>;
   /** May not be null. Leaving COMPLETE clears completedOn; becoming COMPLETE sets it to today unless given. */

@@ -30,6 +30,7 @@ export async function listMitigations(
   if (f.status != null) where.push(sql`m.status = ANY(${f.status}::text[])`);
   if (f.overdue != null) where.push(sql`${raw(f.overdue ? '' : 'NOT ')}${overdueSql(londonToday())}`);
   if (f.dueBefore != null) where.push(sql`m.due_date < ${f.dueBefore}::date`);
+  if (f.kind != null) where.push(sql`m.kind = ANY(${f.kind}::text[])`);
   if (f.owner) where.push(sql`m.owner ILIKE ${containsPattern(f.owner)}`);
   return listPage(ctx, mitigationList, page, join(where, ' AND '));
 }

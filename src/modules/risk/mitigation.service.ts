@@ -1,6 +1,6 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
-import { sql } from '../../db/sql';
+import { param, sql } from '../../db/sql';
 import { findVisible, updateVersioned } from '../../db/table';
 import { badInput } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
@@ -12,7 +12,7 @@ import { MitigationInput, MutationUpdateMitigationArgs } from '../../generated/t
 
 type MitigationStatus = MitigationRow['status'];
 
-const AUDITED = ['action', 'owner', 'dueDate', 'status', 'completedOn'];
+const AUDITED = ['action', 'owner', 'dueDate', 'baselineDueDate', 'status', 'completedOn', 'effectiveness'];
 
 /** A COMPLETE mitigation has a completion date (today unless given); no other status has one. */
 function completion(status: MitigationStatus, completedOn: string | null | undefined, given: boolean): string | null {
@@ -27,11 +27,16 @@ export async function addMitigation(ctx: Context, riskId: string, input: Mitigat
   const action = requiredText('action', input.action, 2000);
   const owner = optionalText('owner', input.owner, 200) ?? null;
   const status = input.status ?? 'PLANNED';
+  const kind = input.kind ?? 'ACTION';
+  // a control is rated from the start (NOT_ASSESSED); an action never is
+  const effectiveness = kind === 'CONTROL' ? 'NOT_ASSESSED' : null;
+  const dueDate = param(input.dueDate ?? null);
   return inTransaction(ctx, async (tx) => {
     const risk = await riskToChange(tx, caller, ctx.scope, riskId, 'riskId');
     const [row] = await tx.rows<MitigationRow>(
-      sql`INSERT INTO mitigations (organisation_id, risk_id, action, owner, due_date, status, completed_on)
-       VALUES (${caller.organisationId}, ${risk.id}, ${action}, ${owner}, ${input.dueDate ?? null}, ${status}, ${completion(status, null, false)})
+      sql`INSERT INTO mitigations (organisation_id, risk_id, action, owner, due_date, baseline_due_date, status, completed_on, kind, effectiveness)
+       VALUES (${caller.organisationId}, ${risk.id}, ${action}, ${owner}, ${dueDate}, ${dueDate}, ${status},
+               ${completion(status, null, false)}, ${kind}, ${effectiveness})
        RETURNING ${mitigationColumns('mitigations')}`,
     );
     const { id, version, ...values } = row;
@@ -47,15 +52,21 @@ export async function updateMitigation(
   const caller = requireCaller(ctx);
   if (input.action === null) throw badInput('action', 'action cannot be null');
   if (input.status === null) throw badInput('status', 'status cannot be null');
+  if (input.effectiveness === null) throw badInput('effectiveness', 'effectiveness cannot be null');
   const values: Record<string, unknown> = {
     action: input.action === undefined ? undefined : requiredText('action', input.action, 2000),
     owner: optionalText('owner', input.owner, 200),
     due_date: input.dueDate,
     status: input.status,
+    effectiveness: input.effectiveness,
   };
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
     requireProgrammeEditor(caller, before.programmeId);
+    if (input.effectiveness != null && before.kind !== 'CONTROL')
+      throw badInput('effectiveness', 'Only a CONTROL is rated for effectiveness; this mitigation is an ACTION');
+    // the first due date it is given stays as its baseline, however often it moves after
+    if (before.baselineDueDate === null && input.dueDate) values.baseline_due_date = input.dueDate;
     const status = input.status ?? before.status;
     const given = input.completedOn !== undefined;
     values.completed_on = completion(status, given ? input.completedOn : before.completedOn, given);

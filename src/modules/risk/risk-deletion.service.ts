@@ -12,11 +12,13 @@ import {
   MitigationRow,
   mitigations,
   mitigationsOfRisks,
+  MitigationUpdateRow,
   risks,
 } from './risk.entity';
+import { deleteMitigationUpdates } from './mitigation-progress.service';
 
 /**
- * deleteRisk: a risk entered in error goes with its mitigations (each recorded as deleted), its
+ * deleteRisk: a risk entered in error goes with its mitigations (each recorded as deleted with its progress notes), its
  * assessments (kept in its last state) and its links to resolutions; it then counts in no list,
  * total or matrix. Those who may edit the risk, open or closed.
  */
@@ -29,11 +31,15 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
     let assessments: AssessmentRow[] = [];
     let resolutionIds: string[] = [];
     await deleteVersioned(tx, risks, ctx.scope, risk, expectedVersion, async () => {
+      const updates = await deleteMitigationUpdates(tx, ctx.scope, { riskId: risk.id });
       const gone = await tx.rows<MitigationRow>(
         sql`DELETE FROM mitigations WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
             RETURNING ${mitigationColumns('mitigations')}`,
       );
-      for (const mitigation of gone) await recordDeletion(tx, caller, 'Mitigation', mitigation, why);
+      for (const mitigation of gone) {
+        const lastState = { ...mitigation, updates: updates.get(mitigation.id) ?? [] };
+        await recordDeletion(tx, caller, 'Mitigation', lastState, why);
+      }
       assessments = await tx.rows<AssessmentRow>(
         sql`DELETE FROM risk_assessments WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
             RETURNING ${assessmentColumns('risk_assessments')}`,
@@ -45,15 +51,19 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
   });
 }
 
-/** deleteMitigation: a mitigation entered in error; its risk's version does not change. Those who may edit the risk. */
+/** deleteMitigation: a mitigation entered in error, with its progress notes (kept in its last state); its risk's version does not change. Those who may edit the risk. */
 export async function deleteMitigation(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
   const why = requiredText('reason', reason, 2000);
   return inTransaction(ctx, async (tx) => {
     const mitigation = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
     requireProgrammeEditor(caller, mitigation.programmeId);
-    await deleteVersioned(tx, mitigations, ctx.scope, mitigation, expectedVersion);
-    const { programmeId, ...lastState } = mitigation;
+    let updates = new Map<string, MitigationUpdateRow[]>();
+    await deleteVersioned(tx, mitigations, ctx.scope, mitigation, expectedVersion, async () => {
+      updates = await deleteMitigationUpdates(tx, ctx.scope, { mitigationId: mitigation.id });
+    });
+    const { programmeId, ...row } = mitigation;
+    const lastState = { ...row, updates: updates.get(mitigation.id) ?? [] };
     return recordDeletion(tx, caller, 'Mitigation', lastState, why);
   });
 }

@@ -61,7 +61,19 @@ export interface MitigationRow {
   completedOn: string | null;
   /** The day it was added (Europe/London). */
   createdOn: string;
+  kind: 'ACTION' | 'CONTROL';
+  /** A CONTROL's rating (NOT_ASSESSED until assessed); null for an ACTION. */
+  effectiveness: 'NOT_ASSESSED' | 'EFFECTIVE' | 'PARTLY_EFFECTIVE' | 'INEFFECTIVE' | null;
+  /** The first dueDate it was given; kept when dueDate moves. */
+  baselineDueDate: string | null;
   version: number;
+}
+
+/** A progress note on a mitigation. */
+export interface MitigationUpdateRow {
+  on: string;
+  note: string;
+  recordedBy: string;
 }
 
 /**
@@ -139,7 +151,7 @@ export const mitigationProjection = new Projection<MitigationRow>(
   {
     ...columns('id risk_id action owner due_date status completed_on'),
     createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
-    version: 'version',
+    ...columns('kind effectiveness baseline_due_date version'),
   },
   'id',
 );
@@ -162,6 +174,12 @@ export const mitigationsOfRisks: TableOf<MitigationRow & { programmeId: string }
   from: raw('mitigations m JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id'),
   visible: (scope) => visibleRisks('r', scope),
 };
+
+/** A progress note's columns, named as the row's fields. */
+export const mitigationUpdateColumns = (u: string) => raw(`${u}.on_date AS "on", ${u}.note, ${u}.recorded_by AS "recordedBy"`);
+
+/** Newest first; on the same day, the one recorded later first. */
+export const mitigationUpdateOrder = (u: string) => raw(`${u}.on_date DESC, ${u}.seq DESC`);
 
 /** By due date (undated last), then in the order added. */
 export const mitigationOrder = (m: string) => raw(`${m}.due_date NULLS LAST, ${m}.created_at, ${m}.id`);

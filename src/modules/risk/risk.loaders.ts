@@ -10,6 +10,9 @@ import {
   mitigationOrder,
   mitigationProjection,
   MitigationRow,
+  mitigationUpdateColumns,
+  mitigationUpdateOrder,
+  MitigationUpdateRow,
   riskColumns,
   riskOrder,
   riskProjection,
@@ -59,6 +62,13 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       reads.rows(
         sql`SELECT ${mitigationColumns('m')} FROM ${byKeys('mitigations', 'm', 'id', scope, ids)}
             JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id WHERE ${visibleRisks('r', scope)}`,
+      ),
+    ),
+    /** A mitigation's progress notes, newest first. */
+    mitigationUpdatesByMitigationId: loaderOfLists<MitigationUpdateRow>((ids): Promise<Keyed<MitigationUpdateRow>[]> =>
+      reads.rows(
+        sql`SELECT ${BATCH_KEY}, ${mitigationUpdateColumns('u')} FROM ${byKeys('mitigation_updates', 'u', 'mitigation_id', scope, ids)}
+            ORDER BY ${mitigationUpdateOrder('u')}`,
       ),
     ),
     /** A risk's assessments, newest assessedOn first. */

@@ -1,6 +1,7 @@
 import { Resolvers } from '../../generated/graphql';
 import { londonToday } from '../../values/calendar-date';
 import { addMitigation, updateMitigation } from './mitigation.service';
+import { addMitigationUpdate } from './mitigation-progress.service';
 import { getMitigation, listMitigations } from './mitigation-list.service';
 import { mitigationOverdue, mitigationProjection, reviewOverdue, riskProjection } from './risk.entity';
 import { getRisk, listRisks, riskMatrix } from './risk.service';
@@ -24,7 +25,11 @@ export const riskResolvers: Resolvers = {
     },
     riskMatrix: (_, { programmeId, basis }, ctx) => riskMatrix(ctx, programmeId, basis),
     mitigations: (_, args, ctx) => listMitigations(ctx, args),
-    mitigation: (_, { id }, ctx) => getMitigation(ctx, id),
+    mitigation: (_, { id }, ctx, info) => {
+      const mitigation = getMitigation(ctx, id);
+      prefetchRelations(info, id, ctx, ['updates']);
+      return mitigation;
+    },
   },
   Mutation: {
     createRisk: (_, { input }, ctx) => createRisk(ctx, input),
@@ -36,6 +41,7 @@ export const riskResolvers: Resolvers = {
     deleteMitigation: (_, { id, expectedVersion, reason }, ctx) => deleteMitigation(ctx, id, expectedVersion, reason),
     addMitigation: (_, { riskId, input }, ctx) => addMitigation(ctx, riskId, input),
     updateMitigation: (_, args, ctx) => updateMitigation(ctx, args),
+    addMitigationUpdate: (_, { mitigationId, note }, ctx) => addMitigationUpdate(ctx, mitigationId, note),
   },
   Risk: {
     programme: resolverOf(['programmeId'], async (risk, _, ctx) => (await ctx.loaders.programmeById.load(risk.programmeId))!),
@@ -60,6 +66,7 @@ export const riskResolvers: Resolvers = {
   Mitigation: {
     risk: resolverOf(['riskId'], async (mitigation, _, ctx) => (await ctx.loaders.riskById.load(mitigation.riskId))!),
     overdue: resolverOf(['status', 'dueDate'], (mitigation) => mitigationOverdue(mitigation, londonToday())),
+    updates: resolverOf(['id'], (mitigation, _, ctx) => ctx.loaders.mitigationUpdatesByMitigationId.load(mitigation.id)),
   },
   Programme: {
     risks: resolverOf(['id'], (programme, { filter }, ctx, info) =>
