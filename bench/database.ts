@@ -52,6 +52,7 @@ export async function facts(db: BenchDatabase): Promise<DataFacts> {
     'programmes',
     'risks',
     'mitigations',
+    'mitigation_updates',
     'risk_assessments',
     'savings_lines',
     'savings_deliveries',

@@ -93,12 +93,24 @@ export async function generate(client: Client, size: Size, first: number, count:
        SELECT ${org}, ${id(`'a'`, 'o', 'p', 'r', 'k')}, ${risk}, date '2019-01-01' + k * 91 + (p + r) % 30,
               ${lik('k')}, ${imp('k')}, CASE WHEN k > 0 THEN 'Review ' || k END, 'admin@council' || o || '.gov.uk'
          FROM ${orgs}, ${P}, ${R}, generate_series(0, ${last}) k ORDER BY o, p, r, k`,
-    `INSERT INTO mitigations (organisation_id, id, risk_id, action, owner, due_date, status, completed_on)
+    // every fifth mitigation a CONTROL (rated in turn); every seventh dated one slipped 60 days from its baseline
+    `INSERT INTO mitigations (organisation_id, id, risk_id, action, owner, due_date, baseline_due_date, status, completed_on,
+                              kind, effectiveness)
        SELECT ${org}, ${id(`'m'`, 'o', 'p', 'r', 'm')}, ${risk}, 'Action ' || m || ' on risk ' || r, 'Lead ' || (m % 4),
-              CASE WHEN (p + r + m) % 11 <> 0 THEN date '2025-09-01' + ((p * 13 + r * 7 + m * 29) % 500) END,
+              due, due - CASE WHEN (p + r + m) % 7 = 0 THEN 60 ELSE 0 END,
               (ARRAY['PLANNED','IN_PROGRESS','COMPLETE','CANCELLED'])[1 + (r + m) % 4],
-              CASE WHEN (r + m) % 4 = 2 THEN date '2025-08-01' + m END
-         FROM ${orgs}, ${P}, ${R}, generate_series(0, ${s.mitigationsPerRisk - 1}) m`,
+              CASE WHEN (r + m) % 4 = 2 THEN date '2025-08-01' + m END,
+              CASE WHEN m % 5 = 4 THEN 'CONTROL' ELSE 'ACTION' END,
+              CASE WHEN m % 5 = 4 THEN (ARRAY['NOT_ASSESSED','EFFECTIVE','PARTLY_EFFECTIVE','INEFFECTIVE'])[1 + (p + r) % 4] END
+         FROM ${orgs}, ${P}, ${R}, generate_series(0, ${s.mitigationsPerRisk - 1}) m,
+              LATERAL (SELECT CASE WHEN (p + r + m) % 11 <> 0 THEN date '2025-09-01' + ((p * 13 + r * 7 + m * 29) % 500) END AS due) d`,
+    // progress notes: none, one or two a mitigation
+    `INSERT INTO mitigation_updates (organisation_id, id, mitigation_id, on_date, note, recorded_by)
+       SELECT ${org}, ${id(`'mu'`, 'o', 'p', 'r', 'm', 'u')}, ${id(`'m'`, 'o', 'p', 'r', 'm')},
+              date '2025-06-01' + u * 45 + (p + r + m) % 30, 'Progress note ' || u || ' on action ' || m,
+              'admin@council' || o || '.gov.uk'
+         FROM ${orgs}, ${P}, ${R}, generate_series(0, ${s.mitigationsPerRisk - 1}) m, generate_series(0, 1) u
+        WHERE u < (p + r + m) % 3 ORDER BY o, p, r, m, u`,
     `INSERT INTO savings_lines (organisation_id, id, programme_id, description, kind, category, financial_year, recurring,
                                 reference, planned, original_planned, forecast, delivery_confidence)
        SELECT ${org}, ${line}, ${prog}, 'Savings line ' || l, CASE WHEN l % 6 = 5 THEN 'ONE_OFF_COST' ELSE 'SAVING' END,

@@ -17,7 +17,7 @@ export const DOCUMENTS: Record<OpName, string> = {
   O3: `query O3($id: ID!) {
     programme(id: $id) { code name status
       risks { reference title status current { score rating }
-        mitigations { action status dueDate overdue }
+        mitigations { action status dueDate overdue kind effectiveness baselineDueDate updates { on note recordedBy } }
         assessments { assessedOn likelihood impact score rating note recordedBy } }
       milestones { title baselineDate forecastDate actualDate status slippageDays }
       savingsLines { description financialYear kind planned forecast delivered

@@ -59,7 +59,12 @@ const O3 = top(
   'risks', ${list(
     `json_build_object('reference', r.reference, 'title', r.title, 'status', r.status,
       'current', json_build_object('score', r.current_score, 'rating', ${rating('r.current_score')}),
-      'mitigations', ${mitigations(`'action', m.action, 'status', m.status, 'dueDate', m.due_date`)},
+      'mitigations', ${mitigations(`'action', m.action, 'status', m.status, 'dueDate', m.due_date, 'kind', m.kind,
+        'effectiveness', m.effectiveness, 'baselineDueDate', m.baseline_due_date, 'updates', ${list(
+          `json_build_object('on', u.on_date, 'note', u.note, 'recordedBy', u.recorded_by)`,
+          'u.on_date DESC, u.seq DESC',
+          'FROM mitigation_updates u WHERE u.organisation_id = $1 AND u.mitigation_id = m.id',
+        )}`)},
       'assessments', ${list(
         `json_build_object('assessedOn', a.assessed_on, 'likelihood', a.likelihood, 'impact', a.impact,
           'score', a.likelihood * a.impact, 'rating', ${rating('a.likelihood * a.impact')}, 'note', a.note, 'recordedBy', a.recorded_by)`,
