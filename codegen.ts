@@ -53,6 +53,8 @@ const config: CodegenConfig = {
           Resolution: '../modules/decision-trail/decision-trail.entity#ResolutionRow',
           ProgrammeConnection: '../paging#Connection<ProgrammeRow>',
           ResolutionConnection: '../paging#Connection<ResolutionRow>',
+          CommitteeAction: '../modules/cycle/committee-action.entity#CommitteeActionRow',
+          CommitteeActionConnection: '../paging#Connection<CommitteeActionRow>',
           Milestone: '../modules/milestone/milestone.entity#MilestoneRow',
           MilestoneBaseline: '../modules/milestone/milestone.entity#MilestoneBaselineRow',
           MilestoneConnection: '../paging#Connection<MilestoneRow>',

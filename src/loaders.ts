@@ -3,6 +3,7 @@ import { Db } from './db/db';
 import { ReadBatch } from './db/json-rows';
 import { decisionTrailLoaders } from './modules/decision-trail/decision-trail.loaders';
 import { cycleLoaders } from './modules/cycle/cycle.loaders';
+import { committeeActionLoaders } from './modules/cycle/committee-action.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
@@ -21,6 +22,7 @@ export function createLoaders(db: Db, scope: Scope) {
     ...savingsLoaders(reads, scope),
     ...decisionTrailLoaders(reads, scope),
     ...cycleLoaders(reads, scope),
+    ...committeeActionLoaders(reads, scope),
     ...riskLoaders(reads, scope),
     ...milestoneLoaders(reads, scope),
   };

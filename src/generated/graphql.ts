@@ -6,6 +6,7 @@ import type { OrganisationRow, UserRow } from '../modules/organisation/organisat
 import type { ProgrammeRow } from '../modules/programme/programme.entity';
 import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decision-trail/decision-trail.entity';
 import type { Connection } from '../paging';
+import type { CommitteeActionRow } from '../modules/cycle/committee-action.entity';
 import type { MilestoneRow, MilestoneBaselineRow } from '../modules/milestone/milestone.entity';
 import type { RiskRow, AssessmentRow, MitigationRow, MitigationUpdateRow } from '../modules/risk/risk.entity';
 import type { SavingsLineRow, SavingsDeliveryRow, SavingsChangeRow } from '../modules/savings/savings.entity';
@@ -88,10 +89,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ActionStatus: Types.ActionStatus;
   AuditEvent: ResolverTypeWrapper<AuditRow>;
   AuditEventConnection: ResolverTypeWrapper<Connection<AuditRow>>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Committee: ResolverTypeWrapper<CommitteeRow>;
+  CommitteeAction: ResolverTypeWrapper<CommitteeActionRow>;
+  CommitteeActionConnection: ResolverTypeWrapper<Connection<CommitteeActionRow>>;
+  CommitteeActionFilter: Types.CommitteeActionFilter;
+  CommitteeActionInput: Types.CommitteeActionInput;
   ControlEffectiveness: Types.ControlEffectiveness;
   CreateOrganisationPayload: ResolverTypeWrapper<Omit<Types.CreateOrganisationPayload, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   CreateProgrammeInput: Types.CreateProgrammeInput;
@@ -172,6 +178,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Treatment: Types.Treatment;
   Trend: Types.Trend;
+  UpdateCommitteeActionInput: Types.UpdateCommitteeActionInput;
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
@@ -188,6 +195,10 @@ export type ResolversParentTypes = {
   AuditEventConnection: Connection<AuditRow>;
   Boolean: Types.Scalars['Boolean']['output'];
   Committee: CommitteeRow;
+  CommitteeAction: CommitteeActionRow;
+  CommitteeActionConnection: Connection<CommitteeActionRow>;
+  CommitteeActionFilter: Types.CommitteeActionFilter;
+  CommitteeActionInput: Types.CommitteeActionInput;
   CreateOrganisationPayload: Omit<Types.CreateOrganisationPayload, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
   CreateProgrammeInput: Types.CreateProgrammeInput;
   CreateRiskInput: Types.CreateRiskInput;
@@ -249,6 +260,7 @@ export type ResolversParentTypes = {
   SavingsTotals: Types.SavingsTotals;
   ScoreInput: Types.ScoreInput;
   String: Types.Scalars['String']['output'];
+  UpdateCommitteeActionInput: Types.UpdateCommitteeActionInput;
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
@@ -279,6 +291,27 @@ export type CommitteeResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CommitteeActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommitteeAction'] = ResolversParentTypes['CommitteeAction']> = {
+  completedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<Types.Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
+  reportTo?: Resolver<Types.Maybe<ResolversTypes['Committee']>, ParentType, ContextType>;
+  resolution?: Resolver<Types.Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommitteeActionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommitteeActionConnection'] = ResolversParentTypes['CommitteeActionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CreateOrganisationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateOrganisationPayload'] = ResolversParentTypes['CreateOrganisationPayload']> = {
@@ -335,6 +368,7 @@ export type LedgerImportResultResolvers<ContextType = Context, ParentType extend
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  actions?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
   committee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -436,6 +470,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<Types.MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
   rebaselineMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationRebaselineMilestoneArgs, 'baselineDate' | 'expectedVersion' | 'id' | 'reason'>>;
+  recordCommitteeAction?: Resolver<ResolversTypes['CommitteeAction'], ParentType, ContextType, RequireFields<Types.MutationRecordCommitteeActionArgs, 'input'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
@@ -445,6 +480,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
   updateCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeArgs, 'id' | 'name'>>;
+  updateCommitteeAction?: Resolver<ResolversTypes['CommitteeAction'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeActionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationUpdateMeetingArgs, 'date' | 'id'>>;
   updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationUpdateMilestoneArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<Types.MutationUpdateMitigationArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -469,6 +505,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
+  actions?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -493,6 +530,7 @@ export type ProgrammeConnectionResolvers<ContextType = Context, ParentType exten
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<Types.QueryAuditTrailArgs, 'first'>>;
+  committeeActions?: Resolver<ResolversTypes['CommitteeActionConnection'], ParentType, ContextType, RequireFields<Types.QueryCommitteeActionsArgs, 'first'>>;
   committees?: Resolver<Array<ResolversTypes['Committee']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<Types.QueryMilestonesArgs, 'first'>>;
@@ -510,6 +548,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type ResolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resolution'] = ResolversParentTypes['Resolution']> = {
+  actions?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
   agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ResolutionKind'], ParentType, ContextType>;
@@ -692,6 +731,8 @@ export type Resolvers<ContextType = Context> = {
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
+  CommitteeAction?: CommitteeActionResolvers<ContextType>;
+  CommitteeActionConnection?: CommitteeActionConnectionResolvers<ContextType>;
   CreateOrganisationPayload?: CreateOrganisationPayloadResolvers<ContextType>;
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -23,6 +23,15 @@ export type Scalars = {
   Money: { input: import("decimal.js").default; output: import("decimal.js").default | string; }
 };
 
+/** Where a committee action stands. */
+export type ActionStatus =
+  /** Done, on completedOn. */
+  | 'DONE'
+  /** No longer to be done. */
+  | 'DROPPED'
+  /** Not done yet; overdue once its dueDate has passed. */
+  | 'OPEN';
+
 /** One change made by a mutation, recorded in the same transaction. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -65,6 +74,79 @@ export type Committee = {
   meetings: Array<Meeting>;
   /** e.g. Children and Families Scrutiny Panel. */
   name: Scalars['String']['output'];
+};
+
+/**
+ * Something an officer undertook at a meeting, or the committee asked for: "a dashboard to be
+ * circulated to Members", "impact to be reported to the Panel in six months' time".
+ */
+export type CommitteeAction = {
+  __typename?: 'CommitteeAction';
+  /** The day it was done; required for DONE. */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** When it is due, if a date was given. */
+  dueDate: Maybe<Scalars['Date']['output']>;
+  /** Opaque; unique across all object types. */
+  id: Scalars['ID']['output'];
+  /** The meeting at which it was given. */
+  meeting: Meeting;
+  /** OPEN and dueDate is before today. */
+  overdue: Scalars['Boolean']['output'];
+  /** The post responsible, e.g. Head of Early Help. */
+  owner: Maybe<Scalars['String']['output']>;
+  /** The programme it is about, if any. */
+  programme: Maybe<Programme>;
+  /** The committee it must come back to, if any. */
+  reportTo: Maybe<Committee>;
+  /** The resolution it arose from, if any. */
+  resolution: Maybe<Resolution>;
+  /** OPEN until done or dropped. */
+  status: ActionStatus;
+  /** What is to be done, as minuted. */
+  text: Scalars['String']['output'];
+  /** Changes exactly when updateCommitteeAction succeeds; send it as expectedVersion. */
+  version: Scalars['Int']['output'];
+};
+
+/** Ordered by dueDate (none last), then meeting date, then the order recorded. */
+export type CommitteeActionConnection = {
+  __typename?: 'CommitteeActionConnection';
+  /** This page's actions. */
+  nodes: Array<CommitteeAction>;
+  /** Whether there is a next page, and the cursor for it. */
+  pageInfo: PageInfo;
+  /** How many actions match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Committee actions matching every field given. */
+export type CommitteeActionFilter = {
+  /** Given at a meeting of this committee, or reporting to it; an invisible committee matches nothing. */
+  committeeId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: OPEN and dueDate before today; false: all others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Actions about this programme only; an unknown one matches nothing. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<ActionStatus>>;
+};
+
+/** A new committee action, given at a meeting. */
+export type CommitteeActionInput = {
+  /** When it is due. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The meeting at which it was given. */
+  meetingId: Scalars['ID']['input'];
+  /** The post responsible, at most 200 characters; blank is none. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** The programme it is about, if any; a PROGRAMME_MANAGER names only its own programmes. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The committee it must come back to. */
+  reportToCommitteeId?: InputMaybe<Scalars['ID']['input']>;
+  /** A resolution of that meeting (otherwise BAD_USER_INPUT, field resolutionId). */
+  resolutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** What is to be done, 1 to 2000 characters. */
+  text: Scalars['String']['input'];
 };
 
 /** How well a control keeps its risk down. */
@@ -248,6 +330,8 @@ export type LinkTarget = {
 /** Part truth: one meeting per committee and date (another is CONFLICT). */
 export type Meeting = {
   __typename?: 'Meeting';
+  /** Actions given at this meeting, in the order recorded. */
+  actions: Array<CommitteeAction>;
   /** The committee that met. */
   committee: Committee;
   /** The day it met. */
@@ -612,6 +696,8 @@ export type Mutation = {
    * slippageDays is then measured from the new one; forecastDate is unchanged.
    */
   rebaselineMilestone: Milestone;
+  /** ADMIN and PROGRAMME_MANAGER (for its programmes, or with no programme). */
+  recordCommitteeAction: CommitteeAction;
   /** ADMIN and PROGRAMME_MANAGER. */
   recordResolution: Resolution;
   /** FINANCE and ADMIN; the line's version does not change. */
@@ -646,6 +732,8 @@ export type Mutation = {
   unlinkResolution: Resolution;
   /** Committees, meetings and resolutions are edited by the callers who record them (ADMIN and PROGRAMME_MANAGER). */
   updateCommittee: Committee;
+  /** Same callers and programme scope as recordCommitteeAction. */
+  updateCommitteeAction: CommitteeAction;
   /** ADMIN and PROGRAMME_MANAGER. Its resolutions move with it; their versions do not change. */
   updateMeeting: Meeting;
   /** ADMIN, or a PROGRAMME_MANAGER assigned to the milestone's programme. */
@@ -1118,6 +1206,23 @@ export type MutationRebaselineMilestoneArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationRecordCommitteeActionArgs = {
+  input: CommitteeActionInput;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRecordResolutionArgs = {
   input: ResolutionInput;
 };
@@ -1269,6 +1374,25 @@ export type MutationUnlinkResolutionArgs = {
 export type MutationUpdateCommitteeArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUpdateCommitteeActionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCommitteeActionInput;
 };
 
 
@@ -1473,6 +1597,8 @@ export type PageInfo = {
  */
 export type Programme = {
   __typename?: 'Programme';
+  /** Committee actions about this programme, in CommitteeActionConnection's order. */
+  actions: Array<CommitteeAction>;
   /** Short unique reference within the organisation, e.g. FH-2018. */
   code: Scalars['String']['output'];
   /** What the programme changes, and why. */
@@ -1559,6 +1685,8 @@ export type Query = {
   __typename?: 'Query';
   /** Newest first. Not for MEMBER callers. */
   auditTrail: AuditEventConnection;
+  /** The organisation's committee actions, across committees and programmes; any caller. */
+  committeeActions: CommitteeActionConnection;
   /** The organisation's committees, by name. */
   committees: Array<Committee>;
   /** The caller's own user. */
@@ -1604,6 +1732,22 @@ export type QueryAuditTrailArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryCommitteeActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommitteeActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1781,6 +1925,8 @@ export type RecommendationOutcome =
 /** What a committee resolved at a meeting under one agenda item, and what it is about. */
 export type Resolution = {
   __typename?: 'Resolution';
+  /** Actions that arose from it, in the order recorded. */
+  actions: Array<CommitteeAction>;
   /** The agenda item's title, e.g. UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION. */
   agendaItem: Scalars['String']['output'];
   /** Opaque; unique across all object types. */
@@ -2407,6 +2553,20 @@ export type Trend =
   | 'STEADY'
   /** Current score higher than at the previous assessment. */
   | 'WORSENING';
+
+/** The fields to change; absent ones stay as they are. The meeting, resolution, programme and reportTo stay as recorded. */
+export type UpdateCommitteeActionInput = {
+  /** The day it was done; null clears it, except on an action that is or becomes DONE. */
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** null clears it. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 200 characters; null or blank clears it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** DONE needs completedOn, given or already set (otherwise BAD_USER_INPUT, field completedOn). */
+  status?: InputMaybe<ActionStatus>;
+  /** 1 to 2000 characters; may not be null. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** The fields to change; absent ones stay as they are. baselineDate changes only by rebaselineMilestone. */
 export type UpdateMilestoneInput = {

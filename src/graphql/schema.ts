@@ -3,6 +3,7 @@ import path from 'node:path';
 import { auditResolvers } from '../modules/audit/audit.resolvers';
 import { decisionTrailResolvers, linkResolvers } from '../modules/decision-trail/decision-trail.resolvers';
 import { cycleResolvers } from '../modules/cycle/cycle.resolvers';
+import { committeeActionResolvers } from '../modules/cycle/committee-action.resolvers';
 import { minutesResolvers } from '../modules/minutes/minutes.resolvers';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers';
 import { organisationResolvers } from '../modules/organisation/organisation.resolvers';
@@ -32,6 +33,7 @@ export const resolvers = [
   decisionTrailResolvers,
   linkResolvers,
   cycleResolvers,
+  committeeActionResolvers,
   minutesResolvers,
   riskResolvers,
   milestoneResolvers,

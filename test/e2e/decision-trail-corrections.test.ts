@@ -314,6 +314,7 @@ describe('deleteResolution', () => {
       savingsLineIds: [[line.id], null],
       respondedBy: [[], null],
       respondsTo: [[recommendation.id], null],
+      actions: [[], null],
       reason: [null, 'Not in the minutes'],
     });
     expect(await lastEvent(org, recommendation.id)).toMatchObject({

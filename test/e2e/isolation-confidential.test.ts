@@ -185,6 +185,18 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
     expect(ids(m.resolutions.nodes)).toEqual(ids(admin.resolutions.nodes).filter((id) => id !== a.resolutions.secret));
     expect(m.resolutions.totalCount).toBe(admin.resolutions.totalCount - 1);
   },
+  'Query.committeeActions': async () => {
+    const q = `query($filter: CommitteeActionFilter) { committeeActions(filter: $filter) { totalCount nodes { id
+      resolution { id risks { id } } programme { id risks { id } actions { resolution { risks { id } } } } } } }`;
+    // the actions themselves are not exempt: only the risk behind the resolution one arose from
+    for (const filter of [undefined, { programmeId: a.programmes.fh.id }, { committeeId: a.committee.id }]) {
+      const { admin, member: m } = await both(q, { filter });
+      expect(ids(m.committeeActions.nodes)).toEqual(ids(admin.committeeActions.nodes));
+      const secretOf = (view: any) => view.committeeActions.nodes.find((n: any) => n.id === a.actions.secret.id);
+      expect(ids(secretOf(admin).resolution.risks)).toEqual([a.risks.secret.id]);
+      expect(secretOf(m).resolution.risks).toEqual([]);
+    }
+  },
   'Query.auditTrail': async () => {
     const q = `query($entityId: ID) { auditTrail(entityId: $entityId) { totalCount nodes { entityId changes } } }`;
     for (const entityId of [undefined, a.risks.secret.id, a.mitigations.secret.id])

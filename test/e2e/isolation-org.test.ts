@@ -47,7 +47,7 @@ beforeAll(async () => {
       `{ programmes(first: 1) { pageInfo { endCursor } } risks(first: 1) { pageInfo { endCursor } }
     mitigations(first: 1) { pageInfo { endCursor } }
     milestones(first: 1) { pageInfo { endCursor } } resolutions(first: 1) { pageInfo { endCursor } }
-    auditTrail(first: 1) { pageInfo { endCursor } } }`,
+    committeeActions(first: 1) { pageInfo { endCursor } } auditTrail(first: 1) { pageInfo { endCursor } } }`,
       {},
       a.tokens.ADMIN,
     ),
@@ -112,6 +112,7 @@ test("a list's cursor holds only values of the caller's own node", async () => {
     risks(first: 1) { pageInfo { endCursor } nodes { id reference current { score } programme { code } } }
     milestones(first: 1) { pageInfo { endCursor } nodes { id title forecastDate } }
     resolutions(first: 1) { pageInfo { endCursor } nodes { id agendaItem number meeting { date } } }
+    committeeActions(first: 1) { pageInfo { endCursor } nodes { id dueDate meeting { date } } }
     auditTrail(first: 1) { pageInfo { endCursor } nodes { id at entityId } } }`,
       {},
       b.tokens.ADMIN,

@@ -39,6 +39,15 @@ export const MUTATION_CASES: Record<string, Case> = {
     expect(set.riskAppetite).toContainEqual({ category: 'SAFEGUARDING', maxScore: 20 });
   },
 
+  'Mutation.setEscalationThreshold': async (w) => {
+    const q = `mutation($score: Int!) { setEscalationThreshold(score: $score) { id escalationThreshold } }`;
+    await each(w, q, [{ score: 20 }], 'FORBIDDEN', ['PROGRAMME_MANAGER', 'FINANCE', 'MEMBER']);
+    const fresh = await w.fresh();
+    expect(
+      (await fresh.send(q, { score: 20 }, fresh.admin, { ghost: false })).data.setEscalationThreshold.escalationThreshold,
+    ).toBe(20);
+  },
+
   'Mutation.createUser': async (w) => {
     const q = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
     const input = (role: string, programmeIds: string[]) => ({
@@ -148,6 +157,13 @@ export const MUTATION_CASES: Record<string, Case> = {
       w,
       `mutation($id: ID!, $v: Int!) { updateMitigation(id: $id, expectedVersion: $v, input: {status: CANCELLED}) { id } }`,
       versioned(Object.values(w.a.mitigations)),
+    ),
+
+  'Mutation.addMitigationUpdate': (w) =>
+    each(
+      w,
+      `mutation($id: ID!) { addMitigationUpdate(mitigationId: $id, note: "Planted") { id } }`,
+      Object.values(w.a.mitigations).map((m) => ({ id: m.id })),
     ),
 
   'Mutation.createSavingsLine': (w) =>
@@ -406,6 +422,26 @@ export const MUTATION_CASES: Record<string, Case> = {
       w,
       `mutation($id: ID!) { deleteResolution(id: $id, expectedVersion: 1, reason: "Taken over") { id } }`,
       Object.values(w.a.resolutions).map((id) => ({ id })),
+    ),
+
+  'Mutation.recordCommitteeAction': async (w) => {
+    const q = `mutation($input: CommitteeActionInput!) { recordCommitteeAction(input: $input) { id } }`;
+    const { a, b } = w;
+    const input = (fields: Record<string, unknown>) => ({ input: { meetingId: b.meetings.spring, text: 'Planted', ...fields } });
+    await each(w, q, [
+      ...Object.values(a.meetings).map((meetingId) => input({ meetingId })),
+      // B's own meeting, with A's resolution, programme or committee
+      input({ resolutionId: a.resolutions.model }),
+      input({ programmeId: a.programmes.fh.id }),
+      input({ reportToCommitteeId: a.committee.id }),
+    ]);
+  },
+
+  'Mutation.updateCommitteeAction': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateCommitteeAction(id: $id, expectedVersion: $v, input: {status: DROPPED}) { id } }`,
+      versioned(Object.values(w.a.actions)),
     ),
 
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),

@@ -12,7 +12,10 @@ export interface World {
   b: Seeded;
   probe: Probe;
   /** A's own endCursors of its first page of each list. */
-  aCursors: Record<'programmes' | 'risks' | 'mitigations' | 'milestones' | 'resolutions' | 'auditTrail', string>;
+  aCursors: Record<
+    'programmes' | 'risks' | 'mitigations' | 'milestones' | 'resolutions' | 'committeeActions' | 'auditTrail',
+    string
+  >;
   /** B's audit events, counted before any attempt. */
   bAuditCount: number;
   fresh(): Promise<{ admin: string; programmeId: string; send: Probe['send'] }>;
@@ -234,6 +237,22 @@ export const QUERY_CASES: Record<string, Case> = {
       await w.probe.send(q, { after: w.aCursors.resolutions }, token);
     }),
 
+  'Query.committeeActions': (w) =>
+    asEachRole(w, async (_, token) => {
+      const q = `query($filter: CommitteeActionFilter, $after: String) { committeeActions(filter: $filter, first: 500, after: $after) {
+        totalCount nodes { id meeting { id committee { id } } resolution { id risks { id } } programme { id actions { id } } reportTo { id } } } }`;
+      expect(dataOf(await w.probe.send(q, {}, token)).committeeActions.totalCount).toBe(3);
+      for (const filter of [
+        { committeeId: w.a.committee.id },
+        { programmeId: w.a.programmes.fh.id },
+        { committeeId: w.a.committee.id, programmeId: w.a.programmes.fh.id, status: ['OPEN'], overdue: true },
+        { programmeId: w.a.programmes.ics.id.toUpperCase() },
+      ]) {
+        expect(dataOf(await w.probe.send(q, { filter }, token)).committeeActions).toEqual({ totalCount: 0, nodes: [] });
+      }
+      await w.probe.send(q, { after: w.aCursors.committeeActions }, token);
+    }),
+
   'Query.auditTrail': (w) =>
     asEachRole(w, async (role, token) => {
       const q = `query($entityId: ID, $after: String) { auditTrail(entityId: $entityId, first: 500, after: $after) {
@@ -249,6 +268,7 @@ export const QUERY_CASES: Record<string, Case> = {
         w.a.committee.id,
         w.a.meetings.spring,
         w.a.resolutions.model,
+        w.a.actions.model.id,
       ];
       if (role === 'MEMBER') {
         for (const entityId of [undefined, ...named])

@@ -5,8 +5,8 @@ import { ok, OPERATOR_SECRET, TestServer } from './test-server';
  * A fully populated organisation for the isolation tests, seeded through the API: two
  * programmes, an open, a confidential and a closed risk with mitigations and assessments,
  * milestones, savings lines with deliveries (by hand and by import), a committee with meetings
- * and resolutions linked to every kind of target, users of every role, a risk appetite, and
- * the audit events all that records. Every name, code, text and e-mail carries the
+ * and resolutions linked to every kind of target, committee actions, users of every role, a risk
+ * appetite, and the audit events all that records. Every name, code, text and e-mail carries the
  * organisation's `marker`; the confidential risk's texts also carry `secret`.
  */
 
@@ -37,6 +37,8 @@ export interface Seeded {
   meetings: { spring: string; autumn: string };
   /** model: linked to fh and its open and secret risk, milestone and line; secret: only to the secret risk; ics: to ics's targets. */
   resolutions: { model: string; secret: string; ics: string };
+  /** Committee actions: model arose from the model resolution, about fh, reporting to the committee; secret from the secret one; none about no programme. */
+  actions: { model: Versioned; secret: Versioned; none: Versioned };
 }
 
 interface SavingsLine extends Versioned {
@@ -285,6 +287,34 @@ export async function seedOrganisation(
   ]) {
     await link(resolutions.ics, target);
   }
+  const action = async (input: Record<string, unknown>) => {
+    const recorded = await as(`mutation($input: CommitteeActionInput!) { recordCommitteeAction(input: $input) { id version } }`, {
+      input: { owner: `${marker} Head of Early Help`, ...input },
+    });
+    return Object.assign(
+      recorded,
+      await as(
+        `mutation($id: ID!) { updateCommitteeAction(id: $id, expectedVersion: 1, input: {dueDate: "2018-11-30"}) { version } }`,
+        { id: recorded.id },
+      ),
+    );
+  };
+  const actions = {
+    model: await action({
+      meetingId: meetings.spring,
+      resolutionId: resolutions.model,
+      programmeId: fh.id,
+      reportToCommitteeId: committee.id,
+      text: `${marker} Dashboard to be circulated to Members`,
+    }),
+    secret: await action({
+      meetingId: meetings.autumn,
+      resolutionId: resolutions.secret,
+      programmeId: fh.id,
+      text: `${marker} Closed-session report`,
+    }),
+    none: await action({ meetingId: meetings.autumn, text: `${marker} Working group to be suggested` }),
+  };
   Object.assign(
     closed,
     await as(
@@ -314,6 +344,7 @@ export async function seedOrganisation(
     committee,
     meetings,
     resolutions,
+    actions,
   };
 }
 
@@ -347,8 +378,11 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
       delivered confidence version deliveries { id amount recordedOn ledgerReference note } resolutions { id } } } } }`)
     ).programmes,
     ...(await get(
-      `{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text version meeting { id } ${LINKS} } } } }`,
+      `{ committees { id name meetings { id date committee { id } resolutions { id agendaItem number text version meeting { id } ${LINKS}
+      actions { id } } actions { id } } } }`,
     )),
+    ...(await get(`{ committeeActions(first: 500) { ${page} nodes { id text owner dueDate status completedOn overdue version
+      meeting { id } resolution { id } programme { id actions { id } } reportTo { id } } } }`)),
     ...(await get(`{ risks(first: 500) { ${page} nodes { id } } milestones(first: 500) { ${page} nodes { id } }
       resolutions(first: 500) { ${page} nodes { id ${LINKS} } }
       current: riskMatrix { total cells { likelihood impact count } } inherent: riskMatrix(basis: INHERENT) { total cells { count } }

@@ -9,11 +9,13 @@ import { Deletion, recordAudit, recordDeletion } from '../audit/audit.service';
 import { ResolutionRow, resolutions } from './decision-trail.entity';
 import { RECORDERS } from './decision-trail.service';
 import { LINK_TARGETS } from './link-targets';
+import { detachActions } from '../cycle/committee-action-detach';
 
 /**
  * deleteResolution: a resolution entered in error goes with its links (to programmes, risks,
  * milestones, savings lines) and its place in the committee cycle (responses either way); its
  * last state keeps them. A recommendation left with no response is PENDING again, recorded on it.
+ * The committee actions that arose from it stay, given at its meeting, without it.
  */
 export async function deleteResolution(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
@@ -37,6 +39,7 @@ export async function deleteResolution(ctx: Context, id: string, expectedVersion
         )
       ).map((r) => r.id);
       lastState.respondsTo = await withdrawResponse(tx, caller, ctx.scope.org, resolution.id);
+      lastState.actions = await detachActions(tx, caller, ctx.scope.org, resolution.id);
     });
     return recordDeletion(tx, caller, 'Resolution', lastState, why);
   });

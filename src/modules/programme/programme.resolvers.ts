@@ -9,7 +9,7 @@ export const programmeResolvers: Resolvers = {
     programmes: (_, args, ctx) => listProgrammes(ctx, args),
     programme: (_, { id }, ctx, info) => {
       const programme = getProgramme(ctx, id);
-      prefetchRelations(info, id, ctx, ['risks', 'milestones', 'savingsLines', 'resolutions']);
+      prefetchRelations(info, id, ctx, ['risks', 'milestones', 'savingsLines', 'resolutions', 'actions']);
       return programme;
     },
   },
