@@ -58,6 +58,7 @@ export async function facts(db: BenchDatabase): Promise<DataFacts> {
     'savings_deliveries',
     'milestones',
     'resolutions',
+    'committee_actions',
     'audit_events',
   ];
   const rows: Record<string, number> = {};

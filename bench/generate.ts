@@ -146,6 +146,20 @@ export async function generate(client: Client, size: Size, first: number, count:
     `INSERT INTO resolution_programmes (organisation_id, resolution_id, programme_id)
        SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')}, ${id(`'p'`, 'o', `((i + x * ${Math.floor(s.programmes / 2)}) % ${s.programmes})`)}
          FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i, generate_series(0, 1) x`,
+    // two actions a meeting, from its first two resolutions: every third about no programme, the second
+    // reporting to the next committee; OPEN, OPEN, DONE, DROPPED in turn; one in five undated; due dates
+    // from the past (overdue when OPEN) to years ahead
+    `INSERT INTO committee_actions (organisation_id, id, meeting_id, resolution_id, programme_id, text, owner, due_date,
+                                    report_to_committee_id, status, completed_on)
+       SELECT ${org}, ${id(`'ca'`, 'o', 'j', 'a')}, ${id(`'mt'`, 'o', 'j')}, ${id(`'res'`, 'o', '(j * 4 + a)')},
+              CASE WHEN (j + a) % 3 <> 2 THEN ${id(`'p'`, 'o', `((j + a * 7) % ${s.programmes})`)} END,
+              'Action ' || a || ' of meeting ' || j, 'Officer ' || (j + a) % 3,
+              CASE WHEN (j + a) % 5 <> 4 THEN date '2018-02-01' + j * 9 + ((j * 7 + a * 11) % 4) * 1000 END,
+              CASE WHEN a = 1 THEN ${id(`'c'`, 'o', '((j + 1) % 5)')} END,
+              (ARRAY['OPEN','OPEN','DONE','DROPPED'])[1 + (j + a) % 4],
+              CASE WHEN (j + a) % 4 = 2 THEN date '2018-03-01' + j * 9 END
+         FROM ${orgs}, generate_series(0, ${Math.ceil(s.resolutions / 4) - 1}) j, generate_series(0, 1) a
+        WHERE j * 4 + a < ${s.resolutions} ORDER BY o, j, a`,
     `INSERT INTO resolution_risks (organisation_id, resolution_id, risk_id)
        SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')},
               ${id(`'r'`, 'o', `(i % ${s.programmes})`, `((i + x) % ${s.risksPerProgramme})`)}

@@ -1,7 +1,7 @@
 // The benchmark's operations, as a client sends them: one document each, values in variables.
 // Both servers get the same request body; the raw server picks its statement by operationName.
 
-export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'W1';
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'W1';
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered';
 
@@ -32,12 +32,15 @@ export const DOCUMENTS: Record<OpName, string> = {
   O7: `query O7($first: Int) {
     mitigations(filter: {overdue: true}, first: $first) {
       totalCount nodes { action owner dueDate status overdue createdOn risk { reference title programme { code } } } } }`,
+  O8: `query O8($first: Int) {
+    committeeActions(filter: {status: [OPEN]}, first: $first) {
+      totalCount nodes { text owner dueDate overdue meeting { date committee { name } } programme { code } } } }`,
   W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
     assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
 };
 DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
 
-export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7'];
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8'];
 
 /** What the reads need from the data: a programme id and two cursors. */
 export interface Fixtures {
@@ -62,6 +65,7 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
       return { groupBy: ['PROGRAMME', 'FINANCIAL_YEAR'] };
     case 'O6':
     case 'O7':
+    case 'O8':
       return { first: 50 };
     case 'W1':
       throw new Error('W1 takes per-request variables');

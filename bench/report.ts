@@ -43,7 +43,17 @@ export function summarise(o: OpResult): Summary {
   };
 }
 
-export const TARGETS: Record<string, number> = { O1: 0.5, O2: 0.4, O2deep: 0.4, O3: 0.5, O4: 0.5, O5: 0.4, O6: 0.5, O7: 0.4 };
+export const TARGETS: Record<string, number> = {
+  O1: 0.5,
+  O2: 0.4,
+  O2deep: 0.4,
+  O3: 0.5,
+  O4: 0.5,
+  O5: 0.4,
+  O6: 0.5,
+  O7: 0.4,
+  O8: 0.4,
+};
 
 export function phaseTable(p: PhaseReport): string {
   const lines = [

@@ -5,6 +5,7 @@ import { seedResolutions } from './resolutions';
 import { seedSavings } from './savings';
 import { seedRisks } from './risks';
 import { seedRiskDepth } from './risk-depth';
+import { seedCommitteeCycle } from './committee-cycle';
 
 /** Seeds the whole demo organisation through the API. Each domain adds its part here. */
 export async function seedDemo(url: string, operatorSecret: string): Promise<DemoOrganisation> {
@@ -14,6 +15,7 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedSavings(url, org, resolutionIds);
   await seedRisks(org.admin, org.programmeIds, resolutionIds);
   await seedRiskDepth(org.admin);
+  await seedCommitteeCycle(org.admin, org.programmeIds, resolutionIds);
   await seedCorrections(org.admin, org.programmeIds);
   return org;
 }
