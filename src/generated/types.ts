@@ -663,6 +663,13 @@ export type Mutation = {
    * year; amount may carry a pound sign and thousands separators; ledger_reference is required
    * and may not repeat within the file. All rows or none: any invalid row writes nothing, and
    * every invalid row is reported with its line number. FINANCE and ADMIN only.
+   * Part savings: other columns are ignored; an optional savings_reference column (any case), where
+   * filled, names the line by its reference instead of its description (description may then be
+   * blank; a reference naming no line of that programme and year is an error for that row);
+   * recorded_on must fall within the line's financial year; a ledger_reference already recorded
+   * with the same line (however named), the same amount (as a number) and the same date is skipped,
+   * but one recorded with any of them different is an error for that row. rowsSkipped counts such
+   * rows even when errors write nothing.
    */
   importLedgerActuals: LedgerImportResult;
   /**

@@ -80,3 +80,40 @@ test(`imports ${ROWS.toLocaleString()} rows in seconds, in a few statements, exa
   expect(again).toEqual({ rowsRead: ROWS, rowsImported: 0, rowsSkipped: ROWS, errors: [] });
   console.log(`imported ${ROWS} rows in ${seconds.toFixed(2)} s`);
 });
+
+test(`an import of ${ROWS.toLocaleString()} rows with one re-sent line whose amount changed is that line's error, and writes nothing`, async () => {
+  const org = await newOrg(t);
+  const codes = ['FH-2018', 'ICS-2011'];
+  const descriptions = ['Line 0', 'Line 1'];
+  for (const code of codes) {
+    const { id } = await org.programme({ code });
+    for (const description of descriptions) {
+      ok(
+        await t.gql(
+          CREATE,
+          { input: { programmeId: id, description, category: 'STAFFING', financialYear: '2018/19', planned: '100000' } },
+          org.admin,
+        ),
+      );
+    }
+  }
+  const csv = ledger(codes, descriptions);
+  // GL-5000 (line 5002 of the file) was sent before with another amount
+  const before = csv.split('\r\n')[5001];
+  expect(before.endsWith(',GL-5000')).toBe(true);
+  const earlier = before.replace(/"£[^"]+"/, '"£7.00"');
+  const first = ok(await t.gql(IMPORT, { csv: `${csv.split('\r\n')[0]}\r\n${earlier}\r\n` }, org.admin)).importLedgerActuals;
+  expect(first).toEqual({ rowsRead: 1, rowsImported: 1, rowsSkipped: 0, errors: [] });
+
+  for (const dryRun of [true, false]) {
+    const result = ok(await t.gql(IMPORT, { csv, dryRun }, org.admin)).importLedgerActuals;
+    expect(result).toEqual({
+      rowsRead: ROWS,
+      rowsImported: 0,
+      rowsSkipped: 0,
+      errors: [{ line: 5002, message: expect.stringContaining('GL-5000 is already recorded with amount 7.00, not') }],
+    });
+  }
+  const reconciliation = ok(await t.gql(RECONCILE, {}, org.admin)).savingsReconciliation;
+  expect(reconciliation.totals.delivered).toBe('7.00');
+});

@@ -141,7 +141,7 @@ describe('importLedgerActuals', () => {
       'ICS-2011,2011/12,Staffing restructure,100,2011-10-01,GL-1', // line 2: fine
       'NOPE,2011/12,Staffing restructure,100,2011-10-01,GL-2', // 3: no such programme
       'THEIRS-1,2011/12,Staffing restructure,100,2011-10-01,GL-3', // 4: another organisation's
-      'ICS-2011,2013/14,Staffing restructure,100,2011-10-01,GL-4', // 5: no line that year
+      'ICS-2011,2013/14,Staffing restructure,100,2013-10-01,GL-4', // 5: no line that year
       'ICS-2011,2011/12,Office moves,100,2011-10-01,GL-5', // 6: two lines match
       'ICS-2011,2011/12,"Staffing\nrestructure",100,2011-10-01,GL-6', // 7-8: no such line
       'ICS-2011,2011/12,Staffing restructure,£1.234,2011-10-01,GL-7', // 9: amount
@@ -169,7 +169,7 @@ describe('importLedgerActuals', () => {
       'a missing column',
       'programme_code,financial_year,description,amount,recorded_on\nICS-2011,2011/12,Office moves,1,2011-10-01',
     ],
-    ['an extra column', `${HEADER},note\nICS-2011,2011/12,Office moves,1,2011-10-01,GL-1,x`],
+    ['a repeated column', `${HEADER},Amount\nICS-2011,2011/12,Office moves,1,2011-10-01,GL-1,2`],
     ['no header at all', 'ICS-2011,2011/12,Office moves,1,2011-10-01,GL-1'],
     ['an empty file', ''],
   ])('a file with %s is refused on line 1', async (_, csv) => {
@@ -182,7 +182,7 @@ describe('importLedgerActuals', () => {
   test('a dry run validates and counts what would be written, and writes nothing', async () => {
     const org = await newOrg(t);
     const programmeId = await ics(org);
-    await importCsv(org.admin, csvOf('ICS-2011,2011/12,Office moves,100,2011-10-01,GL-2011-0003'));
+    await importCsv(org.admin, csvOf('ICS-2011,2011/12,Office moves,100000,15/01/2012,GL-2011-0003'));
     const events = ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.totalCount;
     const dry = await importCsv(org.admin, SPREADSHEET, true);
     expect(dry).toEqual({ dryRun: true, rowsRead: 6, rowsImported: 5, rowsSkipped: 1, errors: [] });

@@ -37,7 +37,6 @@ function contractFile(): string {
  * does today; once it is, the contract's description must be served and the entry removed.
  */
 const AWAITING_PART: Record<string, string> = {
-  'Mutation.importLedgerActuals': 'savings',
   'ResolutionFilter.programmeId': 'depth',
 };
 

@@ -1,4 +1,4 @@
-import { parseAmount, parseLedgerDate, readCsvRecords, readLedger } from './ledger-csv';
+import { readCsvRecords, readLedger } from './ledger-csv';
 
 const HEADER = 'programme_code,financial_year,description,amount,recorded_on,ledger_reference';
 
@@ -29,57 +29,6 @@ describe('readCsvRecords', () => {
   });
 });
 
-describe('parseAmount', () => {
-  test.each([
-    ['1234.50', '1234.50'],
-    ['£1,234.50', '1234.50'],
-    ['£1,234,567', '1234567.00'],
-    ['-£120', '-120.00'],
-    ['£-120.5', '-120.50'],
-    ['(120.00)', '-120.00'],
-    ['(£1,000)', '-1000.00'],
-    [' 0.1 ', '0.10'],
-    ['£ 1,000.00', '1000.00'],
-  ])('reads %j as %s', (text, amount) => {
-    expect(parseAmount(text).toFixed(2)).toBe(amount);
-  });
-
-  test.each([
-    '',
-    '£',
-    'ten',
-    '1.005',
-    '1e3',
-    '12,34',
-    '1,2345',
-    '1.2.3',
-    '--5',
-    '-(5)',
-    '(-5)',
-    '-£-5',
-    '£1,234.5.0',
-    '10000000000000',
-    '$5',
-  ])('refuses %j', (text) => {
-    expect(() => parseAmount(text)).toThrow(/amount|Money/);
-  });
-});
-
-describe('parseLedgerDate', () => {
-  test.each([
-    ['2018-10-01', '2018-10-01'],
-    ['01/10/2018', '2018-10-01'],
-    ['1/4/2019', '2019-04-01'],
-    [' 29/02/2020 ', '2020-02-29'],
-  ])('reads %j as %s', (text, date) => {
-    expect(parseLedgerDate(text)).toBe(date);
-  });
-
-  test.each(['2018-02-30', '31/04/2018', '10/01/18', '2018/10/01', 'yesterday', ''])('refuses %j', (text) => {
-    expect(() => parseLedgerDate(text)).toThrow(/recorded_on/);
-  });
-});
-
 describe('readLedger', () => {
   test('reads rows with the header in any order and case', () => {
     const csv = `Ledger_Reference,AMOUNT,Description,programme_code,Recorded_On,financial_year\r\nGL-1,"£1,234.50", Staffing restructure ,ICS-2011,2011-10-31,2011/12\r\n`;
@@ -93,6 +42,7 @@ describe('readLedger', () => {
       programmeCode: 'ICS-2011',
       financialYear: 2011,
       description: 'Staffing restructure',
+      savingsReference: null,
       amount: '1234.50',
       recordedOn: '2011-10-31',
       ledgerReference: 'GL-1',
@@ -100,14 +50,123 @@ describe('readLedger', () => {
   });
 
   test.each([
-    ['a missing column', 'programme_code,financial_year,description,amount,recorded_on'],
-    ['an unknown column', `${HEADER},note`],
-    ['a repeated column', 'programme_code,programme_code,description,amount,recorded_on,ledger_reference'],
-    ['a misspelt column', 'programme,financial_year,description,amount,recorded_on,ledger_reference'],
-  ])('a header with %s is the error on line 1', (_, header) => {
+    ['a missing column', 'programme_code,financial_year,description,amount,recorded_on', 'ledger_reference is missing'],
+    [
+      'a repeated column',
+      'programme_code,programme_code,description,amount,recorded_on,ledger_reference',
+      'programme_code appears 2 times',
+    ],
+    [
+      'a misspelt column',
+      'programme,financial_year,description,amount,recorded_on,ledger_reference',
+      'programme_code is missing',
+    ],
+    ['savings_reference twice', `${HEADER},savings_reference,Savings_Reference`, 'savings_reference appears 2 times'],
+    ['a data row instead', 'ICS-2011,2011/12,Staffing,100,2011-10-31,GL-1', 'programme_code is missing'],
+  ])('a header with %s is the error on line 1', (_, header, problem) => {
     const read = readLedger(`${header}\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1\n`);
     expect(read.rows).toEqual([]);
     expect(read.errors).toEqual([{ line: 1, message: expect.stringContaining('header') }]);
+    expect(read.errors[0].message).toContain(problem);
+  });
+
+  const row = (csv: string) => {
+    const read = readLedger(csv);
+    expect(read.errors).toEqual([]);
+    expect(read.rows).toHaveLength(1);
+    const [r] = read.rows;
+    return { ...r, amount: r.amount.toFixed(2) };
+  };
+  const STAFFING = {
+    line: 2,
+    programmeCode: 'ICS-2011',
+    financialYear: 2011,
+    description: 'Staffing',
+    savingsReference: null,
+    amount: '100.00',
+    recordedOn: '2011-10-31',
+    ledgerReference: 'GL-1',
+  };
+
+  test.each([
+    ['the header in capitals', `${HEADER.toUpperCase()}\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`],
+    [
+      'names with spaces around them',
+      ` Programme_Code , financial_year,description ,amount,recorded_on,ledger_reference\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`,
+    ],
+    [
+      'quoted names',
+      `"programme_code","financial_year","description","amount","recorded_on","ledger_reference"\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`,
+    ],
+    [
+      'no-break spaces and a BOM in a quoted name',
+      `"\ufeffprogramme_code\u00a0",financial_year,description,amount,recorded_on,ledger_reference\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`,
+    ],
+    ['a byte-order mark', `\ufeff${HEADER}\r\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1\r\n`],
+    ['CR line ends (old Mac)', `${HEADER}\rICS-2011,2011/12,Staffing,100,2011-10-31,GL-1\r`],
+    ['no final line end', `${HEADER}\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`],
+    ['blank lines around', `\n${HEADER}\n\n\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1\n\n,,,,,\n`],
+    ["Excel's sep= line", `sep=,\n${HEADER}\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1`],
+    [
+      'columns of its own, ignored',
+      `cost_centre,${HEADER},note,note\n4410,ICS-2011,2011/12,Staffing,100,2011-10-31,GL-1,"a, b",x`,
+    ],
+    ['an empty unnamed column', `${HEADER},\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1,`],
+    ['a trailing comma on the row', `${HEADER}\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1,`],
+    ['every field quoted', `${HEADER}\n"ICS-2011","2011/12","Staffing","100","2011-10-31","GL-1"`],
+    ['spaces around quoted fields', `${HEADER}\nICS-2011, "2011/12" ,"Staffing", "100",2011-10-31 ,GL-1`],
+    ['values padded with spaces and tabs', `${HEADER}\n ICS-2011 ,\t2011/12, Staffing ,  100 , 2011-10-31, GL-1 `],
+    ['an amount with a pound sign', `${HEADER}\nICS-2011,2011/12,Staffing,£100,2011-10-31,GL-1`],
+    ['a UK date', `${HEADER}\nICS-2011,2011/12,Staffing,100.00,31/10/2011,GL-1`],
+    ['a ledger date', `${HEADER}\nICS-2011,2011/12,Staffing,100.00,31-OCT-2011,GL-1`],
+    ['a blank savings_reference', `${HEADER},savings_reference\nICS-2011,2011/12,Staffing,100,2011-10-31,GL-1,`],
+  ])('reads a row from a file with %s', (_, csv) => {
+    // the line the record starts on, counting blank and sep= lines (tested in readCsvRecords)
+    expect(row(csv)).toEqual({ ...STAFFING, line: expect.any(Number) });
+  });
+
+  test.each([
+    ['Savings_Reference', 'CYP-05', 'Staffing', 'CYP-05', 'Staffing'],
+    ['SAVINGS_REFERENCE', ' CYP-05 ', '', 'CYP-05', ''],
+    ['savings_reference', '', 'Staffing', null, 'Staffing'],
+  ])('savings_reference (%s) %j names the line, with description %j', (name, reference, description, expected, kept) => {
+    const csv = `${name},${HEADER}\n${reference},ICS-2011,2011/12,${description},100,2011-10-31,GL-1\n`;
+    expect(row(csv)).toMatchObject({ savingsReference: expected, description: kept });
+  });
+
+  test('a row without description or savings_reference is an error', () => {
+    const read = readLedger(`${HEADER},savings_reference\nICS-2011,2011/12,,100,2011-10-31,GL-1,\n`);
+    expect(read.errors).toEqual([{ line: 2, message: 'description is empty' }]);
+  });
+
+  test.each([
+    ['2011-04-01', null],
+    ['2012-03-31', null],
+    ['2011-03-31', 'recorded_on 2011-03-31 is outside 2011/12 (1 April 2011 to 31 March 2012)'],
+    ['01/04/2012', 'recorded_on 2012-04-01 is outside 2011/12 (1 April 2011 to 31 March 2012)'],
+    ['2010-10-01', 'recorded_on 2010-10-01 is outside 2011/12'],
+  ])("recorded_on %s within the row's financial year 2011/12: %s", (date, problem) => {
+    const read = readLedger(`${HEADER}\nICS-2011,2011/12,Staffing,100,${date},GL-1\n`);
+    if (problem) expect(read.errors).toEqual([{ line: 2, message: expect.stringContaining(problem) }]);
+    else expect(read.errors).toEqual([]);
+  });
+
+  test.each([
+    ['a field too few', 'ICS-2011,2011/12,Staffing,100,2011-10-31', 'Expected 6 fields, found 5'],
+    ['a value too many', 'ICS-2011,2011/12,Staffing,100,2011-10-31,GL-1,x', 'Expected 6 fields, found 7'],
+    ['a programme code too long', `${'P'.repeat(51)},2011/12,Staffing,100,2011-10-31,GL-1`, 'programme_code is longer than 50'],
+    [
+      'a ledger reference too long',
+      `ICS-2011,2011/12,Staffing,100,2011-10-31,${'G'.repeat(101)}`,
+      'ledger_reference is longer than 100',
+    ],
+    ['a year written in full', 'ICS-2011,2011/2012,Staffing,100,2011-10-31,GL-1', 'financial_year "2011/2012"'],
+    ['dollars', 'ICS-2011,2011/12,Staffing,$100,2011-10-31,GL-1', 'amount "$100"'],
+    ['a US date', 'ICS-2011,2011/12,Staffing,100,10/31/2011,GL-1', 'recorded_on "10/31/2011"'],
+  ])('a row with %s is an error', (_, line, problem) => {
+    const read = readLedger(`${HEADER}\n${line}\n`);
+    expect(read.rows).toEqual([]);
+    expect(read.errors).toEqual([{ line: 2, message: expect.stringContaining(problem) }]);
   });
 
   test('an empty file is the error on line 1', () => {

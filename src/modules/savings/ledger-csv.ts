@@ -1,13 +1,12 @@
 import Decimal from 'decimal.js';
 import { parse } from 'csv-parse/sync';
-import { isCalendarDate } from '../../values/calendar-date';
 import { parseFinancialYear } from '../../values/financial-year';
-import { parseMoney } from '../../values/money';
+import { outsideFinancialYear, parseAmount, parseLedgerDate } from './ledger-values';
 
 /**
  * Ledger actuals as finance exports them from a spreadsheet: RFC 4180 CSV, perhaps with a
- * byte-order mark, CRLF line ends, quoted fields and amounts like "£1,234.50". Pure: reading
- * and checking each row needs no database; matching rows to savings lines does.
+ * byte-order mark, CRLF line ends, quoted fields, columns of its own and amounts like "£1,234.50".
+ * Pure: reading and checking each row needs no database; matching rows to savings lines does.
  */
 export const LEDGER_COLUMNS = [
   'programme_code',
@@ -17,7 +16,9 @@ export const LEDGER_COLUMNS = [
   'recorded_on',
   'ledger_reference',
 ] as const;
-type Column = (typeof LEDGER_COLUMNS)[number];
+/** Names the line by its MTFS reference instead of its description, where filled. */
+const SAVINGS_REFERENCE = 'savings_reference';
+type Column = (typeof LEDGER_COLUMNS)[number] | typeof SAVINGS_REFERENCE;
 
 export interface LedgerImportError {
   line: number;
@@ -29,7 +30,10 @@ export interface LedgerRow {
   line: number;
   programmeCode: string;
   financialYear: number;
+  /** Blank when savingsReference names the line. */
   description: string;
+  /** The line's MTFS reference, when the file names the line by it. */
+  savingsReference: string | null;
   amount: Decimal;
   recordedOn: string;
   ledgerReference: string;
@@ -56,6 +60,9 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; errors: Le
   const normalised = text.replace(/\r\n?/g, '\n');
   parse(normalised, {
     bom: true,
+    // spaces between a delimiter and a quote ("a", "b") are a spreadsheet's, not the value's
+    ltrim: true,
+    rtrim: true,
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
@@ -75,55 +82,45 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; errors: Le
   return { records, errors };
 }
 
-/** Maps each of the six columns to its position; null when the header is not exactly them. */
-export function headerColumns(fields: string[]): Record<Column, number> | null {
-  const names = fields.map((f) => f.trim().toLowerCase());
-  if (names.length !== LEDGER_COLUMNS.length || new Set(names).size !== names.length) return null;
-  const index = {} as Record<Column, number>;
-  for (const column of LEDGER_COLUMNS) {
-    const at = names.indexOf(column);
-    if (at < 0) return null;
-    index[column] = at;
-  }
-  return index;
+/** Where each column the import reads sits, and how many fields the header has. */
+export interface LedgerHeader {
+  at: Partial<Record<Column, number>> & Record<(typeof LEDGER_COLUMNS)[number], number>;
+  width: number;
 }
 
-// a sign before or after the pound sign, digits (with thousands separators in thousands), pence
-const AMOUNT = /^(-?)£?(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?$/;
+// spreadsheets leave spaces, no-break spaces and zero-width marks around names
+const cleanName = (field: string) => field.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '').toLowerCase();
 
 /**
- * An amount as a spreadsheet writes it: "1234.5", "£1,234.50", "-£120", "£-120", "(120.00)"
- * (an accountant's negative). Thousands separators must sit in thousands.
+ * The header: the six columns in any order and case, each once, and savings_reference at most
+ * once; any other column is ignored (repeated or not). Otherwise the reason it is not the header.
  */
-export function parseAmount(text: string): Decimal {
-  const s = text.replace(/\s+/g, '');
-  const bracketed = /^\((.*)\)$/.exec(s);
-  const m = AMOUNT.exec(bracketed ? bracketed[1] : s);
-  if (!m || (m[1] && m[2]) || (bracketed && (m[1] || m[2]))) {
-    throw new Error(`amount ${JSON.stringify(text)} is not an amount like 1234.50 or £1,234.50`);
+export function headerColumns(fields: string[]): LedgerHeader | { problem: string } {
+  const names = fields.map(cleanName);
+  const at: Partial<Record<Column, number>> = {};
+  const problems: string[] = [];
+  for (const column of [...LEDGER_COLUMNS, SAVINGS_REFERENCE] as const) {
+    const found = names.flatMap((name, i) => (name === column ? [i] : []));
+    if (found.length > 1) problems.push(`${column} appears ${found.length} times`);
+    else if (found.length === 1) at[column] = found[0];
+    else if (column !== SAVINGS_REFERENCE) problems.push(`${column} is missing`);
   }
-  const amount = parseMoney(`${m[3].replace(/,/g, '')}${m[4] ?? ''}`);
-  return (bracketed || m[1] || m[2]) && !amount.isZero() ? amount.negated() : amount;
-}
-
-const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** 2018-10-01, or 01/10/2018 as UK spreadsheets write it (day first). */
-export function parseLedgerDate(text: string): string {
-  const s = text.trim();
-  const uk = UK_DATE.exec(s);
-  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}` : s;
-  if (!isCalendarDate(iso)) throw new Error(`recorded_on ${JSON.stringify(text)} is not a date like 2018-10-01 or 01/10/2018`);
-  return iso;
+  if (problems.length) return { problem: problems.join('; ') };
+  return { at: at as LedgerHeader['at'], width: fields.length };
 }
 
 /** Checks one record's fields; every problem of the row is named in one message. */
-export function parseLedgerRow(record: CsvRecord, columns: Record<Column, number>): LedgerRow | LedgerImportError {
-  const problems: string[] = [];
-  if (record.fields.length !== LEDGER_COLUMNS.length) {
-    return { line: record.line, message: `Expected ${LEDGER_COLUMNS.length} fields, found ${record.fields.length}` };
+export function parseLedgerRow(record: CsvRecord, header: LedgerHeader): LedgerRow | LedgerImportError {
+  const { fields, line } = record;
+  // a record may carry empty fields beyond the header (a trailing comma), never fewer or more values
+  if (fields.length < header.width || fields.slice(header.width).some((f) => f.trim())) {
+    return { line, message: `Expected ${header.width} fields, found ${fields.length}` };
   }
-  const field = (c: Column) => record.fields[columns[c]].trim();
+  const problems: string[] = [];
+  const field = (c: Column) => {
+    const i = header.at[c];
+    return i === undefined ? '' : fields[i].trim();
+  };
   const attempt = <T>(work: () => T): T | undefined => {
     try {
       return work();
@@ -132,13 +129,13 @@ export function parseLedgerRow(record: CsvRecord, columns: Record<Column, number
       return undefined;
     }
   };
-  const required = (c: Column, max: number) => {
+  const text = (c: Column, max: number, required: boolean) => {
     const value = field(c);
-    if (!value) problems.push(`${c} is empty`);
+    if (!value && required) problems.push(`${c} is empty`);
     else if (value.length > max) problems.push(`${c} is longer than ${max} characters`);
     return value;
   };
-  const programmeCode = required('programme_code', 50);
+  const programmeCode = text('programme_code', 50, true);
   const financialYear = attempt(() => {
     try {
       return parseFinancialYear(field('financial_year'));
@@ -146,16 +143,21 @@ export function parseLedgerRow(record: CsvRecord, columns: Record<Column, number
       throw new Error(`financial_year ${JSON.stringify(field('financial_year'))} is not a year like 2018/19`);
     }
   });
-  const description = required('description', 500);
+  const savingsReference = text(SAVINGS_REFERENCE, 100, false) || null;
+  // a row naming its line by reference may leave the description blank
+  const description = text('description', 500, !savingsReference);
   const amount = attempt(() => parseAmount(field('amount')));
   const recordedOn = attempt(() => parseLedgerDate(field('recorded_on')));
-  const ledgerReference = required('ledger_reference', 100);
-  if (problems.length) return { line: record.line, message: problems.join('; ') };
+  const ledgerReference = text('ledger_reference', 100, true);
+  const outside = recordedOn && financialYear !== undefined ? outsideFinancialYear(recordedOn, financialYear) : null;
+  if (outside) problems.push(outside);
+  if (problems.length) return { line, message: problems.join('; ') };
   return {
-    line: record.line,
+    line,
     programmeCode,
     financialYear: financialYear!,
     description,
+    savingsReference,
     amount: amount!,
     recordedOn: recordedOn!,
     ledgerReference,
@@ -163,15 +165,17 @@ export function parseLedgerRow(record: CsvRecord, columns: Record<Column, number
 }
 
 const isBlank = (record: CsvRecord) => record.fields.every((f) => !f.trim());
+/** Excel's "sep=," first line, which names the delimiter and is not the header. */
+const isSeparatorHint = (record: CsvRecord) => /^sep=,?$/i.test(record.fields.join(',').trim());
 
 /** Reads a whole file: the header, then every row, each checked on its own. */
 export function readLedger(text: string): ReadLedger {
   const { records, errors: unreadable } = readCsvRecords(text);
   const errors = [...unreadable];
-  const [header, ...data] = records.filter((r) => !isBlank(r));
-  const columns = header ? headerColumns(header.fields) : null;
-  if (!columns) {
-    const message = `The first line must be the header ${LEDGER_COLUMNS.join(',')} (in any order)`;
+  const [header, ...data] = records.filter((r, i) => !isBlank(r) && !(i === 0 && isSeparatorHint(r)));
+  const columns = header ? headerColumns(header.fields) : { problem: 'the file is empty' };
+  if ('problem' in columns) {
+    const message = `The first line must be the header ${LEDGER_COLUMNS.join(',')} (in any order and case; other columns are ignored): ${columns.problem}`;
     return { rowsRead: data.length + unreadable.length, rows: [], errors: sortErrors([{ line: 1, message }, ...errors]) };
   }
   const rows: LedgerRow[] = [];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Decimal from 'decimal.js';
 import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller } from '../../auth/permissions';
@@ -7,6 +8,7 @@ import { param, sql } from '../../db/sql';
 import { recordAudit } from '../audit/audit.service';
 import { LedgerImportError, LedgerRow, readLedger } from './ledger-csv';
 import { requireSavingsWriter } from './savings.service';
+import { formatFinancialYear } from '../../values/financial-year';
 
 export interface LedgerImportResult {
   dryRun: boolean;
@@ -27,7 +29,9 @@ interface MatchedRow extends LedgerRow {
 /**
  * `importLedgerActuals`: reads and checks every row, matches all of them to savings lines in one
  * query, and writes all rows or none in one transaction. Rows whose ledger reference is already
- * recorded are skipped, so importing a file again changes nothing.
+ * recorded with the same line, amount and date are skipped, so importing a file again changes
+ * nothing; one recorded otherwise is an error (a re-sent line whose amount changed is not silently
+ * dropped).
  */
 export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boolean): Promise<LedgerImportResult> {
   const caller = requireCaller(ctx);
@@ -35,14 +39,28 @@ export async function importLedgerActuals(ctx: Context, csv: string, dryRun: boo
   const read = readLedger(csv);
   return inTransaction(ctx, async (tx) => {
     const errors = [...read.errors];
-    const matched = await matchLines(tx, caller.organisationId, read.rows, errors);
-    const recorded = await recordedReferences(
+    const matched = await holdLines(
+      tx,
+      caller.organisationId,
+      await matchLines(tx, caller.organisationId, read.rows, errors),
+      errors,
+    );
+    const recorded = await recordedDeliveries(
       tx,
       caller.organisationId,
       matched.map((r) => r.ledgerReference),
     );
-    const fresh = matched.filter((r) => !recorded.has(r.ledgerReference));
-    const result = { dryRun, rowsRead: read.rowsRead, rowsImported: 0, rowsSkipped: matched.length - fresh.length };
+    // a reference recorded as this row says is skipped; recorded otherwise, the row is an error
+    const fresh: MatchedRow[] = [];
+    let skipped = 0;
+    for (const row of matched) {
+      const before = recorded.get(row.ledgerReference);
+      const differences = before ? differencesFrom(row, before) : null;
+      if (!before) fresh.push(row);
+      else if (!differences) skipped++;
+      else errors.push({ line: row.line, message: `ledger_reference ${row.ledgerReference} is already recorded ${differences}` });
+    }
+    const result = { dryRun, rowsRead: read.rowsRead, rowsImported: 0, rowsSkipped: skipped };
     if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
     if (dryRun) return { ...result, rowsImported: fresh.length, errors };
     let imported = 0;
@@ -68,13 +86,14 @@ const counts = (rowsRead: number, rowsImported: number, rowsSkipped: number) => 
 });
 
 /**
- * Finds each distinct (programme, year, description) once: the programme by code, then the
- * lines of that programme and year whose description equals it ignoring case.
- * A row whose programme or line is missing, or whose description names several lines, is an error.
+ * Finds each distinct (programme, year, line name) once: the programme by code, then the lines of
+ * that programme and year whose reference (where the row gives savings_reference) or else
+ * description equals it ignoring case. A row whose programme or line is missing, or whose
+ * description names several lines, is an error.
  */
 async function matchLines(tx: Tx, organisationId: string, rows: LedgerRow[], errors: LedgerImportError[]): Promise<MatchedRow[]> {
   if (!rows.length) return [];
-  const keyOf = (r: LedgerRow) => JSON.stringify([r.programmeCode, r.financialYear, r.description]);
+  const keyOf = (r: LedgerRow) => JSON.stringify([r.programmeCode, r.financialYear, r.savingsReference, r.description]);
   const keys = new Map<string, LedgerRow>();
   for (const row of rows) if (!keys.has(keyOf(row))) keys.set(keyOf(row), row);
   const distinct = [...keys.values()];
@@ -82,22 +101,23 @@ async function matchLines(tx: Tx, organisationId: string, rows: LedgerRow[], err
   const found = await tx.rows<{ i: number; programme: boolean; lines: number; line_id: string | null }>(
     sql`SELECT k.i::int AS i, (p.id IS NOT NULL) AS programme, count(l.id)::int AS lines, min(l.id::text) AS line_id
        FROM unnest(${distinct.map((r) => r.programmeCode)}::text[], ${distinct.map((r) => r.financialYear)}::int[],
-                   ${distinct.map((r) => r.description)}::text[]) WITH ORDINALITY AS k(code, year, description, i)
+                   ${distinct.map((r) => r.savingsReference)}::text[], ${distinct.map((r) => r.description)}::text[])
+            WITH ORDINALITY AS k(code, year, reference, description, i)
        LEFT JOIN programmes p ON p.organisation_id = ${org} AND p.code = k.code
        LEFT JOIN savings_lines l ON l.organisation_id = ${org} AND l.programme_id = p.id AND l.financial_year = k.year
-                                AND lower(l.description) = lower(k.description)
+                                AND CASE WHEN k.reference IS NULL THEN lower(l.description) = lower(k.description)
+                                         ELSE lower(l.reference) = lower(k.reference) END
       GROUP BY k.i, p.id`,
   );
   const outcome = new Map<string, { lineId?: string; error?: string }>();
   for (const f of found) {
     const row = distinct[f.i - 1];
-    const year = `${row.financialYear}/${String((row.financialYear + 1) % 100).padStart(2, '0')}`;
     const error = !f.programme
       ? `No programme with code ${row.programmeCode}`
       : f.lines === 0
-        ? `Programme ${row.programmeCode} has no savings line "${row.description}" in ${year}`
+        ? `Programme ${row.programmeCode} has no savings line ${lineName(row)} in ${formatFinancialYear(row.financialYear)}`
         : f.lines > 1
-          ? `Programme ${row.programmeCode} has ${f.lines} savings lines "${row.description}" in ${year}; rename them so one matches`
+          ? `Programme ${row.programmeCode} has ${f.lines} savings lines "${row.description}" in ${formatFinancialYear(row.financialYear)}; rename them so one matches`
           : undefined;
     outcome.set(keyOf(row), error ? { error } : { lineId: f.line_id! });
   }
@@ -110,12 +130,52 @@ async function matchLines(tx: Tx, organisationId: string, rows: LedgerRow[], err
   return matched;
 }
 
-async function recordedReferences(tx: Tx, organisationId: string, references: string[]): Promise<Set<string>> {
-  if (!references.length) return new Set();
-  const rows = await tx.rows<{ ledger_reference: string }>(
-    sql`SELECT ledger_reference FROM savings_deliveries WHERE organisation_id = ${organisationId} AND ledger_reference = ANY(${references}::text[])`,
+const lineName = (row: LedgerRow) => (row.savingsReference ? `with reference ${row.savingsReference}` : `"${row.description}"`);
+
+/**
+ * Holds the matched lines' keys until the import ends, so that a line deleted meanwhile either
+ * waits for the import (and then goes with the deliveries it received) or has gone first: its
+ * rows are then errors, never a foreign-key failure (deleteSavingsLine locks the line before it
+ * removes anything).
+ */
+async function holdLines(tx: Tx, organisationId: string, rows: MatchedRow[], errors: LedgerImportError[]): Promise<MatchedRow[]> {
+  if (!rows.length) return rows;
+  const ids = [...new Set(rows.map((r) => r.savingsLineId))];
+  const held = await tx.rows<{ id: string }>(
+    sql`SELECT id FROM savings_lines WHERE organisation_id = ${organisationId} AND id = ANY(${ids}::uuid[]) ORDER BY id FOR KEY SHARE`,
   );
-  return new Set(rows.map((r) => r.ledger_reference));
+  const present = new Set(held.map((r) => r.id));
+  const kept: MatchedRow[] = [];
+  for (const row of rows) {
+    if (present.has(row.savingsLineId)) kept.push(row);
+    else errors.push({ line: row.line, message: `The savings line ${lineName(row)} was deleted during the import` });
+  }
+  return kept;
+}
+
+interface RecordedDelivery {
+  savings_line_id: string;
+  amount: string;
+  recorded_on: string;
+}
+
+async function recordedDeliveries(tx: Tx, organisationId: string, references: string[]): Promise<Map<string, RecordedDelivery>> {
+  if (!references.length) return new Map();
+  const rows = await tx.rows<RecordedDelivery & { ledger_reference: string }>(
+    sql`SELECT ledger_reference, savings_line_id, amount::text AS amount, recorded_on FROM savings_deliveries
+         WHERE organisation_id = ${organisationId} AND ledger_reference = ANY(${references}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.ledger_reference, r]));
+}
+
+/** How a recorded delivery differs from the row (amounts compared as numbers), or null when it does not. */
+function differencesFrom(row: MatchedRow, recorded: RecordedDelivery): string | null {
+  const differences = [
+    recorded.savings_line_id !== row.savingsLineId ? 'against another savings line' : null,
+    !new Decimal(recorded.amount).equals(row.amount) ? `with amount ${recorded.amount}, not ${row.amount.toFixed(2)}` : null,
+    recorded.recorded_on !== row.recordedOn ? `on ${recorded.recorded_on}, not ${row.recordedOn}` : null,
+  ].filter(Boolean);
+  return differences.length ? differences.join(', ') : null;
 }
 
 /**
