@@ -8,6 +8,7 @@ import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
 import { mitigationColumns, MitigationRow, mitigations, mitigationsOfRisks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
+import { baselineAfter, checkEffectiveness, initialEffectiveness } from './mitigation-kind';
 import { MitigationInput, MutationUpdateMitigationArgs } from '../../generated/types';
 
 type MitigationStatus = MitigationRow['status'];
@@ -28,8 +29,7 @@ export async function addMitigation(ctx: Context, riskId: string, input: Mitigat
   const owner = optionalText('owner', input.owner, 200) ?? null;
   const status = input.status ?? 'PLANNED';
   const kind = input.kind ?? 'ACTION';
-  // a control is rated from the start (NOT_ASSESSED); an action never is
-  const effectiveness = kind === 'CONTROL' ? 'NOT_ASSESSED' : null;
+  const effectiveness = initialEffectiveness(kind);
   const dueDate = param(input.dueDate ?? null);
   return inTransaction(ctx, async (tx) => {
     const risk = await riskToChange(tx, caller, ctx.scope, riskId, 'riskId');
@@ -52,21 +52,19 @@ export async function updateMitigation(
   const caller = requireCaller(ctx);
   if (input.action === null) throw badInput('action', 'action cannot be null');
   if (input.status === null) throw badInput('status', 'status cannot be null');
+  // a malformed value, refused before NOT_FOUND; rating an ACTION is a business rule, after FORBIDDEN
   if (input.effectiveness === null) throw badInput('effectiveness', 'effectiveness cannot be null');
   const values: Record<string, unknown> = {
     action: input.action === undefined ? undefined : requiredText('action', input.action, 2000),
     owner: optionalText('owner', input.owner, 200),
     due_date: input.dueDate,
     status: input.status,
-    effectiveness: input.effectiveness,
   };
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
     requireProgrammeEditor(caller, before.programmeId);
-    if (input.effectiveness != null && before.kind !== 'CONTROL')
-      throw badInput('effectiveness', 'Only a CONTROL is rated for effectiveness; this mitigation is an ACTION');
-    // the first due date it is given stays as its baseline, however often it moves after
-    if (before.baselineDueDate === null && input.dueDate) values.baseline_due_date = input.dueDate;
+    values.effectiveness = checkEffectiveness(before.kind, input.effectiveness);
+    values.baseline_due_date = baselineAfter(before.baselineDueDate, input.dueDate);
     const status = input.status ?? before.status;
     const given = input.completedOn !== undefined;
     values.completed_on = completion(status, given ? input.completedOn : before.completedOn, given);
