@@ -191,3 +191,30 @@ test('of concurrent updates at one version exactly one wins', async () => {
   const read = ok(await t.gql(`{ committeeActions { nodes { owner version } } }`, {}, org.admin)).committeeActions.nodes;
   expect(read).toEqual([{ owner: winners[0].data.updateCommitteeAction.owner, version: 2 }]);
 });
+
+test('an action recorded while its resolution is deleted finds it gone (NOT_FOUND) or outlives it, never a foreign-key error', async () => {
+  const { org, c } = await setUp();
+  for (let i = 0; i < 5; i++) {
+    const { recordResolution: resolution } = ok(
+      await t.gql(
+        `mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`,
+        { input: { meetingId: c.panelMeeting, agendaItem: `ITEM ${i}`, text: 'That it be done.' } },
+        org.admin,
+      ),
+    );
+    const [recorded, deleted] = await Promise.all([
+      t.gql(RECORD, { input: { meetingId: c.panelMeeting, resolutionId: resolution.id, text: `Race ${i}` } }, org.admin),
+      t.gql(
+        `mutation($id: ID!) { deleteResolution(id: $id, expectedVersion: 1, reason: "Entered in error") { id } }`,
+        { id: resolution.id },
+        org.admin,
+      ),
+    ]);
+    expect(deleted.errors).toBeUndefined();
+    if (recorded.errors) expect(errorOf(recorded).code).toBe('NOT_FOUND');
+    else {
+      const read = ok(await t.gql(`{ committeeActions { nodes { text resolution { id } } } }`, {}, org.admin));
+      expect(read.committeeActions.nodes).toContainEqual({ text: `Race ${i}`, resolution: null });
+    }
+  }
+});
