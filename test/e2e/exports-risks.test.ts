@@ -31,6 +31,12 @@ const HEADER = [
   'mitigations',
   'mitigations_overdue',
   'actions',
+  'cause',
+  'effect',
+  'treatment',
+  'proximity',
+  'escalated',
+  'controls',
 ];
 
 const RISKS = `query($filter: RiskFilter, $after: String) {
@@ -39,7 +45,8 @@ const RISKS = `query($filter: RiskFilter, $after: String) {
     nodes {
       programme { code name } reference title category owner status confidential
       inherent { score rating } current { score rating } target { score rating }
-      trend withinAppetite reviewDate reviewOverdue mitigations { action overdue }
+      trend withinAppetite reviewDate reviewOverdue cause effect treatment proximity escalated
+      mitigations { action overdue kind effectiveness }
     }
   }
 }`;
@@ -50,6 +57,13 @@ const apiRisks = (token: string, filter: object = {}) => allNodes(t, token, RISK
 const FORMULA = /^[=+\-@\t\r]/;
 const csvText = (s: string | null) => (s === null ? '' : FORMULA.test(s) ? `'${s}` : s);
 const csvBool = (b: boolean) => (b ? 'TRUE' : 'FALSE');
+
+/** The actions, or the controls (with their ratings), of a risk, as one text. */
+const listed = (r: any, kind: string) =>
+  r.mitigations
+    .filter((m: any) => m.kind === kind)
+    .map((m: any) => (m.effectiveness ? `${m.action} (${m.effectiveness})` : m.action))
+    .join('; ') || null;
 
 /** What the CSV must say for one risk of the API, written out from the issue's rules. */
 function csvRow(r: any): string[] {
@@ -74,13 +88,18 @@ function csvRow(r: any): string[] {
     csvBool(r.reviewOverdue),
     String(r.mitigations.length),
     String(overdue),
-    csvText(r.mitigations.map((m: any) => m.action).join('; ') || null),
+    csvText(listed(r, 'ACTION')),
+    csvText(r.cause),
+    csvText(r.effect),
+    r.treatment ?? '',
+    r.proximity ?? '',
+    csvBool(r.escalated),
+    csvText(listed(r, 'CONTROL')),
   ];
 }
 
 /** What the XLSX must hold for one risk: typed cells, text as written (never a formula). */
 function xlsxRow(r: any): ExcelJS.CellValue[] {
-  const actions = r.mitigations.map((m: any) => m.action).join('; ');
   return [
     r.programme.code,
     r.programme.name,
@@ -101,7 +120,13 @@ function xlsxRow(r: any): ExcelJS.CellValue[] {
     r.reviewOverdue,
     r.mitigations.length,
     r.mitigations.filter((m: any) => m.overdue).length,
-    actions || null,
+    listed(r, 'ACTION'),
+    r.cause,
+    r.effect,
+    r.treatment,
+    r.proximity ? new Date(`${r.proximity}T00:00:00Z`) : null,
+    r.escalated,
+    listed(r, 'CONTROL'),
   ];
 }
 
@@ -127,7 +152,23 @@ async function register() {
   await newRisk(t, org, fh.id, { reference: 'R02', title: 'Named child at risk', confidential: true, reviewDate: FUTURE });
   const r3 = await newRisk(t, org, fh.id, { reference: 'R03', title: 'Premises, "lease" and\nheating', owner: null });
   ok(await t.gql(CLOSE, { id: r3.id, v: 1, reason: 'Lease signed' }, org.admin));
-  await newRisk(t, org, ccr.id, { reference: 'R01', title: 'Consultation challenged', category: 'LEGAL' });
+  const c1 = await newRisk(t, org, ccr.id, {
+    reference: 'R01',
+    title: 'Consultation challenged',
+    category: 'LEGAL',
+    cause: '=Consultation shorter than 12 weeks',
+    effect: 'Judicial review; the decision is quashed',
+    treatment: 'TREAT',
+    proximity: '2030-06-30',
+  });
+  ok(
+    await t.gql(
+      ADD_MITIGATION,
+      { id: c1.id, input: { action: 'Legal sign-off of every consultation', kind: 'CONTROL' } },
+      org.admin,
+    ),
+  );
+  ok(await t.gql(ADD_MITIGATION, { id: c1.id, input: { action: 'Extend the consultation to 12 weeks' } }, org.admin));
   return { org, fh, ccr };
 }
 
@@ -167,6 +208,22 @@ describe('GET /exports/risks.csv', () => {
       '2',
       '1',
       "'-2+3 step-up pathway; Weekly caseload review",
+      '',
+      '',
+      '',
+      '',
+      'TRUE',
+      '',
+    ]);
+    const ccrR01 = rows.find((r) => r[0] === 'CCR-2019')!;
+    expect(ccrR01.slice(19)).toEqual([
+      'Extend the consultation to 12 weeks',
+      "'=Consultation shorter than 12 weeks",
+      'Judicial review; the decision is quashed',
+      'TREAT',
+      '2030-06-30',
+      'TRUE',
+      'Legal sign-off of every consultation (NOT_ASSESSED)',
     ]);
     const closed = rows.find((r) => r[2] === 'R03')!;
     expect(closed.slice(3, 7)).toEqual(['Premises, "lease" and\nheating', 'SERVICE_DELIVERY', '', 'CLOSED']);

@@ -21,7 +21,12 @@ export interface RiskNode {
   withinAppetite: boolean;
   reviewDate: string | null;
   reviewOverdue: boolean;
-  mitigations: { action: string; overdue: boolean }[];
+  cause: string | null;
+  effect: string | null;
+  treatment: string | null;
+  proximity: string | null;
+  escalated: boolean;
+  mitigations: { action: string; overdue: boolean; kind: string; effectiveness: string | null }[];
 }
 
 /** The `risks` list's largest page: the fewest round trips for a long export. */
@@ -42,7 +47,8 @@ const RISK_PAGE = operation<RiskPage, { filter: { programmeId: string } | null; 
         current { score rating }
         target { score rating }
         trend withinAppetite reviewDate reviewOverdue
-        mitigations { action overdue }
+        cause effect treatment proximity escalated
+        mitigations { action overdue kind effectiveness }
       }
     }
   }`);
@@ -65,7 +71,18 @@ export async function* riskPages(
   } while (after);
 }
 
-/** The register's columns, as the issue names them; the actions in the order the API lists mitigations. */
+/** The mitigations of one kind as one cell, in the API's order; a control with its rating. */
+function listed(r: RiskNode, kind: 'ACTION' | 'CONTROL'): string | null {
+  const of = r.mitigations.filter((m) => m.kind === kind);
+  return of.length ? of.map((m) => (m.effectiveness ? `${m.action} (${m.effectiveness})` : m.action)).join('; ') : null;
+}
+
+/**
+ * The register's columns, as the issue names them; the actions in the order the API lists
+ * mitigations. Issue 17's columns follow (cause, effect, treatment, proximity, whether on the
+ * corporate register, the controls in place apart from the actions), after the first ones so
+ * that a spreadsheet reading those by position still does.
+ */
 export const riskColumns: Columns<RiskNode> = [
   text('programme_code', (r) => r.programme.code, 14),
   text('programme_name', (r) => r.programme.name, 30),
@@ -86,5 +103,11 @@ export const riskColumns: Columns<RiskNode> = [
   boolean('review_overdue', (r) => r.reviewOverdue),
   number('mitigations', (r) => r.mitigations.length),
   number('mitigations_overdue', (r) => r.mitigations.filter((m) => m.overdue).length),
-  text('actions', (r) => (r.mitigations.length ? r.mitigations.map((m) => m.action).join('; ') : null), 60),
+  text('actions', (r) => listed(r, 'ACTION'), 60),
+  text('cause', (r) => r.cause, 40),
+  text('effect', (r) => r.effect, 40),
+  text('treatment', (r) => r.treatment, 10),
+  date('proximity', (r) => r.proximity),
+  boolean('escalated', (r) => r.escalated),
+  text('controls', (r) => listed(r, 'CONTROL'), 60),
 ];
