@@ -228,3 +228,20 @@ test('progress notes are read in one statement however many mitigations ask', as
   await grow(4);
   expect(await count()).toBe(small);
 });
+
+test('notes added while their mitigation is deleted go before it (kept in its last state) or find it gone (NOT_FOUND); never a database error', async () => {
+  const org = await newOrg(t);
+  const { risk } = await riskOf(org);
+  const m = ok(await t.gql(ADD, { id: risk.id, input: { action: 'Brief staff' } }, org.admin)).addMitigation;
+  const notes = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Note ${n}`);
+  const answers = await Promise.all([
+    ...notes.map((note) => t.gql(NOTE, { id: m.id, note }, org.admin)),
+    t.gql(DELETE, { id: m.id, v: 1 }, org.admin),
+  ]);
+  expect(answers[notes.length].errors).toBeUndefined();
+  const added = notes.filter((_, i) => !answers[i].errors);
+  for (const a of answers.slice(0, notes.length)) if (a.errors) expect(errorOf(a).code).toBe('NOT_FOUND');
+  const [deleted] = await trailOf(org, m.id);
+  const kept = (deleted.changes.updates as [{ note: string }[], null])[0].map((u) => u.note);
+  expect(kept.sort()).toEqual(added.sort());
+});

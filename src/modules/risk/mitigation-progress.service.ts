@@ -24,7 +24,9 @@ export async function addMitigationUpdate(ctx: Context, mitigationId: string, no
   const caller = requireCaller(ctx);
   const text = requiredText('note', note, 2000);
   return inTransaction(ctx, async (tx) => {
-    const { programmeId, ...mitigation } = await findVisible(tx, mitigationsOfRisks, ctx.scope, mitigationId);
+    const { programmeId, ...mitigation } = await findVisible(tx, mitigationsOfRisks, ctx.scope, mitigationId, {
+      holdKey: true,
+    });
     requireProgrammeEditor(caller, programmeId);
     const on = londonToday();
     await tx.execute(
