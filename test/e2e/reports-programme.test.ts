@@ -20,8 +20,14 @@ beforeAll(async () => {
   [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   org = await newOrg(t);
   programme = await org.programme({ name: 'Family Hubs', owner: 'Director of Children’s Services', description: DESCRIPTION });
-  const open = await newRisk(t, org, programme.id, { reference: 'R01', inherent: { likelihood: 5, impact: 5 } });
+  const open = await newRisk(t, org, programme.id, {
+    reference: 'R01',
+    inherent: { likelihood: 5, impact: 5 },
+    cause: 'Teams move before case files are migrated',
+    treatment: 'TREAT',
+  });
   ok(await t.gql(ADD_MITIGATION, { id: open.id, input: { action: 'Move staff in two waves', dueDate: FUTURE } }, org.admin));
+  ok(await t.gql(ADD_MITIGATION, { id: open.id, input: { action: 'Duty rota covers every move', kind: 'CONTROL' } }, org.admin));
   await newRisk(t, org, programme.id, {
     reference: 'R02',
     title: 'Named child at risk',
@@ -112,6 +118,12 @@ test("the ADMIN's pack: summary, owner, heat map with the ADMIN's counts, risks 
     expect(above).toEqual(await aboveAppetite(org.admin));
     expect(above).toContain('R01');
     expect(await page.innerText('[data-risk="R01"]')).toContain('Move staff in two waves');
+    // issue 17: the corporate register (R01 and the confidential R02 score 15 or more), the risk's statement, controls apart
+    expect(await page.innerText('#health')).toContain('2 open risks escalated to the corporate register');
+    const r01 = await page.innerText('[data-risk="R01"]');
+    expect(r01).toContain('escalated to the corporate register');
+    expect(r01).toContain('Teams move before case files are migrated');
+    expect(r01).toMatch(/Duty rota covers every move\s+Control: Not assessed/);
     const slipped = await page.$$eval('#slipped-milestones tbody th', (ths) => ths.map((th) => th.textContent));
     expect(slipped).toEqual(['Hub opens']);
     expect(await page.innerText('#savings tfoot')).toContain('£0.00');
@@ -138,6 +150,7 @@ test("a MEMBER's pack holds no confidential risk, and its heat map the MEMBER's 
   try {
     expect(html).not.toContain('Named child at risk');
     expect(await page.innerText('#health')).toContain('2 open risks');
+    expect(await page.innerText('#health')).toContain('1 open risks escalated to the corporate register');
     expect(await shownCounts(page)).toEqual(await apiCounts(member));
     expect(await shownCounts(page)).toEqual({ '5x5': 1, '1x2': 1 });
     const above = await page.$$eval('#above-appetite article', (as) => as.map((a) => a.getAttribute('data-risk')));

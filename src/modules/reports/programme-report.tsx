@@ -47,6 +47,7 @@ type Programme = NonNullable<ReportData['programme']>;
 function Summary({ programme, risks, slipped }: { programme: Programme; risks: Programme['risks']; slipped: number }) {
   const red = risks.filter((r) => r.current.rating === 'RED').length;
   const above = risks.filter((r) => !r.withinAppetite).length;
+  const escalated = risks.filter((r) => r.escalated).length;
   return (
     <section id="summary">
       <h2>Summary</h2>
@@ -67,11 +68,27 @@ function Summary({ programme, risks, slipped }: { programme: Programme; risks: P
           {risks.length} open risks, {red} rated RED
         </li>
         <li>{above} open risks above appetite</li>
+        <li>{escalated} open risks escalated to the corporate register</li>
         <li>
           {slipped} of {programme.milestones.length} milestones slipped
         </li>
       </ul>
     </section>
+  );
+}
+
+/** The risk as cause, event and effect, with the chosen response and when it would strike: only what is set. */
+function RiskStatement({ risk }: { risk: Programme['risks'][number] }) {
+  const parts: [string, string][] = [];
+  if (risk.cause) parts.push(['Cause', risk.cause]);
+  if (risk.effect) parts.push(['Effect', risk.effect]);
+  if (risk.treatment) parts.push(['Treatment', label(risk.treatment)]);
+  if (risk.proximity) parts.push(['Proximity', date(risk.proximity)]);
+  if (!parts.length) return null;
+  return (
+    <dl class="risk-statement">
+      {parts.map(([term, text]) => [<dt key={`${term}-t`}>{term}</dt>, <dd key={`${term}-d`}>{text}</dd>])}
+    </dl>
   );
 }
 
@@ -90,12 +107,15 @@ function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
             Current score <Rating rating={risk.current.rating} score={risk.current.score} />, {label(risk.category)}, trend{' '}
             {label(risk.trend)}
             {risk.reviewOverdue && <strong>, review overdue</strong>}
+            {risk.escalated && <strong>, escalated to the corporate register</strong>}
           </p>
+          <RiskStatement risk={risk} />
           <table>
             <caption>Mitigations of {risk.reference}</caption>
             <thead>
               <tr>
                 <th scope="col">Action</th>
+                <th scope="col">Kind</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Due</th>
                 <th scope="col">Status</th>
@@ -105,8 +125,15 @@ function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
               {risk.mitigations.map((m) => (
                 <tr key={m.id}>
                   <td>{m.action}</td>
+                  <td>
+                    {label(m.kind)}
+                    {m.effectiveness && `: ${label(m.effectiveness)}`}
+                  </td>
                   <td>{m.owner ?? ''}</td>
-                  <td>{when(m.dueDate)}</td>
+                  <td>
+                    {when(m.dueDate)}
+                    {m.baselineDueDate && m.baselineDueDate !== m.dueDate && ` (first due ${date(m.baselineDueDate)})`}
+                  </td>
                   <td>
                     {label(m.status)}
                     {m.overdue && <strong>, overdue</strong>}

@@ -29,13 +29,21 @@ export interface ReportData {
       trend: string;
       withinAppetite: boolean;
       reviewOverdue: boolean;
+      escalated: boolean;
+      cause: string | null;
+      effect: string | null;
+      treatment: string | null;
+      proximity: string | null;
       mitigations: {
         id: string;
         action: string;
         owner: string | null;
         dueDate: string | null;
+        baselineDueDate: string | null;
         status: string;
         overdue: boolean;
+        kind: string;
+        effectiveness: string | null;
       }[];
     }[];
     milestones: {
@@ -67,7 +75,8 @@ export const REPORT_QUERY = operation<ReportData, { id: string }>(`
       id code name description status owner startDate endDate
       risks(filter: { status: [OPEN] }) {
         id reference title category current { score rating } trend withinAppetite reviewOverdue
-        mitigations { id action owner dueDate status overdue }
+        escalated cause effect treatment proximity
+        mitigations { id action owner dueDate baselineDueDate status overdue kind effectiveness }
       }
       milestones { id title baselineDate forecastDate actualDate status slippageDays }
     }
