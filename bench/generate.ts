@@ -164,6 +164,22 @@ export async function generate(client: Client, size: Size, first: number, count:
        SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')},
               ${id(`'r'`, 'o', `(i % ${s.programmes})`, `((i + x) % ${s.risksPerProgramme})`)}
          FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i, generate_series(0, 1) x`,
+    // moves recorded by updates in October 2025 (changesSince reads them from the audit trail): every
+    // seventh mitigation's due date, every fourth savings line's forecast, every third milestone's forecast
+    `INSERT INTO audit_events (organisation_id, at, actor, action, entity_type, entity_id, changes)
+       SELECT x.organisation_id, timestamptz '2025-10-01 12:00+00', 'bench', x.action, x.type, x.id, x.changes
+         FROM (SELECT m.organisation_id, 'mitigation.updated' AS action, 'Mitigation' AS type, m.id,
+                      jsonb_build_object('dueDate', jsonb_build_array((m.due_date - 30)::text, m.due_date::text)) AS changes
+                 FROM mitigations m WHERE m.due_date IS NOT NULL AND get_byte(decode(md5(m.id::text), 'hex'), 0) % 7 = 3
+               UNION ALL
+               SELECT l.organisation_id, 'savingsLine.updated', 'SavingsLine', l.id,
+                      jsonb_build_object('forecast', jsonb_build_array(l.planned::text, l.forecast::text))
+                 FROM savings_lines l WHERE l.description LIKE '%1' OR l.description LIKE '%5' OR l.description LIKE '%9'
+               UNION ALL
+               SELECT ms.organisation_id, 'milestone.updated', 'Milestone', ms.id,
+                      jsonb_build_object('forecastDate', jsonb_build_array(ms.baseline_date::text, ms.forecast_date::text))
+                 FROM milestones ms WHERE ms.title IN ('Milestone 1', 'Milestone 4', 'Milestone 7')) x
+        WHERE x.organisation_id IN (SELECT ${org} FROM ${orgs})`,
   ];
   for (const sql of statements) await client.query(sql);
   const tokens = Array.from({ length: count }, (_, i) => first + i);

@@ -1,7 +1,7 @@
 // The benchmark's operations, as a client sends them: one document each, values in variables.
 // Both servers get the same request body; the raw server picks its statement by operationName.
 
-export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'W1';
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'W1';
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered';
 
@@ -35,12 +35,22 @@ export const DOCUMENTS: Record<OpName, string> = {
   O8: `query O8($first: Int) {
     committeeActions(filter: {status: [OPEN]}, first: $first) {
       totalCount nodes { text owner dueDate overdue meeting { date committee { name } } programme { code } } } }`,
+  O9: `query O9($id: ID!, $since: Date) {
+    changesSince(programmeId: $id, since: $since) { since
+      riskMoves { risk { reference } before { score rating } after { score rating } assessments { assessedOn score note } }
+      newRisks { reference title } closedRisks { reference closedOn }
+      mitigationsCompleted { action completedOn } mitigationsNowOverdue { action dueDate }
+      mitigationsRescheduled { mitigation { action } dueDateBefore dueDateAfter }
+      milestonesMoved { milestone { title } forecastDateBefore forecastDateAfter slippageChange }
+      savingsChanged { savingsLine { description financialYear } forecastBefore forecastAfter plannedBefore plannedAfter }
+      deliveries { amount recordedOn } resolutions { text agendaItem number }
+      openActions { text dueDate overdue } } }`,
   W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
     assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
 };
 DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
 
-export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8'];
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9'];
 
 /** What the reads need from the data: a programme id and two cursors. */
 export interface Fixtures {
@@ -67,6 +77,9 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
     case 'O7':
     case 'O8':
       return { first: 50 };
+    case 'O9':
+      // after the inherent assessments of some risks: moves, new risks and every other list have rows
+      return { id: f.programmeId, since: '2019-01-15' };
     case 'W1':
       throw new Error('W1 takes per-request variables');
   }

@@ -53,6 +53,7 @@ export const TARGETS: Record<string, number> = {
   O6: 0.5,
   O7: 0.4,
   O8: 0.4,
+  O9: 0.4,
 };
 
 export function phaseTable(p: PhaseReport): string {

@@ -4,6 +4,8 @@ import { ReadBatch } from './db/json-rows';
 import { decisionTrailLoaders } from './modules/decision-trail/decision-trail.loaders';
 import { cycleLoaders } from './modules/cycle/cycle.loaders';
 import { committeeActionLoaders } from './modules/cycle/committee-action.loaders';
+import { changesPlanLoaders } from './modules/cycle/changes-plan.loaders';
+import { changesRiskLoaders } from './modules/cycle/changes-risk.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
@@ -25,6 +27,8 @@ export function createLoaders(db: Db, scope: Scope) {
     ...committeeActionLoaders(reads, scope),
     ...riskLoaders(reads, scope),
     ...milestoneLoaders(reads, scope),
+    ...changesRiskLoaders(reads, scope),
+    ...changesPlanLoaders(reads, scope),
   };
 }
 

@@ -13,6 +13,7 @@ import type { SavingsLineRow, SavingsDeliveryRow, SavingsChangeRow } from '../mo
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
 import type { MinutesImport } from '../modules/minutes/minutes-import.service';
 import type { AuditRow } from '../modules/audit/audit.service';
+import type { ProgrammeChangesRow, RiskMoveRow, MitigationMoveRow, MilestoneMoveRow, SavingsLineMoveRow } from '../modules/cycle/changes.entity';
 import type { Context } from '../context';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -123,6 +124,7 @@ export type ResolversTypes = {
   MilestoneConnection: ResolverTypeWrapper<Connection<MilestoneRow>>;
   MilestoneFilter: Types.MilestoneFilter;
   MilestoneInput: Types.MilestoneInput;
+  MilestoneMove: ResolverTypeWrapper<MilestoneMoveRow>;
   MilestoneStatus: Types.MilestoneStatus;
   MinutesImportResult: ResolverTypeWrapper<MinutesImport>;
   Mitigation: ResolverTypeWrapper<MitigationRow>;
@@ -130,6 +132,7 @@ export type ResolversTypes = {
   MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
   MitigationKind: Types.MitigationKind;
+  MitigationMove: ResolverTypeWrapper<MitigationMoveRow>;
   MitigationStatus: Types.MitigationStatus;
   MitigationUpdate: ResolverTypeWrapper<MitigationUpdateRow>;
   Money: ResolverTypeWrapper<Types.Scalars['Money']['output']>;
@@ -137,6 +140,7 @@ export type ResolversTypes = {
   Organisation: ResolverTypeWrapper<OrganisationRow>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Programme: ResolverTypeWrapper<ProgrammeRow>;
+  ProgrammeChanges: ResolverTypeWrapper<ProgrammeChangesRow>;
   ProgrammeConnection: ResolverTypeWrapper<Connection<ProgrammeRow>>;
   ProgrammeFilter: Types.ProgrammeFilter;
   ProgrammeStatus: Types.ProgrammeStatus;
@@ -157,6 +161,7 @@ export type ResolversTypes = {
   RiskFilter: Types.RiskFilter;
   RiskMatrix: ResolverTypeWrapper<Types.RiskMatrix>;
   RiskMatrixCell: ResolverTypeWrapper<Types.RiskMatrixCell>;
+  RiskMove: ResolverTypeWrapper<RiskMoveRow>;
   RiskScore: ResolverTypeWrapper<Types.RiskScore>;
   RiskStatus: Types.RiskStatus;
   Role: Types.Role;
@@ -170,6 +175,7 @@ export type ResolversTypes = {
   SavingsKind: Types.SavingsKind;
   SavingsLine: ResolverTypeWrapper<SavingsLineRow>;
   SavingsLineInput: Types.SavingsLineInput;
+  SavingsLineMove: ResolverTypeWrapper<SavingsLineMoveRow>;
   SavingsReconciliation: ResolverTypeWrapper<Reconciliation>;
   SavingsReconciliationRow: ResolverTypeWrapper<Omit<Types.SavingsReconciliationRow, 'programme'> & { programme?: Types.Maybe<ResolversTypes['Programme']> }>;
   SavingsTotals: ResolverTypeWrapper<Types.SavingsTotals>;
@@ -222,17 +228,20 @@ export type ResolversParentTypes = {
   MilestoneConnection: Connection<MilestoneRow>;
   MilestoneFilter: Types.MilestoneFilter;
   MilestoneInput: Types.MilestoneInput;
+  MilestoneMove: MilestoneMoveRow;
   MinutesImportResult: MinutesImport;
   Mitigation: MitigationRow;
   MitigationConnection: Connection<MitigationRow>;
   MitigationFilter: Types.MitigationFilter;
   MitigationInput: Types.MitigationInput;
+  MitigationMove: MitigationMoveRow;
   MitigationUpdate: MitigationUpdateRow;
   Money: Types.Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
   Organisation: OrganisationRow;
   PageInfo: Types.PageInfo;
   Programme: ProgrammeRow;
+  ProgrammeChanges: ProgrammeChangesRow;
   ProgrammeConnection: Connection<ProgrammeRow>;
   ProgrammeFilter: Types.ProgrammeFilter;
   Query: Record<PropertyKey, never>;
@@ -248,6 +257,7 @@ export type ResolversParentTypes = {
   RiskFilter: Types.RiskFilter;
   RiskMatrix: Types.RiskMatrix;
   RiskMatrixCell: Types.RiskMatrixCell;
+  RiskMove: RiskMoveRow;
   RiskScore: Types.RiskScore;
   SavingsChange: SavingsChangeRow;
   SavingsDelivery: SavingsDeliveryRow;
@@ -255,6 +265,7 @@ export type ResolversParentTypes = {
   SavingsFilter: Types.SavingsFilter;
   SavingsLine: SavingsLineRow;
   SavingsLineInput: Types.SavingsLineInput;
+  SavingsLineMove: SavingsLineMoveRow;
   SavingsReconciliation: Reconciliation;
   SavingsReconciliationRow: Omit<Types.SavingsReconciliationRow, 'programme'> & { programme?: Types.Maybe<ResolversParentTypes['Programme']> };
   SavingsTotals: Types.SavingsTotals;
@@ -404,6 +415,13 @@ export type MilestoneConnectionResolvers<ContextType = Context, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MilestoneMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneMove'] = ResolversParentTypes['MilestoneMove']> = {
+  forecastDateAfter?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  forecastDateBefore?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
+  slippageChange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MinutesImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MinutesImportResult'] = ResolversParentTypes['MinutesImportResult']> = {
   agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -433,6 +451,12 @@ export type MitigationConnectionResolvers<ContextType = Context, ParentType exte
   nodes?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MitigationMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MitigationMove'] = ResolversParentTypes['MitigationMove']> = {
+  dueDateAfter?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDateBefore?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  mitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType>;
 };
 
 export type MitigationUpdateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MitigationUpdate'] = ResolversParentTypes['MitigationUpdate']> = {
@@ -522,6 +546,22 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ProgrammeChangesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeChanges'] = ResolversParentTypes['ProgrammeChanges']> = {
+  closedRisks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['SavingsDelivery']>, ParentType, ContextType>;
+  milestonesMoved?: Resolver<Array<ResolversTypes['MilestoneMove']>, ParentType, ContextType>;
+  mitigationsCompleted?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
+  mitigationsNowOverdue?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
+  mitigationsRescheduled?: Resolver<Array<ResolversTypes['MitigationMove']>, ParentType, ContextType>;
+  newRisks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+  openActions?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  riskMoves?: Resolver<Array<ResolversTypes['RiskMove']>, ParentType, ContextType>;
+  savingsChanged?: Resolver<Array<ResolversTypes['SavingsLineMove']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type ProgrammeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeConnection'] = ResolversParentTypes['ProgrammeConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -530,6 +570,7 @@ export type ProgrammeConnectionResolvers<ContextType = Context, ParentType exten
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<Types.QueryAuditTrailArgs, 'first'>>;
+  changesSince?: Resolver<Types.Maybe<ResolversTypes['ProgrammeChanges']>, ParentType, ContextType, RequireFields<Types.QueryChangesSinceArgs, 'programmeId'>>;
   committeeActions?: Resolver<ResolversTypes['CommitteeActionConnection'], ParentType, ContextType, RequireFields<Types.QueryCommitteeActionsArgs, 'first'>>;
   committees?: Resolver<Array<ResolversTypes['Committee']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -637,6 +678,13 @@ export type RiskMatrixCellResolvers<ContextType = Context, ParentType extends Re
   likelihood?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RiskMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskMove'] = ResolversParentTypes['RiskMove']> = {
+  after?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
+  assessments?: Resolver<Array<ResolversTypes['RiskAssessment']>, ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
+};
+
 export type RiskScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
   impact?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   likelihood?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -686,6 +734,14 @@ export type SavingsLineResolvers<ContextType = Context, ParentType extends Resol
   replaces?: Resolver<Types.Maybe<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SavingsLineMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsLineMove'] = ResolversParentTypes['SavingsLineMove']> = {
+  forecastAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  forecastBefore?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  plannedAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  plannedBefore?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  savingsLine?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType>;
 };
 
 export type SavingsReconciliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsReconciliation'] = ResolversParentTypes['SavingsReconciliation']> = {
@@ -747,15 +803,18 @@ export type Resolvers<ContextType = Context> = {
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneBaseline?: MilestoneBaselineResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  MilestoneMove?: MilestoneMoveResolvers<ContextType>;
   MinutesImportResult?: MinutesImportResultResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
   MitigationConnection?: MitigationConnectionResolvers<ContextType>;
+  MitigationMove?: MitigationMoveResolvers<ContextType>;
   MitigationUpdate?: MitigationUpdateResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
+  ProgrammeChanges?: ProgrammeChangesResolvers<ContextType>;
   ProgrammeConnection?: ProgrammeConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
@@ -766,10 +825,12 @@ export type Resolvers<ContextType = Context> = {
   RiskConnection?: RiskConnectionResolvers<ContextType>;
   RiskMatrix?: RiskMatrixResolvers<ContextType>;
   RiskMatrixCell?: RiskMatrixCellResolvers<ContextType>;
+  RiskMove?: RiskMoveResolvers<ContextType>;
   RiskScore?: RiskScoreResolvers<ContextType>;
   SavingsChange?: SavingsChangeResolvers<ContextType>;
   SavingsDelivery?: SavingsDeliveryResolvers<ContextType>;
   SavingsLine?: SavingsLineResolvers<ContextType>;
+  SavingsLineMove?: SavingsLineMoveResolvers<ContextType>;
   SavingsReconciliation?: SavingsReconciliationResolvers<ContextType>;
   SavingsReconciliationRow?: SavingsReconciliationRowResolvers<ContextType>;
   SavingsTotals?: SavingsTotalsResolvers<ContextType>;

@@ -435,6 +435,19 @@ export type MilestoneInput = {
   title: Scalars['String']['input'];
 };
 
+/** A milestone that moved or was completed in the period. */
+export type MilestoneMove = {
+  __typename?: 'MilestoneMove';
+  /** The forecastDate now. */
+  forecastDateAfter: Scalars['Date']['output'];
+  /** The forecastDate at the end of since, or the one it was added with. */
+  forecastDateBefore: Scalars['Date']['output'];
+  /** The milestone that moved. */
+  milestone: Milestone;
+  /** slippageDays now less slippageDays as it stood at since. */
+  slippageChange: Scalars['Int']['output'];
+};
+
 /** Where a milestone is. */
 export type MilestoneStatus =
   /** May not be reached by its forecastDate. */
@@ -548,6 +561,17 @@ export type MitigationKind =
   | 'ACTION'
   /** Something in place that keeps the risk down, e.g. a policy, a check or a contract term. */
   | 'CONTROL';
+
+/** A mitigation whose dueDate was changed in the period. */
+export type MitigationMove = {
+  __typename?: 'MitigationMove';
+  /** The dueDate now; null when it has none. */
+  dueDateAfter: Maybe<Scalars['Date']['output']>;
+  /** The dueDate at the end of since, or the one it was added with; null when it had none. */
+  dueDateBefore: Maybe<Scalars['Date']['output']>;
+  /** The mitigation rescheduled. */
+  mitigation: Mitigation;
+};
 
 /** Where a mitigation is. */
 export type MitigationStatus =
@@ -1645,6 +1669,53 @@ export type ProgrammeRisksArgs = {
   filter?: InputMaybe<RiskFilter>;
 };
 
+/**
+ * What changed in a programme after a date (that day excluded) up to now, e.g. since the committee
+ * last met. Business events count by their own dates (assessedOn, identifiedOn, closedOn,
+ * completedOn, actualDate, recordedOn, meeting date); re-forecasts and moved dates count by when they
+ * were recorded (Europe/London). A "...Before" value is the value at the end of since or, for a
+ * record added after since, the value it was added with (being added is not a change). Each list
+ * holds only what the caller may see: for a MEMBER, nothing of a confidential risk.
+ */
+export type ProgrammeChanges = {
+  __typename?: 'ProgrammeChanges';
+  /** closedOn after since; by reference. */
+  closedRisks: Array<Risk>;
+  /** recordedOn after since; by recordedOn, then the order recorded. */
+  deliveries: Array<SavingsDelivery>;
+  /**
+   * Milestones whose forecastDate or baselineDate was changed in the period, or whose actualDate
+   * is after since; by forecastDateAfter, then title.
+   */
+  milestonesMoved: Array<MilestoneMove>;
+  /** completedOn after since; by dueDate (none last), then risk reference, then action (so every mitigation list here). */
+  mitigationsCompleted: Array<Mitigation>;
+  /** Overdue now, with a dueDate after since: they fell overdue in the period. */
+  mitigationsNowOverdue: Array<Mitigation>;
+  /** Mitigations whose dueDate was changed in the period. */
+  mitigationsRescheduled: Array<MitigationMove>;
+  /** identifiedOn after since; by reference. */
+  newRisks: Array<Risk>;
+  /** Committee actions about the programme that are OPEN now; as CommitteeActionConnection. */
+  openActions: Array<CommitteeAction>;
+  /** The programme asked about. */
+  programme: Programme;
+  /** Resolutions of meetings after since linked to the programme or anything of it; as ResolutionConnection. */
+  resolutions: Array<Resolution>;
+  /**
+   * Risks identified on or before since whose current.score (the number) now differs from their
+   * score as at since; highest after.score first, then reference.
+   */
+  riskMoves: Array<RiskMove>;
+  /**
+   * Savings lines re-forecast, re-rated (deliveryConfidence changed), rephased or written off in the
+   * period; by financial year, then description.
+   */
+  savingsChanged: Array<SavingsLineMove>;
+  /** The date the changes are counted after: the one given, or the meeting's date. */
+  since: Scalars['Date']['output'];
+};
+
 /** Ordered by code. */
 export type ProgrammeConnection = {
   __typename?: 'ProgrammeConnection';
@@ -1692,6 +1763,11 @@ export type Query = {
   __typename?: 'Query';
   /** Newest first. Not for MEMBER callers. */
   auditTrail: AuditEventConnection;
+  /**
+   * Exactly one of since and meetingId (otherwise BAD_USER_INPUT, field since); meetingId stands
+   * for that meeting's date. null for a programme, or a meetingId, the caller cannot see.
+   */
+  changesSince: Maybe<ProgrammeChanges>;
   /** The organisation's committee actions, across committees and programmes; any caller. */
   committeeActions: CommitteeActionConnection;
   /** The organisation's committees, by name. */
@@ -1739,6 +1815,22 @@ export type QueryAuditTrailArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryChangesSinceArgs = {
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  programmeId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2220,6 +2312,19 @@ export type RiskMatrixCell = {
   likelihood: Scalars['Int']['output'];
 };
 
+/** A risk whose score moved in the period. */
+export type RiskMove = {
+  __typename?: 'RiskMove';
+  /** The current score now. */
+  after: RiskScore;
+  /** Assessments dated after since, newest first: their notes say why. */
+  assessments: Array<RiskAssessment>;
+  /** The current score as it stood at the end of since (by assessedOn). */
+  before: RiskScore;
+  /** The risk that moved. */
+  risk: Risk;
+};
+
 /** A likelihood and an impact, and what they make. */
 export type RiskScore = {
   __typename?: 'RiskScore';
@@ -2456,6 +2561,21 @@ export type SavingsLineInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
   /** A savings line of the same programme that this one replaces (another programme's: BAD_USER_INPUT, field replacesId). */
   replacesId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A savings line re-forecast, re-rated, rephased or written off in the period. */
+export type SavingsLineMove = {
+  __typename?: 'SavingsLineMove';
+  /** The forecast now. */
+  forecastAfter: Scalars['Money']['output'];
+  /** The forecast at the end of since, or the one it was added with. */
+  forecastBefore: Scalars['Money']['output'];
+  /** planned now. */
+  plannedAfter: Scalars['Money']['output'];
+  /** planned at the end of since, or the one it was added with (0.00 for a line that rephaseSavings created). */
+  plannedBefore: Scalars['Money']['output'];
+  /** The savings line that changed. */
+  savingsLine: SavingsLine;
 };
 
 /** Promised savings against what the ledger shows, by the groupings asked for and in total. */

@@ -4,6 +4,7 @@ import { auditResolvers } from '../modules/audit/audit.resolvers';
 import { decisionTrailResolvers, linkResolvers } from '../modules/decision-trail/decision-trail.resolvers';
 import { cycleResolvers } from '../modules/cycle/cycle.resolvers';
 import { committeeActionResolvers } from '../modules/cycle/committee-action.resolvers';
+import { changesResolvers } from '../modules/cycle/changes.resolvers';
 import { minutesResolvers } from '../modules/minutes/minutes.resolvers';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers';
 import { organisationResolvers } from '../modules/organisation/organisation.resolvers';
@@ -34,6 +35,7 @@ export const resolvers = [
   linkResolvers,
   cycleResolvers,
   committeeActionResolvers,
+  changesResolvers,
   minutesResolvers,
   riskResolvers,
   milestoneResolvers,

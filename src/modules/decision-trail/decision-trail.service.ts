@@ -3,9 +3,8 @@ import { Context, inTransaction } from '../../context';
 import { Tx } from '../../db/db';
 import { badInput } from '../../errors';
 import { requireCaller, requireRole } from '../../auth/permissions';
-import { Scope } from '../../auth/scope';
-import { ident, join, Param, param, Sql, sql } from '../../db/sql';
-import { findVisible, hiddenFrom, listPage, pageArgs, visibleTo } from '../../db/table';
+import { join, Param, param, sql } from '../../db/sql';
+import { findVisible, listPage, pageArgs, visibleTo } from '../../db/table';
 import { containsPattern, isId, optionalText, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
 import {
@@ -20,7 +19,7 @@ import {
   resolutions,
 } from './decision-trail.entity';
 import { withCommitteeName, withMeetingDate, withResolutionNumber } from './decision-trail.unique';
-import { LINK_TARGETS } from './link-targets';
+import { linkedToProgramme } from './link-targets';
 import { QueryResolutionsArgs, ResolutionInput } from '../../generated/types';
 
 /** Committees, meetings and resolutions are recorded by ADMIN and PROGRAMME_MANAGER callers. */
@@ -135,22 +134,6 @@ export async function insertResolutions(
        RETURNING ${resolutionColumns('resolutions')}`,
     ),
   );
-}
-
-/**
- * Resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
- * milestones, savings lines); a link to something the scope may not see (a confidential risk)
- * does not exist for it.
- */
-function linkedToProgramme(scope: Scope, programme: Param): Sql {
-  const links = LINK_TARGETS.map((t) =>
-    t.programme === 'id'
-      ? sql`SELECT resolution_id FROM ${ident(t.links)} WHERE organisation_id = ${scope.org} AND ${ident(t.column)} = ${programme}`
-      : sql`SELECT l.resolution_id FROM ${ident(t.links)} l JOIN ${ident(t.table.table)} t ON t.organisation_id = l.organisation_id AND t.id = l.${ident(t.column)}
-      WHERE l.organisation_id = ${scope.org} AND t.${ident(t.programme)} = ${programme}${hiddenFrom(t.table, scope, 't')}`,
-  );
-  return sql`r.id IN (
-    ${join(links, '\n    UNION ')})`;
 }
 
 export async function listResolutions(ctx: Context, args: QueryResolutionsArgs) {

@@ -1,6 +1,7 @@
 import { Projection } from '../../db/projection';
-import { raw, Sql, sql } from '../../db/sql';
-import { TableOf } from '../../db/table';
+import { Scope } from '../../auth/scope';
+import { ident, join, Param, raw, Sql, sql } from '../../db/sql';
+import { hiddenFrom, TableOf } from '../../db/table';
 import { LinkTarget as LinkTargetInput } from '../../generated/types';
 import { milestoneOrder, milestones } from '../milestone/milestone.entity';
 import { programmeProjection, programmes } from '../programme/programme.entity';
@@ -94,3 +95,19 @@ export const LINK_TARGETS: readonly LinkTargetKind[] = (Object.keys(KINDS) as (k
   key,
   ...KINDS[key],
 }));
+
+/**
+ * Resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
+ * milestones, savings lines); a link to something the scope may not see (a confidential risk)
+ * does not exist for it. `programme` is a value, or a column of the statement (changesSince's batch key).
+ */
+export function linkedToProgramme(scope: Scope, programme: Param | Sql): Sql {
+  const links = LINK_TARGETS.map((t) =>
+    t.programme === 'id'
+      ? sql`SELECT resolution_id FROM ${ident(t.links)} WHERE organisation_id = ${scope.org} AND ${ident(t.column)} = ${programme}`
+      : sql`SELECT l.resolution_id FROM ${ident(t.links)} l JOIN ${ident(t.table.table)} t ON t.organisation_id = l.organisation_id AND t.id = l.${ident(t.column)}
+      WHERE l.organisation_id = ${scope.org} AND t.${ident(t.programme)} = ${programme}${hiddenFrom(t.table, scope, 't')}`,
+  );
+  return sql`r.id IN (
+    ${join(links, '\n    UNION ')})`;
+}
