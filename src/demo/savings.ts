@@ -1,5 +1,6 @@
 import { demoClient } from './client';
 import { DemoOrganisation, ProgrammeCode } from './organisation';
+import plans from './savings.json';
 
 type Category = 'STAFFING' | 'PREMISES' | 'COMMISSIONING' | 'INCOME' | 'OTHER';
 
@@ -20,187 +21,14 @@ interface DemoLine {
   resolution?: string;
 }
 
-const FH_MODEL = 'That the Family Hubs model be implemented for delivery from October 2018.';
-const CCR_FINDINGS = 'That the report and presentation be noted.';
-
 /**
- * What each programme promised to save, year by year, and what making the change cost. A recurring
- * line holds its year's increment only. ICS-2011 is the case in the minutes: £552K a year once fully
- * implemented over three years (£452K staffing, £100K premises: the 2013/14 cumulative figure), with
- * £120K of training and change management costs in 2011/12.
+ * What each programme promised to save, year by year, and what making the change cost (data, kept
+ * as data in savings.json). A recurring line holds its year's increment only. ICS-2011 is the case
+ * in the minutes: £552K a year once fully implemented over three years (£452K staffing, £100K
+ * premises: the 2013/14 cumulative figure), with £120K of training and change management costs in
+ * 2011/12.
  */
-const LINES: Record<ProgrammeCode, DemoLine[]> = {
-  'ICS-2011': [
-    {
-      reference: 'ICS-01',
-      description: 'Management and staffing restructure',
-      category: 'STAFFING',
-      year: '2011/12',
-      planned: '226000',
-      recurring: true,
-      deliveries: [
-        ['150000', '2011-11-30', 'CS-1112-0041'],
-        ['76000', '2012-03-31', 'CS-1112-0132'],
-      ],
-    },
-    {
-      reference: 'ICS-02',
-      description: 'Office moves and premises rationalisation',
-      category: 'PREMISES',
-      year: '2011/12',
-      planned: '40000',
-      recurring: true,
-      forecast: '30000',
-      confidence: 'AMBER',
-      deliveries: [['30000', '2012-03-31', 'CS-1112-0133']],
-    },
-    {
-      description: 'Training and change management',
-      category: 'OTHER',
-      year: '2011/12',
-      planned: '120000',
-      cost: true,
-      deliveries: [
-        ['45000', '2011-10-14', 'CS-1112-0022'],
-        ['50000', '2011-12-16', 'CS-1112-0064'],
-        ['25000', '2012-02-29', 'CS-1112-0101'],
-      ],
-    },
-    {
-      reference: 'ICS-01',
-      description: 'Management and staffing restructure',
-      category: 'STAFFING',
-      year: '2012/13',
-      planned: '150000',
-      recurring: true,
-    },
-    {
-      reference: 'ICS-02',
-      description: 'Office moves and premises rationalisation',
-      category: 'PREMISES',
-      year: '2012/13',
-      planned: '40000',
-      recurring: true,
-    },
-    {
-      reference: 'ICS-01',
-      description: 'Management and staffing restructure',
-      category: 'STAFFING',
-      year: '2013/14',
-      planned: '76000',
-      recurring: true,
-    },
-    {
-      reference: 'ICS-02',
-      description: 'Office moves and premises rationalisation',
-      category: 'PREMISES',
-      year: '2013/14',
-      planned: '20000',
-      recurring: true,
-      forecast: '10000',
-      confidence: 'RED',
-    },
-  ],
-  'FH-2018': [
-    {
-      reference: 'FH-01',
-      description: 'Early help and children’s centre staffing',
-      category: 'STAFFING',
-      year: '2018/19',
-      planned: '300000',
-      recurring: true,
-      resolution: FH_MODEL,
-    },
-    {
-      reference: 'FH-02',
-      description: 'Recommissioned early help contracts',
-      category: 'COMMISSIONING',
-      year: '2018/19',
-      planned: '125000',
-      recurring: true,
-      resolution: FH_MODEL,
-    },
-    {
-      reference: 'FH-03',
-      description: 'Children’s centre buildings released',
-      category: 'PREMISES',
-      year: '2018/19',
-      planned: '150000',
-      recurring: true,
-      forecast: '90000',
-      confidence: 'AMBER',
-      resolution: FH_MODEL,
-    },
-    {
-      description: 'Workforce training for the Family Hubs model',
-      category: 'OTHER',
-      year: '2018/19',
-      planned: '80000',
-      cost: true,
-      resolution: FH_MODEL,
-    },
-    {
-      reference: 'FH-01',
-      description: 'Early help and children’s centre staffing',
-      category: 'STAFFING',
-      year: '2019/20',
-      planned: '300000',
-      recurring: true,
-    },
-    {
-      reference: 'FH-02',
-      description: 'Recommissioned early help contracts',
-      category: 'COMMISSIONING',
-      year: '2019/20',
-      planned: '125000',
-      recurring: true,
-    },
-  ],
-  'CCR-2019': [
-    {
-      description: 'Children’s centre staffing (60 posts)',
-      category: 'STAFFING',
-      year: '2020/21',
-      planned: '700000',
-      recurring: true,
-      confidence: 'AMBER',
-      resolution: CCR_FINDINGS,
-    },
-    {
-      description: 'Outreach from community buildings',
-      category: 'PREMISES',
-      year: '2020/21',
-      planned: '300000',
-      recurring: true,
-      resolution: CCR_FINDINGS,
-    },
-    {
-      description: 'Redundancy and change costs',
-      category: 'STAFFING',
-      year: '2020/21',
-      planned: '180000',
-      cost: true,
-      resolution: CCR_FINDINGS,
-    },
-  ],
-  'LW-2020': [
-    {
-      description: 'Locality team consolidation',
-      category: 'STAFFING',
-      year: '2020/21',
-      planned: '120000',
-      forecast: '60000',
-      confidence: 'RED',
-    },
-    {
-      description: 'Traded early help sessions for schools',
-      category: 'INCOME',
-      year: '2020/21',
-      planned: '20000',
-      recurring: true,
-    },
-  ],
-};
+const LINES = plans as Record<ProgrammeCode, DemoLine[]>;
 
 /** Ledger actuals as finance exports them from the spreadsheet: BOM, CRLF, £ and thousands separators. */
 const LEDGER = [
