@@ -1,12 +1,16 @@
 // The printable report pack of one programme: what a committee gets as its appendix. Rendered on
 // the server with preact-render-to-string from the caller's own answer to REPORT_QUERY, so every
 // text is escaped by the renderer and the pack holds exactly what the caller may see. The heat map
-// is the web page's own component, so the two never disagree.
+// and the tables of mitigations, milestones and savings are the web page's own components, so
+// the two never disagree.
+import type { ComponentChildren } from 'preact';
+import { RatingTag } from '../../../web/src/components/common';
 import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
-import { BAND_COLOURS, Band } from '../../../web/src/components/rating';
-import { date, label, money, slippage } from '../../../web/src/format';
+import { MilestonesTable } from '../../../web/src/components/milestones-table';
+import { SavingsTable } from '../../../web/src/components/savings-table';
+import { date, label } from '../../../web/src/format';
 import { renderToString } from 'preact-render-to-string';
-import { ReportData } from './report-query';
+import { ReportData, ReportProgramme } from './report-query';
 
 /** A4 pages: no navigation, each section on a new page, table headers repeated on every page. */
 const PRINT_CSS = `
@@ -31,26 +35,42 @@ caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
 
 const PRODUCED = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
-function Rating({ rating, score }: { rating: Band; score: number }) {
-  const { background, text } = BAND_COLOURS[rating];
+const when = (value: string | null) => (value ? date(value) : 'none');
+
+/** One section of the pack (each starts a new page): its heading, then `empty` when it has nothing to show, else its body. */
+function Section({
+  id,
+  title,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty?: string | false;
+  children?: ComponentChildren;
+}) {
   return (
-    <span class="rating-tag" style={{ backgroundColor: background, color: text }}>
-      {score} {rating}
-    </span>
+    <section id={id}>
+      <h2>{title}</h2>
+      {empty ? <p>{empty}</p> : children}
+    </section>
   );
 }
 
-const when = (value: string | null) => (value ? date(value) : 'none');
-
-type Programme = NonNullable<ReportData['programme']>;
-
-function Summary({ programme, risks, slipped }: { programme: Programme; risks: Programme['risks']; slipped: number }) {
+function Summary({
+  programme,
+  risks,
+  slipped,
+}: {
+  programme: ReportProgramme;
+  risks: ReportProgramme['risks'];
+  slipped: number;
+}) {
   const red = risks.filter((r) => r.current.rating === 'RED').length;
   const above = risks.filter((r) => !r.withinAppetite).length;
   const escalated = risks.filter((r) => r.escalated).length;
   return (
-    <section id="summary">
-      <h2>Summary</h2>
+    <Section id="summary" title="Summary">
       {programme.description && <p>{programme.description}</p>}
       <dl>
         <dt>Owner</dt>
@@ -73,12 +93,12 @@ function Summary({ programme, risks, slipped }: { programme: Programme; risks: P
           {slipped} of {programme.milestones.length} milestones slipped
         </li>
       </ul>
-    </section>
+    </Section>
   );
 }
 
 /** The risk as cause, event and effect, with the chosen response and when it would strike: only what is set. */
-function RiskStatement({ risk }: { risk: Programme['risks'][number] }) {
+function RiskStatement({ risk }: { risk: ReportProgramme['risks'][number] }) {
   const parts: [string, string][] = [];
   if (risk.cause) parts.push(['Cause', risk.cause]);
   if (risk.effect) parts.push(['Effect', risk.effect]);
@@ -92,19 +112,21 @@ function RiskStatement({ risk }: { risk: Programme['risks'][number] }) {
   );
 }
 
-function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
+function AboveAppetite({ risks }: { risks: ReportProgramme['risks'] }) {
   const above = risks.filter((r) => !r.withinAppetite);
   return (
-    <section id="above-appetite">
-      <h2>Risks above appetite</h2>
-      {above.length === 0 && <p>No open risk is above the council’s appetite for its category.</p>}
+    <Section
+      id="above-appetite"
+      title="Risks above appetite"
+      empty={above.length === 0 && 'No open risk is above the council’s appetite for its category.'}
+    >
       {above.map((risk) => (
         <article key={risk.id} data-risk={risk.reference}>
           <h3>
             {risk.reference} {risk.title}
           </h3>
           <p>
-            Current score <Rating rating={risk.current.rating} score={risk.current.score} />, {label(risk.category)}, trend{' '}
+            Current score <RatingTag rating={risk.current.rating} score={risk.current.score} />, {label(risk.category)}, trend{' '}
             {label(risk.trend)}
             {risk.reviewOverdue && <strong>, review overdue</strong>}
             {risk.escalated && <strong>, escalated to the corporate register</strong>}
@@ -144,130 +166,44 @@ function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
           </table>
         </article>
       ))}
-    </section>
-  );
-}
-
-function Slipped({ milestones }: { milestones: Programme['milestones'] }) {
-  return (
-    <section id="slipped-milestones">
-      <h2>Slipped milestones</h2>
-      {milestones.length === 0 ? (
-        <p>No milestone has slipped.</p>
-      ) : (
-        <table>
-          <caption>Milestones forecast or delivered after their baseline</caption>
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Forecast</th>
-              <th scope="col">Actual</th>
-              <th scope="col">Slippage</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {milestones.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.title}</th>
-                <td>{when(m.baselineDate)}</td>
-                <td>{when(m.forecastDate)}</td>
-                <td>{when(m.actualDate)}</td>
-                <td class="number">{slippage(m.slippageDays)}</td>
-                <td>{label(m.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-function Savings({ savings }: { savings: ReportData['savingsReconciliation'] }) {
-  return (
-    <section id="savings">
-      <h2>Savings</h2>
-      <table class="savings">
-        <caption>Programme savings by financial year (savings only, before one-off costs)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Financial year</th>
-            <th scope="col" class="number">
-              Planned
-            </th>
-            <th scope="col" class="number">
-              Forecast
-            </th>
-            <th scope="col" class="number">
-              Delivered
-            </th>
-            <th scope="col" class="number">
-              Variance
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {savings.rows.map((y) => (
-            <tr key={y.financialYear}>
-              <th scope="row">{y.financialYear}</th>
-              <td class="number">{money(y.totals.planned)}</td>
-              <td class="number">{money(y.totals.forecast)}</td>
-              <td class="number">{money(y.totals.delivered)}</td>
-              <td class="number">{money(y.totals.variance)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td class="number">{money(savings.totals.planned)}</td>
-            <td class="number">{money(savings.totals.forecast)}</td>
-            <td class="number">{money(savings.totals.delivered)}</td>
-            <td class="number">{money(savings.totals.variance)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
+    </Section>
   );
 }
 
 function Resolutions({ resolutions }: { resolutions: ReportData['resolutions']['nodes'] }) {
   return (
-    <section id="resolutions">
-      <h2>Resolutions</h2>
-      {resolutions.length === 0 ? (
-        <p>No resolution is linked to this programme.</p>
-      ) : (
-        <table>
-          <caption>Committee resolutions behind the programme, newest meeting first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">Item</th>
-              <th scope="col">Resolution</th>
+    <Section
+      id="resolutions"
+      title="Resolutions"
+      empty={resolutions.length === 0 && 'No resolution is linked to this programme.'}
+    >
+      <table>
+        <caption>Committee resolutions behind the programme, newest meeting first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meeting</th>
+            <th scope="col">Item</th>
+            <th scope="col">Resolution</th>
+          </tr>
+        </thead>
+        <tbody>
+          {resolutions.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.meeting.committee.name}, {date(r.meeting.date)}
+              </td>
+              <td>{[r.agendaItem, r.number].filter(Boolean).join(' / ')}</td>
+              <td>{r.text}</td>
             </tr>
-          </thead>
-          <tbody>
-            {resolutions.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.meeting.committee.name}, {date(r.meeting.date)}
-                </td>
-                <td>{[r.agendaItem, r.number].filter(Boolean).join(' / ')}</td>
-                <td>{r.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </Section>
   );
 }
 
 /** The whole HTML document of the pack; `now` decides the "Produced on" date (Europe/London). */
-function ProgrammeReport({ data, now }: { data: ReportData & { programme: Programme }; now: Date }) {
+function ProgrammeReport({ data, now }: { data: ReportData & { programme: ReportProgramme }; now: Date }) {
   const { programme } = data;
   const slipped = programme.milestones.filter((m) => m.slippageDays > 0);
   return (
@@ -288,14 +224,17 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Progra
         </header>
         <main>
           <Summary programme={programme} risks={programme.risks} slipped={slipped.length} />
-          <section id="heat-map">
-            <h2>Risk heat map</h2>
+          <Section id="heat-map" title="Risk heat map">
             <HeatMap basis="CURRENT" cells={data.riskMatrix.cells} />
             <HeatMapLegend />
-          </section>
+          </Section>
           <AboveAppetite risks={programme.risks} />
-          <Slipped milestones={slipped} />
-          <Savings savings={data.savingsReconciliation} />
+          <Section id="slipped-milestones" title="Slipped milestones" empty={slipped.length === 0 && 'No milestone has slipped.'}>
+            <MilestonesTable milestones={slipped} caption="Milestones forecast or delivered after their baseline" />
+          </Section>
+          <Section id="savings" title="Savings">
+            <SavingsTable rows={data.savingsReconciliation.rows} totals={data.savingsReconciliation.totals} />
+          </Section>
           <Resolutions resolutions={data.resolutions.nodes} />
         </main>
       </body>
@@ -304,6 +243,6 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Progra
 }
 
 /** The pack as an HTML document. */
-export function renderReport(data: ReportData & { programme: Programme }, now: Date): string {
+export function renderReport(data: ReportData & { programme: ReportProgramme }, now: Date): string {
   return `<!DOCTYPE html>${renderToString(<ProgrammeReport data={data} now={now} />)}`;
 }

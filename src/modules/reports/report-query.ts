@@ -1,63 +1,47 @@
 // What the report pack of one programme asks the API, as the caller: one query, so the pack is
 // one consistent answer.
+import { HeatMapCell } from '../../../web/src/components/heat-map';
+import { MilestoneTableRow } from '../../../web/src/components/milestones-table';
 import { Band } from '../../../web/src/components/rating';
+import { SavingsTableProps } from '../../../web/src/components/savings-table';
 import { operation } from '../../graphql/in-process';
+import { ProgrammeRow } from '../programme/programme.entity';
 
-export interface Totals {
-  planned: string;
-  forecast: string;
-  delivered: string;
-  variance: string;
-}
+/** The programme as the pack reads it: the row's fields, its open risks and its milestones. */
+export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
+  risks: {
+    id: string;
+    reference: string;
+    title: string;
+    category: string;
+    current: { score: number; rating: Band };
+    trend: string;
+    withinAppetite: boolean;
+    reviewOverdue: boolean;
+    escalated: boolean;
+    cause: string | null;
+    effect: string | null;
+    treatment: string | null;
+    proximity: string | null;
+    mitigations: {
+      id: string;
+      action: string;
+      owner: string | null;
+      dueDate: string | null;
+      baselineDueDate: string | null;
+      status: string;
+      overdue: boolean;
+      kind: string;
+      effectiveness: string | null;
+    }[];
+  }[];
+  milestones: MilestoneTableRow[];
+};
 
 export interface ReportData {
-  programme: {
-    id: string;
-    code: string;
-    name: string;
-    description: string | null;
-    status: string;
-    owner: string | null;
-    startDate: string | null;
-    endDate: string | null;
-    risks: {
-      id: string;
-      reference: string;
-      title: string;
-      category: string;
-      current: { score: number; rating: Band };
-      trend: string;
-      withinAppetite: boolean;
-      reviewOverdue: boolean;
-      escalated: boolean;
-      cause: string | null;
-      effect: string | null;
-      treatment: string | null;
-      proximity: string | null;
-      mitigations: {
-        id: string;
-        action: string;
-        owner: string | null;
-        dueDate: string | null;
-        baselineDueDate: string | null;
-        status: string;
-        overdue: boolean;
-        kind: string;
-        effectiveness: string | null;
-      }[];
-    }[];
-    milestones: {
-      id: string;
-      title: string;
-      baselineDate: string;
-      forecastDate: string | null;
-      actualDate: string | null;
-      status: string;
-      slippageDays: number;
-    }[];
-  } | null;
-  riskMatrix: { total: number; cells: { likelihood: number; impact: number; count: number }[] };
-  savingsReconciliation: { rows: { financialYear: string | null; totals: Totals }[]; totals: Totals };
+  programme: ReportProgramme | null;
+  riskMatrix: { total: number; cells: HeatMapCell[] };
+  savingsReconciliation: SavingsTableProps;
   resolutions: {
     nodes: {
       id: string;

@@ -3,10 +3,12 @@ import { DateText, Loaded, RatingTag, ScrollBox, useTitle } from '../components/
 import { DecisionTrail } from '../components/decision-trail';
 import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
 import { MilestoneTimeline } from '../components/milestone-timeline';
+import { MilestonesTable } from '../components/milestones-table';
 import { MitigationsTable } from '../components/mitigations';
 import { ReportPackButton } from '../components/report-pack-button';
 import { SavingsChart } from '../components/savings-chart';
-import { label, money, slippage } from '../format';
+import { SavingsTable } from '../components/savings-table';
+import { label } from '../format';
 import { graphql } from '../gql';
 import type { ProgrammePageQuery, RiskMatrixQuery } from '../gql/graphql';
 import { href } from '../router';
@@ -229,39 +231,7 @@ function Milestones({ milestones }: { milestones: Programme['milestones'] }) {
         <>
           <MilestoneTimeline milestones={milestones} />
           <ScrollBox label="Milestones">
-            <table class="milestones">
-              <caption>Programme milestones: baseline against forecast or actual date</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">Baseline</th>
-                  <th scope="col">Forecast</th>
-                  <th scope="col">Actual</th>
-                  <th scope="col">Slippage</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {milestones.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.title}</th>
-                    <td>
-                      <DateText value={m.baselineDate} />
-                    </td>
-                    <td>
-                      <DateText value={m.forecastDate} />
-                    </td>
-                    <td>
-                      <DateText value={m.actualDate} />
-                    </td>
-                    <td class="number" data-slippage={m.slippageDays}>
-                      {slippage(m.slippageDays)}
-                    </td>
-                    <td>{label(m.status)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MilestonesTable milestones={milestones} caption="Programme milestones: baseline against forecast or actual date" />
           </ScrollBox>
         </>
       )}
@@ -280,46 +250,7 @@ function Savings({ savings }: { savings: ProgrammePageQuery['savingsReconciliati
         <>
           <SavingsChart years={years} />
           <ScrollBox label="Savings">
-            <table class="savings">
-              <caption>Programme savings by financial year (savings only, before one-off costs)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Financial year</th>
-                  <th scope="col" class="number">
-                    Planned
-                  </th>
-                  <th scope="col" class="number">
-                    Forecast
-                  </th>
-                  <th scope="col" class="number">
-                    Delivered
-                  </th>
-                  <th scope="col" class="number">
-                    Variance
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {years.map((y) => (
-                  <tr key={y.financialYear}>
-                    <th scope="row">{y.financialYear}</th>
-                    <td class="number">{money(y.planned)}</td>
-                    <td class="number">{money(y.forecast)}</td>
-                    <td class="number">{money(y.delivered)}</td>
-                    <td class="number">{money(y.variance)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Total</th>
-                  <td class="number">{money(savings.totals.planned)}</td>
-                  <td class="number">{money(savings.totals.forecast)}</td>
-                  <td class="number">{money(savings.totals.delivered)}</td>
-                  <td class="number">{money(savings.totals.variance)}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <SavingsTable rows={savings.rows} totals={savings.totals} />
           </ScrollBox>
         </>
       )}
