@@ -101,6 +101,20 @@ export async function updateVersioned<Row>(
   return after;
 }
 
+/** A row field's column: the field in snake_case (startDate: start_date), as `columns()` name the row's fields. */
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/**
+ * The `sets` of an update from a cleaned input: each of `fields` present in it (not undefined),
+ * under its column, in the input's order.
+ */
+export function setsOf<I extends object>(input: I, fields: readonly (keyof I & string)[]): Record<string, unknown> {
+  const present = Object.entries(input).filter(
+    ([field, value]) => value !== undefined && fields.includes(field as keyof I & string),
+  );
+  return Object.fromEntries(present.map(([field, value]) => [columnOf(field), value]));
+}
+
 /**
  * Compare-and-delete: the row as the caller last saw it (`expectedVersion`) is locked, then
  * `dependents` removes (and records) what hangs from it, then the row goes; a stale version is

@@ -1,11 +1,12 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { MutationUpdateResolutionArgs, UpdateResolutionInput } from '../../generated/types';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { diff, recordAudit } from '../audit/audit.service';
+import { updateVisible } from '../audit/versioned-writes';
 import {
   CommitteeRow,
   committees,
@@ -81,17 +82,14 @@ function cleanUpdate(input: UpdateResolutionInput): Record<string, string | bool
 }
 
 /** updateResolution: corrects what was minuted (compare-and-set); its kind, outcome and links stay. */
-export async function updateResolution(
-  ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateResolutionArgs,
-): Promise<ResolutionRow> {
+export async function updateResolution(ctx: Context, { input, ...args }: MutationUpdateResolutionArgs): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   const sets = cleanUpdate(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, resolutions, ctx.scope, id);
-    requireRole(caller, ...RECORDERS);
-    const after = await withResolutionNumber(() => updateVersioned(tx, resolutions, ctx.scope, before, expectedVersion, sets));
-    await recordAudit(tx, caller, 'resolution.updated', 'Resolution', before.id, diff(before, after, [...EDITABLE]));
-    return after;
-  });
+  const updated = { action: 'resolution.updated', entityType: 'Resolution', fields: EDITABLE };
+  return withResolutionNumber(() =>
+    updateVisible(ctx, caller, resolutions, args, updated, () => {
+      requireRole(caller, ...RECORDERS);
+      return sets;
+    }),
+  );
 }

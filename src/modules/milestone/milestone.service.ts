@@ -1,10 +1,11 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { join, raw, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../../db/table';
+import { findVisible, listPage, pageArgs, setsOf, visibleTo } from '../../db/table';
 import { badInput } from '../../errors';
-import { isId, notInFuture, presentKeys, requiredText } from '../../validation';
-import { created, diff, recordAudit } from '../audit/audit.service';
+import { isId, notInFuture, requiredText } from '../../validation';
+import { created, recordAudit } from '../audit/audit.service';
+import { updateVisible } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
 import { milestoneColumns, milestoneDueDate, milestoneOverdueSql, MilestoneRow, milestones } from './milestone.entity';
 import { londonToday } from '../../values/calendar-date';
@@ -45,13 +46,8 @@ export async function createMilestone(ctx: Context, input: MilestoneInput): Prom
   });
 }
 
+/** The fields updateMilestone sets. */
 const EDITABLE = ['title', 'forecastDate', 'actualDate', 'status'] as const;
-const COLUMN: Record<(typeof EDITABLE)[number], string> = {
-  title: 'title',
-  forecastDate: 'forecast_date',
-  actualDate: 'actual_date',
-  status: 'status',
-};
 
 /** Malformed values: only actualDate may be cleared; the other fields are non-null once set. */
 function cleanUpdate(input: UpdateMilestoneInput): UpdateMilestoneInput {
@@ -81,22 +77,13 @@ function checkComplete(before: MilestoneRow, input: UpdateMilestoneInput): Updat
   throw badInput('actualDate', 'A COMPLETE milestone keeps its actualDate; change its status first');
 }
 
-export async function updateMilestone(
-  ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateMilestoneArgs,
-): Promise<MilestoneRow> {
+const UPDATED = { action: 'milestone.updated', entityType: 'Milestone', fields: EDITABLE };
+
+export async function updateMilestone(ctx: Context, { input, ...args }: MutationUpdateMilestoneArgs): Promise<MilestoneRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, milestones, ctx.scope, id);
+  return updateVisible(ctx, caller, milestones, args, UPDATED, (before) => {
     requireProgrammeEditor(caller, before.programmeId);
-    const checked = checkComplete(before, clean);
-    const fields = presentKeys(checked).filter((k): k is (typeof EDITABLE)[number] =>
-      (EDITABLE as readonly string[]).includes(k as string),
-    );
-    const sets = Object.fromEntries(fields.map((f) => [COLUMN[f], checked[f]]));
-    const after = await updateVersioned(tx, milestones, ctx.scope, before, expectedVersion, sets);
-    await recordAudit(tx, caller, 'milestone.updated', 'Milestone', before.id, diff(before, after, [...EDITABLE]));
-    return after;
+    return setsOf(checkComplete(before, clean), EDITABLE);
   });
 }

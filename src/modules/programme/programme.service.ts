@@ -2,9 +2,10 @@ import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
 import { badInput, conflict } from '../../errors';
 import { join, param, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../../db/table';
-import { containsPattern, optionalText, presentKeys, requiredText } from '../../validation';
-import { created, diff, recordAudit } from '../audit/audit.service';
+import { listPage, pageArgs, setsOf, visibleTo } from '../../db/table';
+import { containsPattern, optionalText, requiredText } from '../../validation';
+import { created, recordAudit } from '../audit/audit.service';
+import { updateVisible } from '../audit/versioned-writes';
 import { programmeColumns, ProgrammeRow, programmes } from './programme.entity';
 import { MutationUpdateProgrammeArgs, QueryProgrammesArgs } from '../../generated/types';
 
@@ -36,15 +37,8 @@ interface ProgrammeInput {
   endDate?: string | null;
 }
 
+/** The fields updateProgramme sets. */
 const EDITABLE = ['name', 'description', 'status', 'owner', 'startDate', 'endDate'] as const;
-const COLUMN: Record<(typeof EDITABLE)[number], string> = {
-  name: 'name',
-  description: 'description',
-  status: 'status',
-  owner: 'owner',
-  startDate: 'start_date',
-  endDate: 'end_date',
-};
 
 function cleanInput(input: ProgrammeInput): ProgrammeInput {
   const clean: ProgrammeInput = { ...input };
@@ -86,25 +80,17 @@ export async function createProgramme(
   });
 }
 
-export async function updateProgramme(
-  ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateProgrammeArgs,
-): Promise<ProgrammeRow> {
+const UPDATED = { action: 'programme.updated', entityType: 'Programme', fields: EDITABLE };
+
+export async function updateProgramme(ctx: Context, { input, ...args }: MutationUpdateProgrammeArgs): Promise<ProgrammeRow> {
   const caller = requireCaller(ctx);
   const clean = cleanInput(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, programmes, ctx.scope, id);
+  return updateVisible(ctx, caller, programmes, args, UPDATED, (before) => {
     requireProgrammeEditor(caller, before.id);
     checkDates(
       clean.startDate === undefined ? before.startDate : clean.startDate,
       clean.endDate === undefined ? before.endDate : clean.endDate,
     );
-    const fields = presentKeys(clean).filter((k): k is (typeof EDITABLE)[number] =>
-      (EDITABLE as readonly string[]).includes(k as string),
-    );
-    const sets = Object.fromEntries(fields.map((f) => [COLUMN[f], clean[f]]));
-    const after = await updateVersioned(tx, programmes, ctx.scope, before, expectedVersion, sets);
-    await recordAudit(tx, caller, 'programme.updated', 'Programme', id, diff(before, after, [...EDITABLE]));
-    return after;
+    return setsOf(clean, EDITABLE);
   });
 }

@@ -1,11 +1,12 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { param, sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { optionalText, presentKeys, requiredText } from '../../validation';
-import { created, diff, recordAudit } from '../audit/audit.service';
+import { created, recordAudit } from '../audit/audit.service';
+import { updateAudited } from '../audit/versioned-writes';
 import { mitigationColumns, MitigationRow, mitigations, mitigationsOfRisks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
 import { baselineAfter, checkEffectiveness, initialEffectiveness } from './mitigation-kind';
@@ -69,8 +70,10 @@ export async function updateMitigation(
     const given = input.completedOn !== undefined;
     values.completed_on = completion(status, given ? input.completedOn : before.completedOn, given);
     const sets = Object.fromEntries(presentKeys(values).map((column) => [column, values[column]]));
-    const after = await updateVersioned(tx, mitigations, ctx.scope, before, expectedVersion, sets);
-    await recordAudit(tx, caller, 'mitigation.updated', 'Mitigation', before.id, diff(before, after, AUDITED));
-    return after;
+    return updateAudited(tx, caller, ctx.scope, mitigations, before, expectedVersion, sets, {
+      action: 'mitigation.updated',
+      entityType: 'Mitigation',
+      fields: AUDITED,
+    });
   });
 }

@@ -1,11 +1,11 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { raw, sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { notInFuture, requiredText } from '../../validation';
-import { diff, recordAudit } from '../audit/audit.service';
+import { updateAudited } from '../audit/versioned-writes';
 import { RiskRow, risks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
 
@@ -29,13 +29,12 @@ export async function closeRisk(
       sql`SELECT max(a.assessed_on) AS "assessedOn" FROM risk_assessments a WHERE a.organisation_id = ${ctx.scope.org} AND a.risk_id = ${before.id}`,
     ))!;
     if (on < assessedOn) throw badInput('closedOn', `closedOn cannot be before the current assessment (${assessedOn})`);
-    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
-      status: raw("'CLOSED'"),
-      closed_on: on,
-      closed_reason: closedReason,
+    const closure = { status: raw("'CLOSED'"), closed_on: on, closed_reason: closedReason };
+    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, closure, {
+      action: 'risk.closed',
+      entityType: 'Risk',
+      fields: CLOSURE,
     });
-    await recordAudit(tx, caller, 'risk.closed', 'Risk', before.id, diff(before, after, CLOSURE));
-    return after;
   });
 }
 
@@ -47,12 +46,12 @@ export async function reopenRisk(ctx: Context, id: string, expectedVersion: numb
     const before = await findVisible(tx, risks, ctx.scope, id);
     requireProgrammeEditor(caller, before.programmeId);
     if (before.status === 'OPEN') throw badInput('id', 'The risk is open: only a CLOSED risk is reopened');
-    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
-      status: raw("'OPEN'"),
-      closed_on: null,
-      closed_reason: null,
+    const open = { status: raw("'OPEN'"), closed_on: null, closed_reason: null };
+    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, open, {
+      action: 'risk.reopened',
+      entityType: 'Risk',
+      fields: CLOSURE,
+      also: { reason: [null, why] },
     });
-    await recordAudit(tx, caller, 'risk.reopened', 'Risk', before.id, { ...diff(before, after, CLOSURE), reason: [null, why] });
-    return after;
   });
 }

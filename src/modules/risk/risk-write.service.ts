@@ -4,11 +4,12 @@ import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { Tx } from '../../db/db';
 import { param, sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { badInput, conflict } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { notInFuture, optionalText, presentKeys, requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
+import { updateAudited } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
 import { assessmentOrder, riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
@@ -117,9 +118,11 @@ export async function updateRisk(ctx: Context, id: string, expectedVersion: numb
   return inTransaction(ctx, async (tx) => {
     const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
     const sets = Object.fromEntries(presentKeys(values).map((column) => [column, values[column]]));
-    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, sets);
-    await recordAudit(tx, caller, 'risk.updated', 'Risk', before.id, diff(before, after, AUDITED));
-    return after;
+    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, sets, {
+      action: 'risk.updated',
+      entityType: 'Risk',
+      fields: AUDITED,
+    });
   });
 }
 
@@ -147,16 +150,17 @@ export async function assessRisk(ctx: Context, { riskId, expectedVersion, input 
       throw badInput('assessedOn', `assessedOn cannot be before the risk was identified (${before.identifiedOn})`);
     const assessmentId = await insertAssessment(tx, caller, before.id, { ...score, assessedOn, note });
     const { current, previousScore } = await latestTwo(tx, ctx.scope, before.id);
-    const after = await updateVersioned(tx, risks, ctx.scope, before, expectedVersion, {
+    const sets = {
       current_likelihood: current.likelihood,
       current_impact: current.impact,
       previous_score: previousScore,
       ...(input.reviewDate ? { review_date: input.reviewDate } : {}),
+    };
+    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, sets, {
+      action: 'risk.assessed',
+      entityType: 'Risk',
+      fields: ['currentLikelihood', 'currentImpact', 'currentScore', 'reviewDate'],
+      also: created({ assessmentId, assessedOn, likelihood: score.likelihood, impact: score.impact, note }),
     });
-    await recordAudit(tx, caller, 'risk.assessed', 'Risk', before.id, {
-      ...diff(before, after, ['currentLikelihood', 'currentImpact', 'currentScore', 'reviewDate']),
-      ...created({ assessmentId, assessedOn, likelihood: score.likelihood, impact: score.impact, note }),
-    });
-    return after;
   });
 }

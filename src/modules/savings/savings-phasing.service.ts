@@ -10,6 +10,7 @@ import { MutationRephaseSavingsArgs, MutationWriteOffSavingsArgs } from '../../g
 import { formatFinancialYear } from '../../values/financial-year';
 import { requiredText } from '../../validation';
 import { created, diff, recordAudit } from '../audit/audit.service';
+import { updateAudited } from '../audit/versioned-writes';
 import { resolutions } from '../decision-trail/decision-trail.entity';
 import { recordSavingsChange } from './savings-change';
 import { savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
@@ -113,16 +114,17 @@ export async function writeOffSavings(ctx: Context, args: MutationWriteOffSaving
     const resolution = args.resolutionId == null ? null : await findVisible(tx, resolutions, ctx.scope, args.resolutionId);
     requireSavingsWriter(caller);
     requireUndelivered(line, amount);
-    const after = await updateVersioned(tx, savingsLines, ctx.scope, line, args.expectedVersion, {
+    const resolutionId = resolution?.id ?? null;
+    const writeOff = {
       planned: sql`planned - ${amount}::numeric`,
       forecast: sql`greatest(forecast - ${amount}::numeric, 0)`,
       written_off: sql`written_off + ${amount}::numeric`,
-    });
-    const resolutionId = resolution?.id ?? null;
-    await recordAudit(tx, caller, 'savingsLine.writtenOff', 'SavingsLine', line.id, {
-      ...diff(line, after, ['planned', 'forecast']),
-      reason: [null, reason],
-      resolutionId: [null, resolutionId],
+    };
+    const after = await updateAudited(tx, caller, ctx.scope, savingsLines, line, args.expectedVersion, writeOff, {
+      action: 'savingsLine.writtenOff',
+      entityType: 'SavingsLine',
+      fields: ['planned', 'forecast'],
+      also: { reason: [null, reason], resolutionId: [null, resolutionId] },
     });
     await recordSavingsChange(tx, caller, line.id, { kind: 'WRITTEN_OFF', amount, reason, resolutionId });
     return after;

@@ -3,12 +3,13 @@ import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { param, sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible, setsOf } from '../../db/table';
 import { badInput, conflict } from '../../errors';
 import { recordSavingsChange } from './savings-change';
 import { financialYearOf, formatFinancialYear } from '../../values/financial-year';
 import { optionalText, presentKeys, requiredText } from '../../validation';
-import { created, diff, recordAudit } from '../audit/audit.service';
+import { created, recordAudit } from '../audit/audit.service';
+import { updateAudited } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
 import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
 import {
@@ -72,13 +73,6 @@ function requireDeliveredForBlue(confidence: string, delivered: string, planned:
 const INPUTS = ['description', 'category', 'recurring', 'forecast', 'confidence', 'deliveryConfidence'] as const;
 const EDITABLE = ['description', 'category', 'recurring', 'forecast', 'deliveryConfidence'] as const;
 type Editable = (typeof EDITABLE)[number];
-const COLUMNS: Record<Editable, string> = {
-  description: 'description',
-  category: 'category',
-  recurring: 'recurring',
-  forecast: 'forecast',
-  deliveryConfidence: 'delivery_confidence',
-};
 
 /** Absent fields stay as they are; none of them may be set to null. The deprecated confidence sets deliveryConfidence. */
 function cleanUpdate(input: UpdateSavingsLineInput): Partial<Record<Editable, unknown>> {
@@ -106,9 +100,11 @@ export async function updateSavingsLine(
     const before = await findVisible(tx, savingsLines, ctx.scope, id);
     requireSavingsWriter(caller);
     if (clean.deliveryConfidence) requireDeliveredForBlue(clean.deliveryConfidence as string, before.delivered, before.planned);
-    const sets = Object.fromEntries(Object.entries(clean).map(([field, value]) => [COLUMNS[field as Editable], value]));
-    const after = await updateVersioned(tx, savingsLines, ctx.scope, before, expectedVersion, sets);
-    await recordAudit(tx, caller, 'savingsLine.updated', 'SavingsLine', id, diff(before, after, [...EDITABLE]));
+    const after = await updateAudited(tx, caller, ctx.scope, savingsLines, before, expectedVersion, setsOf(clean, EDITABLE), {
+      action: 'savingsLine.updated',
+      entityType: 'SavingsLine',
+      fields: EDITABLE,
+    });
     // the line's changes: one entry for each of a re-forecast and a re-rating
     if (before.forecast !== after.forecast) {
       await recordSavingsChange(tx, caller, id, {

@@ -1,0 +1,57 @@
+// Every versioned update is the same steps in the contract's order of errors: the caller (already
+// UNAUTHENTICATED-checked and its input cleaned), the row it may see (NOT_FOUND), the service's
+// own checks (FORBIDDEN, then its rules), compare-and-set (CONFLICT) and the audit event, in one
+// transaction. Services write only their own checks and what they set.
+import { Caller } from '../../auth/caller';
+import { Scope } from '../../auth/scope';
+import { Context, inTransaction } from '../../context';
+import { Tx } from '../../db/db';
+import { findVisible, TableOf, updateVersioned } from '../../db/table';
+import { Actor, Changes, diff, recordAudit } from './audit.service';
+
+/** The audit event of an update: its action and entity type, the fields whose changes it lists, and any more it says. */
+export interface UpdateEvent {
+  action: string;
+  entityType: string;
+  fields: readonly string[];
+  also?: Changes;
+}
+
+/**
+ * Compare-and-set (`updateVersioned`: CONFLICT on a stale version), then the event listing the
+ * fields that changed, in the caller's transaction. Answers the row as updated.
+ */
+export async function updateAudited<Row>(
+  tx: Tx,
+  actor: Actor,
+  scope: Scope,
+  t: TableOf<Row>,
+  before: { id: string; version: number },
+  expectedVersion: number,
+  sets: Record<string, unknown>,
+  event: UpdateEvent,
+): Promise<Row> {
+  const after = await updateVersioned(tx, t, scope, before, expectedVersion, sets);
+  const changes = { ...diff(before, after as object, [...event.fields]), ...event.also };
+  await recordAudit(tx, actor, event.action, event.entityType, before.id, changes);
+  return after;
+}
+
+/**
+ * The whole of an update of the row `id` names: in one transaction, the row the caller may see
+ * (NOT_FOUND), `check` (the service's permission and rules, which answers the columns to set), then
+ * updateAudited.
+ */
+export function updateVisible<Row extends { id: string; version: number }>(
+  ctx: Context,
+  caller: Caller,
+  t: TableOf<Row>,
+  { id, expectedVersion }: { id: string; expectedVersion: number },
+  event: UpdateEvent,
+  check: (before: Row) => Record<string, unknown>,
+): Promise<Row> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, t, ctx.scope, id);
+    return updateAudited(tx, caller, ctx.scope, t, before, expectedVersion, check(before), event);
+  });
+}
