@@ -1,4 +1,4 @@
-// Every versioned update is the same steps in the contract's order of errors: the caller (already
+// Every versioned update (and deletion) is the same steps in the contract's order of errors: the caller (already
 // UNAUTHENTICATED-checked and its input cleaned), the row it may see (NOT_FOUND), the service's
 // own checks (FORBIDDEN, then its rules), compare-and-set (CONFLICT) and the audit event, in one
 // transaction. Services write only their own checks and what they set.
@@ -6,8 +6,9 @@ import { Caller } from '../../auth/caller';
 import { Scope } from '../../auth/scope';
 import { Context, inTransaction } from '../../context';
 import { Tx } from '../../db/db';
-import { findVisible, TableOf, updateVersioned } from '../../db/table';
-import { Actor, Changes, diff, recordAudit } from './audit.service';
+import { deleteVersioned, findVisible, TableOf, updateVersioned } from '../../db/table';
+import { requiredText } from '../../validation';
+import { Actor, Changes, Deletion, diff, recordAudit, recordDeletion } from './audit.service';
 
 /** The audit event of an update: its action and entity type, the fields whose changes it lists, and any more it says. */
 export interface UpdateEvent {
@@ -53,5 +54,32 @@ export function updateVisible<Row extends { id: string; version: number }>(
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, t, ctx.scope, id);
     return updateAudited(tx, caller, ctx.scope, t, before, expectedVersion, check(before), event);
+  });
+}
+
+/**
+ * The whole deletion of a record entered in error: the reason (BAD_USER_INPUT), then in one
+ * transaction the row the caller may see (NOT_FOUND), `check` (the service's permission),
+ * compare-and-delete (deleteVersioned: CONFLICT) with `dependents` removing and recording what
+ * hangs from the row, and the deletion event: the row's last state with what `dependents` answers.
+ */
+export function deleteVisible<Row extends { id: string; version: number }>(
+  ctx: Context,
+  caller: Caller,
+  t: TableOf<Row>,
+  entityType: string,
+  { id, expectedVersion, reason }: { id: string; expectedVersion: number; reason: string },
+  check: (row: Row) => void,
+  dependents: (tx: Tx, row: Row, why: string) => Promise<object> = async () => ({}),
+): Promise<Deletion> {
+  const why = requiredText('reason', reason, 2000);
+  return inTransaction(ctx, async (tx) => {
+    const row = await findVisible(tx, t, ctx.scope, id);
+    check(row);
+    let kept = {};
+    await deleteVersioned(tx, t, ctx.scope, row, expectedVersion, async () => {
+      kept = await dependents(tx, row, why);
+    });
+    return recordDeletion(tx, caller, entityType, { ...row, ...kept }, why);
   });
 }

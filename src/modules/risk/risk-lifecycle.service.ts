@@ -1,11 +1,10 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { raw, sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { notInFuture, requiredText } from '../../validation';
-import { updateAudited } from '../audit/versioned-writes';
+import { updateAudited, UpdateEvent, updateVisible } from '../audit/versioned-writes';
 import { RiskRow, risks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
 
@@ -42,16 +41,10 @@ export async function closeRisk(
 export async function reopenRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   const why = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, risks, ctx.scope, id);
+  const reopened: UpdateEvent = { action: 'risk.reopened', entityType: 'Risk', fields: CLOSURE, also: { reason: [null, why] } };
+  return updateVisible(ctx, caller, risks, { id, expectedVersion }, reopened, (before) => {
     requireProgrammeEditor(caller, before.programmeId);
     if (before.status === 'OPEN') throw badInput('id', 'The risk is open: only a CLOSED risk is reopened');
-    const open = { status: raw("'OPEN'"), closed_on: null, closed_reason: null };
-    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, open, {
-      action: 'risk.reopened',
-      entityType: 'Risk',
-      fields: CLOSURE,
-      also: { reason: [null, why] },
-    });
+    return { status: raw("'OPEN'"), closed_on: null, closed_reason: null };
   });
 }

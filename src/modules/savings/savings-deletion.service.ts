@@ -1,10 +1,11 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { deleteVersioned, findVisible } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { notFound } from '../../errors';
 import { requiredText } from '../../validation';
 import { Deletion, recordDeletion } from '../audit/audit.service';
+import { deleteVisible } from '../audit/versioned-writes';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
 import { savingsDeliveries, savingsDeliveryColumns, SavingsDeliveryRow, savingsLines } from './savings.entity';
 import { requireSavingsWriter } from './savings.service';
@@ -16,22 +17,24 @@ import { requireSavingsWriter } from './savings.service';
  */
 export async function deleteSavingsLine(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
-  const why = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (tx) => {
-    const line = await findVisible(tx, savingsLines, ctx.scope, id);
-    requireSavingsWriter(caller);
-    let resolutionIds: string[] = [];
-    await deleteVersioned(tx, savingsLines, ctx.scope, line, expectedVersion, async () => {
+  const write = () => requireSavingsWriter(caller);
+  return deleteVisible(
+    ctx,
+    caller,
+    savingsLines,
+    'SavingsLine',
+    { id, expectedVersion, reason },
+    write,
+    async (tx, line, why) => {
       const deliveries = await tx.rows<SavingsDeliveryRow>(
         sql`DELETE FROM savings_deliveries WHERE organisation_id = ${ctx.scope.org} AND savings_line_id = ${line.id}
             RETURNING ${savingsDeliveryColumns('savings_deliveries')}`,
       );
       for (const delivery of deliveries) await recordDeletion(tx, caller, 'SavingsDelivery', delivery, why);
-      resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'savingsLineId', line.id);
-    });
-    const lastState = { ...line, resolutionIds };
-    return recordDeletion(tx, caller, 'SavingsLine', lastState, why);
-  });
+      const resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'savingsLineId', line.id);
+      return { resolutionIds };
+    },
+  );
 }
 
 /** deleteSavingsDelivery: a delivery entered in error; its ledger reference is free again. ADMIN and FINANCE. */
