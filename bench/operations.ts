@@ -78,8 +78,8 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
     case 'O8':
       return { first: 50 };
     case 'O9':
-      // after the inherent assessments of some risks: moves, new risks and every other list have rows
-      return { id: f.programmeId, since: '2019-01-15' };
+      // after some risks' inherent assessments and before others': every list has rows (resolutions from Tiny x5 on)
+      return { id: f.programmeId, since: '2019-01-05' };
     case 'W1':
       throw new Error('W1 takes per-request variables');
   }
