@@ -4,15 +4,23 @@ import { isDatabaseUnavailable } from './unavailable';
 /** A failure as TypeORM reports PostgreSQL's: the SQLSTATE on the error and on its driverError. */
 const failure = (code: string) => Object.assign(new Error(code), { code, driverError: { code } });
 
-test('a transaction that keeps losing to deadlocks is tried a bounded number of times, then is DATABASE_UNAVAILABLE', async () => {
+test.each([
+  [
+    'a transaction that keeps losing to deadlocks is tried a bounded number of times, then is DATABASE_UNAVAILABLE',
+    '40P01',
+    TRANSACTION_ATTEMPTS,
+    true,
+  ],
+  ['any other failure is not tried again', '23505', 1, false],
+])('%s', async (_, code, attempts, unavailable) => {
   let calls = 0;
   const attempt = retryingLostTransactions(async () => {
     calls++;
-    throw failure('40P01');
+    throw failure(code);
   });
-  await expect(attempt).rejects.toThrow('40P01');
-  expect(calls).toBe(TRANSACTION_ATTEMPTS);
-  expect(isDatabaseUnavailable(await attempt.catch((e) => e))).toBe(true);
+  await expect(attempt).rejects.toThrow(code);
+  expect(calls).toBe(attempts);
+  expect(isDatabaseUnavailable(await attempt.catch((e) => e))).toBe(unavailable);
 });
 
 test('a serialisation failure is tried again and the second attempt answers', async () => {
@@ -22,14 +30,4 @@ test('a serialisation failure is tried again and the second attempt answers', as
     return 'committed';
   });
   expect([answer, calls]).toEqual(['committed', 2]);
-});
-
-test('any other failure is not tried again', async () => {
-  let calls = 0;
-  const attempt = retryingLostTransactions(async () => {
-    calls++;
-    throw failure('23505');
-  });
-  await expect(attempt).rejects.toThrow('23505');
-  expect(calls).toBe(1);
 });
