@@ -4,7 +4,7 @@
 // and the tables of mitigations, milestones and savings are the web page's own components, so
 // the two never disagree.
 import type { ComponentChildren } from 'preact';
-import { RatingTag } from '../../../web/src/components/common';
+import { ColumnHeadings, RatingTag } from '../../../web/src/components/common';
 import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
 import { MilestonesTable } from '../../../web/src/components/milestones-table';
 import { SavingsTable } from '../../../web/src/components/savings-table';
@@ -134,15 +134,7 @@ function AboveAppetite({ risks }: { risks: ReportProgramme['risks'] }) {
           <RiskStatement risk={risk} />
           <table>
             <caption>Mitigations of {risk.reference}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeadings names={['Action', 'Kind', 'Owner', 'Due', 'Status']} />
             <tbody>
               {risk.mitigations.map((m) => (
                 <tr key={m.id}>
@@ -179,13 +171,7 @@ function Resolutions({ resolutions }: { resolutions: ReportData['resolutions']['
     >
       <table>
         <caption>Committee resolutions behind the programme, newest meeting first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Meeting</th>
-            <th scope="col">Item</th>
-            <th scope="col">Resolution</th>
-          </tr>
-        </thead>
+        <ColumnHeadings names={['Meeting', 'Item', 'Resolution']} />
         <tbody>
           {resolutions.map((r) => (
             <tr key={r.id}>

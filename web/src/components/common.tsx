@@ -24,6 +24,21 @@ export function RatingTag({ rating, score }: { rating: Band; score?: number }) {
   );
 }
 
+/** A table's column headings, in order. */
+export function ColumnHeadings({ names }: { names: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name) => (
+          <th key={name} scope="col">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function DateText({ value }: { value: string | null | undefined }) {
   if (!value) return <span class="muted">none</span>;
   return <time dateTime={value}>{date(value)}</time>;

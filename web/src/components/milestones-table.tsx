@@ -1,7 +1,7 @@
 // Milestones as a table: baseline against forecast or actual date, and the slippage between them.
 // Purely presentational, like the heat map: the web page and the report pack render the same one.
 import { label, slippage } from '../format';
-import { DateText } from './common';
+import { ColumnHeadings, DateText } from './common';
 
 export interface MilestoneTableRow {
   id: string;
@@ -18,16 +18,7 @@ export function MilestonesTable({ milestones, caption }: { milestones: readonly 
   return (
     <table class="milestones">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Milestone</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Forecast</th>
-          <th scope="col">Actual</th>
-          <th scope="col">Slippage</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
+      <ColumnHeadings names={['Milestone', 'Baseline', 'Forecast', 'Actual', 'Slippage', 'Status']} />
       <tbody>
         {milestones.map((m) => (
           <tr key={m.id}>
