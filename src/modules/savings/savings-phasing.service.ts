@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller } from '../../auth/permissions';
 import { Scope } from '../../auth/scope';
@@ -30,6 +31,14 @@ function requireUndelivered(line: SavingsLineRow, amount: string): void {
   }
 }
 
+/** The line a rephasing or write-off changes and the resolution behind it (NOT_FOUND), for a savings writer (FORBIDDEN). */
+async function lineToChange(tx: Tx, scope: Scope, caller: Caller, args: { savingsLineId: string; resolutionId?: string | null }) {
+  const line = await findVisible(tx, savingsLines, scope, args.savingsLineId);
+  const resolution = args.resolutionId == null ? null : await findVisible(tx, resolutions, scope, args.resolutionId);
+  requireSavingsWriter(caller);
+  return { line, resolutionId: resolution?.id ?? null };
+}
+
 /**
  * rephaseSavings: part of a saving slips to a later year. planned and forecast move from this
  * line to the same reference's line of that year (created if there is none); each line records
@@ -40,9 +49,7 @@ export async function rephaseSavings(ctx: Context, args: MutationRephaseSavingsA
   const reason = requiredText('reason', args.reason, 2000);
   const amount = positive(args.amount);
   return inTransaction(ctx, async (tx) => {
-    const from = await findVisible(tx, savingsLines, ctx.scope, args.savingsLineId);
-    const resolution = args.resolutionId == null ? null : await findVisible(tx, resolutions, ctx.scope, args.resolutionId);
-    requireSavingsWriter(caller);
+    const { line: from, resolutionId } = await lineToChange(tx, ctx.scope, caller, args);
     if (!from.reference) throw badInput('savingsLineId', 'Only a line with an MTFS reference can be rephased');
     if (args.toFinancialYear <= from.financialYear) {
       throw badInput('toFinancialYear', `toFinancialYear must be later than ${formatFinancialYear(from.financialYear)}`);
@@ -53,7 +60,6 @@ export async function rephaseSavings(ctx: Context, args: MutationRephaseSavingsA
       forecast: sql`forecast - ${amount}::numeric`,
     });
     const to = await receivingLine(tx, ctx.scope.org, from, args.toFinancialYear, amount);
-    const resolutionId = resolution?.id ?? null;
     const why = { reason: [null, reason] as [null, string], resolutionId: [null, resolutionId] as [null, string | null] };
     await recordAudit(tx, caller, 'savingsLine.rephased', 'SavingsLine', from.id, {
       ...diff(from, after, ['planned', 'forecast']),
@@ -110,11 +116,8 @@ export async function writeOffSavings(ctx: Context, args: MutationWriteOffSaving
   const reason = requiredText('reason', args.reason, 2000);
   const amount = positive(args.amount);
   return inTransaction(ctx, async (tx) => {
-    const line = await findVisible(tx, savingsLines, ctx.scope, args.savingsLineId);
-    const resolution = args.resolutionId == null ? null : await findVisible(tx, resolutions, ctx.scope, args.resolutionId);
-    requireSavingsWriter(caller);
+    const { line, resolutionId } = await lineToChange(tx, ctx.scope, caller, args);
     requireUndelivered(line, amount);
-    const resolutionId = resolution?.id ?? null;
     const writeOff = {
       planned: sql`planned - ${amount}::numeric`,
       forecast: sql`greatest(forecast - ${amount}::numeric, 0)`,
