@@ -1,12 +1,14 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
+import { Caller } from '../../auth/caller';
+import { Tx } from '../../db/db';
+import { findVisible, TableOf } from '../../db/table';
 import { badInput } from '../../errors';
 import { MutationUpdateResolutionArgs, UpdateResolutionInput } from '../../generated/types';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { diff, recordAudit } from '../audit/audit.service';
-import { updateVisible } from '../audit/versioned-writes';
+import { UpdateEvent, updateVisible } from '../audit/versioned-writes';
 import {
   CommitteeRow,
   committees,
@@ -19,23 +21,47 @@ import {
 import { RECORDERS } from './decision-trail.service';
 import { withCommitteeName, withMeetingDate, withResolutionNumber } from './decision-trail.unique';
 
+/**
+ * A recorder's correction of a committee or meeting (no version to compare: the minutes decide):
+ * the row (NOT_FOUND), the recorder's role (FORBIDDEN), `write`, then the event of what changed.
+ */
+function correct<Row extends { id: string }>(
+  ctx: Context,
+  caller: Caller,
+  t: TableOf<Row>,
+  id: string,
+  event: UpdateEvent,
+  write: (tx: Tx, before: Row) => Promise<Row>,
+): Promise<Row> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisible(tx, t, ctx.scope, id);
+    requireRole(caller, ...RECORDERS);
+    const after = await write(tx, before);
+    await recordAudit(tx, caller, event.action, event.entityType, before.id, diff(before, after, [...event.fields]));
+    return after;
+  });
+}
+
 /** updateCommittee: corrects a committee's name (stored trimmed). */
 export async function updateCommittee(ctx: Context, id: string, name: string): Promise<CommitteeRow> {
   const caller = requireCaller(ctx);
   const clean = requiredText('name', name, 200);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, committees, ctx.scope, id);
-    requireRole(caller, ...RECORDERS);
-    // a corrected name takes its place among the unique ones, a duplicate kept by the migration too
-    const after = (await withCommitteeName(clean, () =>
-      tx.one<CommitteeRow>(
-        sql`UPDATE committees SET name = ${clean}, kept_duplicate = false WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
+  const updated = { action: 'committee.updated', entityType: 'Committee', fields: ['name'] };
+  // a corrected name takes its place among the unique ones, a duplicate kept by the migration too
+  return correct(
+    ctx,
+    caller,
+    committees,
+    id,
+    updated,
+    async (tx, before) =>
+      (await withCommitteeName(clean, () =>
+        tx.one<CommitteeRow>(
+          sql`UPDATE committees SET name = ${clean}, kept_duplicate = false WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
             RETURNING id, name`,
-      ),
-    ))!;
-    await recordAudit(tx, caller, 'committee.updated', 'Committee', before.id, diff(before, after, ['name']));
-    return after;
-  });
+        ),
+      ))!,
+  );
 }
 
 /**
@@ -44,9 +70,8 @@ export async function updateCommittee(ctx: Context, id: string, name: string): P
  */
 export async function updateMeeting(ctx: Context, id: string, date: string): Promise<MeetingRow> {
   const caller = requireCaller(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, meetings, ctx.scope, id);
-    requireRole(caller, ...RECORDERS);
+  const updated = { action: 'meeting.updated', entityType: 'Meeting', fields: ['date'] };
+  return correct(ctx, caller, meetings, id, updated, async (tx, before) => {
     const after = (await withMeetingDate(date, () =>
       tx.one<MeetingRow>(
         sql`UPDATE meetings SET date = ${date}, kept_duplicate = false WHERE organisation_id = ${ctx.scope.org} AND id = ${before.id}
@@ -56,7 +81,6 @@ export async function updateMeeting(ctx: Context, id: string, date: string): Pro
     await tx.execute(
       sql`UPDATE resolutions SET meeting_date = ${date} WHERE organisation_id = ${ctx.scope.org} AND meeting_id = ${before.id}`,
     );
-    await recordAudit(tx, caller, 'meeting.updated', 'Meeting', before.id, diff(before, after, ['date']));
     return after;
   });
 }
