@@ -159,10 +159,11 @@ export interface LineRow {
   delivery?: Delivery;
 }
 
+/** A field of the line, on the line's own row only (a delivery's row leaves it blank). */
 const lineOnly =
-  <T>(value: (line: Line) => T) =>
+  <K extends keyof Line>(field: K) =>
   (r: LineRow) =>
-    r.delivery ? null : value(r.line);
+    r.delivery ? null : r.line[field];
 
 export const lineColumns: Columns<LineRow> = [
   text('record', (r) => (r.delivery ? 'Delivery' : 'Line'), 10),
@@ -172,27 +173,11 @@ export const lineColumns: Columns<LineRow> = [
   text('description', (r) => r.line.description, 40),
   text('kind', (r) => r.line.kind, 14),
   text('category', (r) => r.line.category, 14),
-  boolean(
-    'recurring',
-    lineOnly((l) => l.recurring),
-  ),
-  text(
-    'confidence',
-    lineOnly((l) => l.confidence),
-    11,
-  ),
-  money(
-    'planned',
-    lineOnly((l) => l.planned),
-  ),
-  money(
-    'forecast',
-    lineOnly((l) => l.forecast),
-  ),
-  money(
-    'delivered',
-    lineOnly((l) => l.delivered),
-  ),
+  boolean('recurring', lineOnly('recurring')),
+  text('confidence', lineOnly('confidence'), 11),
+  money('planned', lineOnly('planned')),
+  money('forecast', lineOnly('forecast')),
+  money('delivered', lineOnly('delivered')),
   date('recordedOn', (r) => r.delivery?.recordedOn),
   money('amount', (r) => r.delivery?.amount),
   text('ledgerReference', (r) => r.delivery?.ledgerReference, 18),
