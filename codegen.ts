@@ -69,6 +69,8 @@ const config: CodegenConfig = {
           SavingsChange: '../modules/savings/savings.entity#SavingsChangeRow',
           SavingsReconciliation: '../modules/savings/reconciliation.service#Reconciliation',
           MinutesImportResult: '../modules/minutes/minutes-import.service#MinutesImport',
+          Issue: '../modules/issue/issue.entity#IssueRow',
+          IssueConnection: '../paging#Connection<IssueRow>',
           AuditEvent: '../modules/audit/audit.service#AuditRow',
           AuditEventConnection: '../paging#Connection<AuditRow>',
           ProgrammeChanges: '../modules/cycle/changes.entity#ProgrammeChangesRow',

@@ -6,6 +6,7 @@ import { cycleLoaders } from './modules/cycle/cycle.loaders';
 import { committeeActionLoaders } from './modules/cycle/committee-action.loaders';
 import { changesPlanLoaders } from './modules/cycle/changes-plan.loaders';
 import { changesRiskLoaders } from './modules/cycle/changes-risk.loaders';
+import { issueLoaders } from './modules/issue/issue.loaders';
 import { milestoneLoaders } from './modules/milestone/milestone.loaders';
 import { organisationLoaders } from './modules/organisation/organisation.loaders';
 import { programmeLoaders } from './modules/programme/programme.loaders';
@@ -29,6 +30,7 @@ export function createLoaders(db: Db, scope: Scope) {
     ...milestoneLoaders(reads, scope),
     ...changesRiskLoaders(reads, scope),
     ...changesPlanLoaders(reads, scope),
+    ...issueLoaders(reads, scope),
   };
 }
 

@@ -4,6 +4,7 @@ import { seedMilestones } from './milestones';
 import { seedResolutions } from './resolutions';
 import { seedSavings } from './savings';
 import { seedRisks } from './risks';
+import { seedIssues } from './issues';
 import { seedRiskDepth } from './risk-depth';
 import { seedCommitteeCycle } from './committee-cycle';
 
@@ -15,6 +16,7 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedSavings(url, org, resolutionIds);
   await seedRisks(org.admin, org.programmeIds, resolutionIds);
   await seedRiskDepth(org.admin);
+  await seedIssues(org.admin, org.programmeIds, resolutionIds);
   await seedCommitteeCycle(org.admin, org.programmeIds, resolutionIds);
   await seedCorrections(org.admin, org.programmeIds);
   return org;

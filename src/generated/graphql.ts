@@ -12,6 +12,7 @@ import type { RiskRow, AssessmentRow, MitigationRow, MitigationUpdateRow } from 
 import type { SavingsLineRow, SavingsDeliveryRow, SavingsChangeRow } from '../modules/savings/savings.entity';
 import type { Reconciliation } from '../modules/savings/reconciliation.service';
 import type { MinutesImport } from '../modules/minutes/minutes-import.service';
+import type { IssueRow } from '../modules/issue/issue.entity';
 import type { AuditRow } from '../modules/audit/audit.service';
 import type { ProgrammeChangesRow, RiskMoveRow, MitigationMoveRow, MilestoneMoveRow, SavingsLineMoveRow } from '../modules/cycle/changes.entity';
 import type { Context } from '../context';
@@ -113,6 +114,11 @@ export type ResolversTypes = {
   FoundResolution: ResolverTypeWrapper<Omit<Types.FoundResolution, 'resolution'> & { resolution?: Types.Maybe<ResolversTypes['Resolution']> }>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  Issue: ResolverTypeWrapper<IssueRow>;
+  IssueConnection: ResolverTypeWrapper<Connection<IssueRow>>;
+  IssueFilter: Types.IssueFilter;
+  IssueInput: Types.IssueInput;
+  IssueStatus: Types.IssueStatus;
   IssueTokenPayload: ResolverTypeWrapper<Omit<Types.IssueTokenPayload, 'user'> & { user: ResolversTypes['User'] }>;
   LedgerImportError: ResolverTypeWrapper<Types.LedgerImportError>;
   LedgerImportResult: ResolverTypeWrapper<Types.LedgerImportResult>;
@@ -185,6 +191,7 @@ export type ResolversTypes = {
   Treatment: Types.Treatment;
   Trend: Types.Trend;
   UpdateCommitteeActionInput: Types.UpdateCommitteeActionInput;
+  UpdateIssueInput: Types.UpdateIssueInput;
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
@@ -217,6 +224,10 @@ export type ResolversParentTypes = {
   FoundResolution: Omit<Types.FoundResolution, 'resolution'> & { resolution?: Types.Maybe<ResolversParentTypes['Resolution']> };
   ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
+  Issue: IssueRow;
+  IssueConnection: Connection<IssueRow>;
+  IssueFilter: Types.IssueFilter;
+  IssueInput: Types.IssueInput;
   IssueTokenPayload: Omit<Types.IssueTokenPayload, 'user'> & { user: ResolversParentTypes['User'] };
   LedgerImportError: Types.LedgerImportError;
   LedgerImportResult: Types.LedgerImportResult;
@@ -272,6 +283,7 @@ export type ResolversParentTypes = {
   ScoreInput: Types.ScoreInput;
   String: Types.Scalars['String']['output'];
   UpdateCommitteeActionInput: Types.UpdateCommitteeActionInput;
+  UpdateIssueInput: Types.UpdateIssueInput;
   UpdateMilestoneInput: Types.UpdateMilestoneInput;
   UpdateMitigationInput: Types.UpdateMitigationInput;
   UpdateProgrammeInput: Types.UpdateProgrammeInput;
@@ -358,6 +370,30 @@ export type FoundResolutionResolvers<ContextType = Context, ParentType extends R
   number?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolution?: Resolver<Types.Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue']> = {
+  confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromRisk?: Resolver<Types.Maybe<ResolversTypes['Risk']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionNote?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IssueStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IssueConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueConnection'] = ResolversParentTypes['IssueConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssueTokenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueTokenPayload'] = ResolversParentTypes['IssueTokenPayload']> = {
@@ -493,18 +529,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importMinutes?: Resolver<ResolversTypes['MinutesImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportMinutesArgs, 'dryRun' | 'meetingId' | 'text'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<Types.MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
+  raiseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationRaiseIssueArgs, 'input'>>;
+  raiseIssueFromRisk?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationRaiseIssueFromRiskArgs, 'expectedVersion' | 'reference' | 'riskId'>>;
   rebaselineMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationRebaselineMilestoneArgs, 'baselineDate' | 'expectedVersion' | 'id' | 'reason'>>;
   recordCommitteeAction?: Resolver<ResolversTypes['CommitteeAction'], ParentType, ContextType, RequireFields<Types.MutationRecordCommitteeActionArgs, 'input'>>;
   recordResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRecordResolutionArgs, 'input'>>;
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   rephaseSavings?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationRephaseSavingsArgs, 'amount' | 'expectedVersion' | 'reason' | 'savingsLineId' | 'toFinancialYear'>>;
+  resolveIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationResolveIssueArgs, 'expectedVersion' | 'id' | 'resolutionNote'>>;
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setEscalationThreshold?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetEscalationThresholdArgs, 'score'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
   updateCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeArgs, 'id' | 'name'>>;
   updateCommitteeAction?: Resolver<ResolversTypes['CommitteeAction'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeActionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationUpdateIssueArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationUpdateMeetingArgs, 'date' | 'id'>>;
   updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationUpdateMilestoneArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<Types.MutationUpdateMitigationArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -534,6 +574,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -573,6 +614,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   changesSince?: Resolver<Types.Maybe<ResolversTypes['ProgrammeChanges']>, ParentType, ContextType, RequireFields<Types.QueryChangesSinceArgs, 'programmeId'>>;
   committeeActions?: Resolver<ResolversTypes['CommitteeActionConnection'], ParentType, ContextType, RequireFields<Types.QueryCommitteeActionsArgs, 'first'>>;
   committees?: Resolver<Array<ResolversTypes['Committee']>, ParentType, ContextType>;
+  issue?: Resolver<Types.Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<Types.QueryIssueArgs, 'id'>>;
+  issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, RequireFields<Types.QueryIssuesArgs, 'first'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<Types.QueryMilestonesArgs, 'first'>>;
   mitigation?: Resolver<Types.Maybe<ResolversTypes['Mitigation']>, ParentType, ContextType, RequireFields<Types.QueryMitigationArgs, 'id'>>;
@@ -592,6 +635,7 @@ export type ResolutionResolvers<ContextType = Context, ParentType extends Resolv
   actions?: Resolver<Array<ResolversTypes['CommitteeAction']>, ParentType, ContextType>;
   agendaItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ResolutionKind'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
@@ -796,6 +840,8 @@ export type Resolvers<ContextType = Context> = {
   Deletion?: DeletionResolvers<ContextType>;
   FinancialYear?: GraphQLScalarType;
   FoundResolution?: FoundResolutionResolvers<ContextType>;
+  Issue?: IssueResolvers<ContextType>;
+  IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueTokenPayload?: IssueTokenPayloadResolvers<ContextType>;
   LedgerImportError?: LedgerImportErrorResolvers<ContextType>;
   LedgerImportResult?: LedgerImportResultResolvers<ContextType>;

@@ -282,6 +282,89 @@ export type FoundResolution = {
   text: Scalars['String']['output'];
 };
 
+/** A problem that has happened and must be managed now (a risk that materialised, or any other). */
+export type Issue = {
+  __typename?: 'Issue';
+  /** Hidden from MEMBER callers as a confidential risk is; true when raised from a confidential risk. */
+  confidential: Scalars['Boolean']['output'];
+  /** More about it, if given. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The risk it materialised from, if any (visible to the caller). */
+  fromRisk: Maybe<Risk>;
+  /** Opaque; unique across all object types. */
+  id: Scalars['ID']['output'];
+  /** The post managing it, if given. */
+  owner: Maybe<Scalars['String']['output']>;
+  /** How serious it is. */
+  priority: Rating;
+  /** The programme it belongs to. */
+  programme: Programme;
+  /** The day it was raised. */
+  raisedOn: Scalars['Date']['output'];
+  /** Unique within its programme, ignoring case, e.g. I01. */
+  reference: Scalars['String']['output'];
+  /** How it was resolved. */
+  resolutionNote: Maybe<Scalars['String']['output']>;
+  /** Resolutions linked to this issue, newest meeting first, then agenda item and number. */
+  resolutions: Array<Resolution>;
+  /** The day it was resolved; null while OPEN. */
+  resolvedOn: Maybe<Scalars['Date']['output']>;
+  /** OPEN until resolveIssue. */
+  status: IssueStatus;
+  /** What has happened, e.g. Two family hub sites not ready for opening. */
+  title: Scalars['String']['output'];
+  /** Changes exactly when updateIssue or resolveIssue succeeds; send it as expectedVersion. */
+  version: Scalars['Int']['output'];
+};
+
+/** Ordered by status (OPEN first), priority (RED first), then programme code and reference. */
+export type IssueConnection = {
+  __typename?: 'IssueConnection';
+  /** This page's issues. */
+  nodes: Array<Issue>;
+  /** Whether there is a next page, and the cursor for it. */
+  pageInfo: PageInfo;
+  /** How many issues match the filter, over all pages (a MEMBER's count leaves out confidential ones). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Issues matching every field given; a MEMBER never sees a confidential one. */
+export type IssueFilter = {
+  /** Any of these priorities. */
+  priority?: InputMaybe<Array<Rating>>;
+  /** Issues of this programme; an unknown or invisible one gives an empty list. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<IssueStatus>>;
+};
+
+/** A new issue. */
+export type IssueInput = {
+  /** Exempt information, hidden from MEMBER callers; defaults to false. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trimmed; blank is null. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The post managing it, at most 200 characters; blank is null. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** How serious it is. */
+  priority: Rating;
+  /** The programme it belongs to (NOT_FOUND when the caller cannot see it). */
+  programmeId: Scalars['ID']['input'];
+  /** Defaults to today; not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 1 to 20 characters, trimmed; unique within the programme ignoring case (a taken one is CONFLICT, field reference). */
+  reference: Scalars['String']['input'];
+  /** 1 to 500 characters, trimmed. */
+  title: Scalars['String']['input'];
+};
+
+/** Where an issue is. */
+export type IssueStatus =
+  /** Being managed. */
+  | 'OPEN'
+  /** Dealt with: resolvedOn and resolutionNote say when and how. */
+  | 'RESOLVED';
+
 /** Another token for an existing user. */
 export type IssueTokenPayload = {
   __typename?: 'IssueTokenPayload';
@@ -317,6 +400,8 @@ export type LedgerImportResult = {
 
 /** Exactly one field must be set. */
 export type LinkTarget = {
+  /** An issue of a programme. */
+  issueId?: InputMaybe<Scalars['ID']['input']>;
   /** A milestone of a programme. */
   milestoneId?: InputMaybe<Scalars['ID']['input']>;
   /** A programme itself. */
@@ -722,6 +807,15 @@ export type Mutation = {
   issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
+  /** Issues are raised, updated and resolved by those who may edit the programme's risks. */
+  raiseIssue: Issue;
+  /**
+   * The risk has happened: raises an issue from it (its title, description, owner and
+   * confidentiality; priority from its current rating) and closes the risk with the reason
+   * "Became issue <reference>" and closedOn = raisedOn (raisedOn as in IssueInput). A CLOSED risk
+   * is BAD_USER_INPUT (field riskId).
+   */
+  raiseIssueFromRisk: Issue;
   /**
    * Moves the milestone's baseline to baselineDate, keeping the earlier ones in baselines;
    * slippageDays is then measured from the new one; forecastDate is unchanged.
@@ -747,6 +841,8 @@ export type Mutation = {
    * BAD_USER_INPUT (field savingsLineId). FINANCE and ADMIN. Returns the receiving line.
    */
   rephaseSavings: SavingsLine;
+  /** resolvedOn defaults to today; not in the future, not before raisedOn. */
+  resolveIssue: Issue;
   /**
    * Records the response of the body a recommendation went to: responseId is a DECISION of a
    * meeting on or after the recommendation's meeting (otherwise BAD_USER_INPUT, field responseId);
@@ -765,6 +861,8 @@ export type Mutation = {
   updateCommittee: Committee;
   /** Same callers and programme scope as recordCommitteeAction. */
   updateCommitteeAction: CommitteeAction;
+  /** Those who may edit the programme's risks; an OPEN or RESOLVED issue. */
+  updateIssue: Issue;
   /** ADMIN and PROGRAMME_MANAGER. Its resolutions move with it; their versions do not change. */
   updateMeeting: Meeting;
   /** ADMIN, or a PROGRAMME_MANAGER assigned to the milestone's programme. */
@@ -1216,6 +1314,43 @@ export type MutationLinkResolutionArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationRaiseIssueArgs = {
+  input: IssueInput;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationRaiseIssueFromRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  reference: Scalars['String']['input'];
+  riskId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRebaselineMilestoneArgs = {
   baselineDate: Scalars['Date']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -1330,6 +1465,26 @@ export type MutationRephaseSavingsArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationResolveIssueArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  resolutionNote: Scalars['String']['input'];
+  resolvedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRespondToRecommendationArgs = {
   outcome: RecommendationOutcome;
   recommendationId: Scalars['ID']['input'];
@@ -1424,6 +1579,25 @@ export type MutationUpdateCommitteeActionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateCommitteeActionInput;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUpdateIssueArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateIssueInput;
 };
 
 
@@ -1638,6 +1812,8 @@ export type Programme = {
   endDate: Maybe<Scalars['Date']['output']>;
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** Newest raisedOn first, then reference. */
+  issues: Array<Issue>;
   /** The programme's milestones, by forecastDate, then title. */
   milestones: Array<Milestone>;
   /** e.g. Family Hubs and Start for Life. */
@@ -1772,6 +1948,10 @@ export type Query = {
   committeeActions: CommitteeActionConnection;
   /** The organisation's committees, by name. */
   committees: Array<Committee>;
+  /** null when there is no such issue the caller may see. */
+  issue: Maybe<Issue>;
+  /** The organisation's issues. */
+  issues: IssueConnection;
   /** The caller's own user. */
   me: User;
   /** The organisation's milestones. */
@@ -1846,6 +2026,36 @@ export type QueryChangesSinceArgs = {
 export type QueryCommitteeActionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommitteeActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryIssueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Send `Authorization: Bearer <token>`: without a valid token every field is
+ * UNAUTHENTICATED (introspection is answered for anyone). Answers come from the caller's own
+ * organisation only: objects of another organisation, and confidential risks for a MEMBER, are
+ * invisible, so a query by id returns null, never FORBIDDEN. Lists take `first` (1 to 500, default
+ * 50) and `after` (the endCursor of the page before); other values are BAD_USER_INPUT. "Today" and
+ * "overdue" are by the calendar in Europe/London. A `search` filter matches case-insensitively
+ * anywhere in the fields it names; % and _ are ordinary characters.
+ */
+export type QueryIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IssueFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2030,6 +2240,8 @@ export type Resolution = {
   agendaItem: Scalars['String']['output'];
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
+  /** By programme code, then reference. */
+  issues: Array<Issue>;
   /** DECISION until recorded otherwise. */
   kind: ResolutionKind;
   /** The meeting that resolved it. */
@@ -2083,7 +2295,7 @@ export type ResolutionFilter = {
   kind?: InputMaybe<Array<ResolutionKind>>;
   /** Recommendations with this outcome. */
   outcome?: InputMaybe<Array<RecommendationOutcome>>;
-  /** Linked to the programme itself or to any of its risks, milestones or savings lines. */
+  /** Linked to the programme itself or to any of its risks, milestones, savings lines or (part depth) issues. */
   programmeId?: InputMaybe<Scalars['ID']['input']>;
   /** Matches the text or the agenda item. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -2693,6 +2905,18 @@ export type UpdateCommitteeActionInput = {
   status?: InputMaybe<ActionStatus>;
   /** 1 to 2000 characters; may not be null. */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields to change; absent ones stay as they are. */
+export type UpdateIssueInput = {
+  /** Trimmed; blank or null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters; blank or null clears it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** Not null. */
+  priority?: InputMaybe<Rating>;
+  /** 1 to 500 characters, trimmed; not null. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields to change; absent ones stay as they are. baselineDate changes only by rebaselineMilestone. */

@@ -6,6 +6,7 @@ import { cycleResolvers } from '../modules/cycle/cycle.resolvers';
 import { committeeActionResolvers } from '../modules/cycle/committee-action.resolvers';
 import { changesResolvers } from '../modules/cycle/changes.resolvers';
 import { minutesResolvers } from '../modules/minutes/minutes.resolvers';
+import { issueResolvers } from '../modules/issue/issue.resolvers';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers';
 import { organisationResolvers } from '../modules/organisation/organisation.resolvers';
 import { programmeResolvers } from '../modules/programme/programme.resolvers';
@@ -40,5 +41,6 @@ export const resolvers = [
   riskResolvers,
   milestoneResolvers,
   savingsResolvers,
+  issueResolvers,
   auditResolvers,
 ];

@@ -33,6 +33,8 @@ beforeAll(async () => {
   ).risk;
   const hidden = new Map<string, string>([[a.secret, newMarker()]]);
   for (const id of idsIn(secret)) hidden.set(id, randomUUID());
+  // the confidential issue, like the risk, does not exist for a MEMBER
+  hidden.set(a.issues.secret.id, randomUUID());
   probe = new Probe(t, schema, hidden);
 }, 120_000);
 afterAll(() => t?.close());
@@ -197,6 +199,22 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
       expect(secretOf(m).resolution.risks).toEqual([]);
     }
   },
+  'Query.issues': async () => {
+    const q = `query($filter: IssueFilter) { issues(filter: $filter) { totalCount nodes { id fromRisk { id }
+      resolutions { id risks { id } issues { id } } programme { issues { id } } } } }`;
+    for (const filter of [undefined, { programmeId: a.programmes.fh.id }, { priority: ['RED'] }]) {
+      const { admin, member: m } = await both(q, { filter });
+      expect(m.issues.totalCount).toBe(admin.issues.totalCount - 1);
+      expect(ids(m.issues.nodes)).toEqual(ids(admin.issues.nodes).filter((id: string) => id !== a.issues.secret.id));
+    }
+  },
+  'Query.issue': async () => {
+    const q = `query($id: ID!) { issue(id: $id) { id resolutions { issues { id } } } }`;
+    expect(dataOf(await probe.send(q, { id: a.issues.secret.id }, member)).issue).toBeNull();
+    expect(dataOf(await probe.send(q, { id: a.issues.open.id }, member)).issue.resolutions).toEqual([
+      { issues: [{ id: a.issues.open.id }] },
+    ]);
+  },
   'Query.auditTrail': async () => {
     const q = `query($entityId: ID) { auditTrail(entityId: $entityId) { totalCount nodes { entityId changes } } }`;
     for (const entityId of [undefined, a.risks.secret.id, a.mitigations.secret.id])
@@ -251,6 +269,11 @@ const MUTATIONS: [
     (_, m) => ({ id: m.id, v: m.version }),
   ],
   [
+    'raiseIssueFromRisk',
+    `mutation($id: ID!, $v: Int!) { raiseIssueFromRisk(riskId: $id, expectedVersion: $v, reference: "I99") { id } }`,
+    (r) => ({ id: r.id, v: r.version }),
+  ],
+  [
     'linkResolution',
     `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
     (r) => ({ id: a.resolutions.ics, target: { riskId: r.id } }),
@@ -282,6 +305,31 @@ describe('as a MEMBER, a mutation naming it is NOT_FOUND, never FORBIDDEN', () =
     const open = await t.gql(query, variables(a.risks.open, a.mitigations.open), member);
     expect(codeOf(open)).toBe('FORBIDDEN');
   });
+});
+
+test('as a MEMBER, a mutation naming the confidential issue is NOT_FOUND; naming the open one FORBIDDEN', async () => {
+  const mutations: [string, (issue: { id: string; version: number }) => Record<string, unknown>][] = [
+    [
+      `mutation($id: ID!, $v: Int!) { updateIssue(id: $id, expectedVersion: $v, input: { title: "Leaked" }) { id } }`,
+      (i) => ({ id: i.id, v: i.version }),
+    ],
+    [
+      `mutation($id: ID!, $v: Int!) { resolveIssue(id: $id, expectedVersion: $v, resolutionNote: "Leaked") { id } }`,
+      (i) => ({ id: i.id, v: i.version }),
+    ],
+    [
+      `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
+      (i) => ({ id: a.resolutions.ics, target: { issueId: i.id } }),
+    ],
+    [
+      `mutation($id: ID!, $target: LinkTarget!) { unlinkResolution(resolutionId: $id, target: $target) { id } }`,
+      (i) => ({ id: a.resolutions.model, target: { issueId: i.id } }),
+    ],
+  ];
+  for (const [query, variables] of mutations) {
+    expect(codeOf(await probe.send(query, variables(a.issues.secret), member))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(query, variables(a.issues.open), member))).toBe('FORBIDDEN');
+  }
 });
 
 test('the cases drove every query, and every argument that names a risk or a mitigation, with the confidential one', () => {

@@ -47,7 +47,8 @@ beforeAll(async () => {
       `{ programmes(first: 1) { pageInfo { endCursor } } risks(first: 1) { pageInfo { endCursor } }
     mitigations(first: 1) { pageInfo { endCursor } }
     milestones(first: 1) { pageInfo { endCursor } } resolutions(first: 1) { pageInfo { endCursor } }
-    committeeActions(first: 1) { pageInfo { endCursor } } auditTrail(first: 1) { pageInfo { endCursor } } }`,
+    committeeActions(first: 1) { pageInfo { endCursor } } issues(first: 1) { pageInfo { endCursor } }
+    auditTrail(first: 1) { pageInfo { endCursor } } }`,
       {},
       a.tokens.ADMIN,
     ),
@@ -113,6 +114,7 @@ test("a list's cursor holds only values of the caller's own node", async () => {
     milestones(first: 1) { pageInfo { endCursor } nodes { id title forecastDate } }
     resolutions(first: 1) { pageInfo { endCursor } nodes { id agendaItem number meeting { date } } }
     committeeActions(first: 1) { pageInfo { endCursor } nodes { id dueDate meeting { date } } }
+    issues(first: 1) { pageInfo { endCursor } nodes { id status priority reference programme { code } } }
     auditTrail(first: 1) { pageInfo { endCursor } nodes { id at entityId } } }`,
       {},
       b.tokens.ADMIN,

@@ -444,6 +444,36 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.actions)),
     ),
 
+  'Mutation.raiseIssue': (w) =>
+    each(
+      w,
+      `mutation($input: IssueInput!) { raiseIssue(input: $input) { id } }`,
+      Object.values(w.a.programmes).map((p) => ({
+        input: { programmeId: p.id, reference: 'I99', title: 'Planted', priority: 'RED' },
+      })),
+    ),
+
+  'Mutation.raiseIssueFromRisk': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { raiseIssueFromRisk(riskId: $id, expectedVersion: $v, reference: "I99") { id } }`,
+      versioned(Object.values(w.a.risks)),
+    ),
+
+  'Mutation.updateIssue': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { updateIssue(id: $id, expectedVersion: $v, input: {title: "Taken over"}) { id } }`,
+      versioned(Object.values(w.a.issues)),
+    ),
+
+  'Mutation.resolveIssue': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $v: Int!) { resolveIssue(id: $id, expectedVersion: $v, resolutionNote: "Taken over") { id } }`,
+      versioned(Object.values(w.a.issues)),
+    ),
+
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),
   'Mutation.unlinkResolution': (w) => linkCase(w, 'unlinkResolution'),
 };
@@ -463,6 +493,8 @@ function linkCase(w: World, mutation: string) {
     { riskId: a.risks.closed.id },
     { milestoneId: a.milestones.fh.id },
     { savingsLineId: a.savings.staffing.id },
+    { issueId: a.issues.open.id },
+    { issueId: a.issues.secret.id },
   ];
   return each(w, q, [
     { id: a.resolutions.model, target: { programmeId: w.b.programmes.fh.id } },

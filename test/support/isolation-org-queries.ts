@@ -13,7 +13,7 @@ export interface World {
   probe: Probe;
   /** A's own endCursors of its first page of each list. */
   aCursors: Record<
-    'programmes' | 'risks' | 'mitigations' | 'milestones' | 'resolutions' | 'committeeActions' | 'auditTrail',
+    'programmes' | 'risks' | 'mitigations' | 'milestones' | 'resolutions' | 'committeeActions' | 'issues' | 'auditTrail',
     string
   >;
   /** B's audit events, counted before any attempt. */
@@ -253,6 +253,29 @@ export const QUERY_CASES: Record<string, Case> = {
       await w.probe.send(q, { after: w.aCursors.committeeActions }, token);
     }),
 
+  'Query.issues': (w) =>
+    asEachRole(w, async (role, token) => {
+      const q = `query($filter: IssueFilter, $after: String) { issues(filter: $filter, first: 500, after: $after) {
+        totalCount nodes { id programme { id issues { id } } fromRisk { id } resolutions { id issues { id } } } } }`;
+      // B's own issues: I01, and for all but a MEMBER the confidential I02
+      expect(dataOf(await w.probe.send(q, {}, token)).issues.totalCount).toBe(role === 'MEMBER' ? 1 : 2);
+      for (const filter of [
+        { programmeId: w.a.programmes.fh.id },
+        { programmeId: w.a.programmes.fh.id, status: ['OPEN'], priority: ['RED', 'AMBER'] },
+        { programmeId: w.a.programmes.fh.id.toUpperCase() },
+      ]) {
+        expect(dataOf(await w.probe.send(q, { filter }, token)).issues).toEqual({ totalCount: 0, nodes: [] });
+      }
+      await w.probe.send(q, { after: w.aCursors.issues }, token);
+    }),
+
+  'Query.issue': (w) =>
+    asEachRole(w, async (_, token) => {
+      const q = `query($id: ID!) { issue(id: $id) { id title fromRisk { id } resolutions { id } } }`;
+      for (const id of [w.a.issues.open.id, w.a.issues.secret.id, w.a.issues.secret.id.toUpperCase(), w.a.risks.open.id])
+        expect(dataOf(await w.probe.send(q, { id }, token)).issue).toBeNull();
+    }),
+
   'Query.auditTrail': (w) =>
     asEachRole(w, async (role, token) => {
       const q = `query($entityId: ID, $after: String) { auditTrail(entityId: $entityId, first: 500, after: $after) {
@@ -269,6 +292,7 @@ export const QUERY_CASES: Record<string, Case> = {
         w.a.meetings.spring,
         w.a.resolutions.model,
         w.a.actions.model.id,
+        w.a.issues.secret.id,
       ];
       if (role === 'MEMBER') {
         for (const entityId of [undefined, ...named])

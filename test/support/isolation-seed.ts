@@ -39,6 +39,8 @@ export interface Seeded {
   resolutions: { model: string; secret: string; ics: string };
   /** Committee actions: model arose from the model resolution, about fh, reporting to the committee; secret from the secret one; none about no programme. */
   actions: { model: Versioned; secret: Versioned; none: Versioned };
+  /** Issues of fh, both linked to the model resolution: open, and secret (confidential). */
+  issues: { open: Versioned; secret: Versioned };
 }
 
 interface SavingsLine extends Versioned {
@@ -315,6 +317,22 @@ export async function seedOrganisation(
     }),
     none: await action({ meetingId: meetings.autumn, text: `${marker} Working group to be suggested` }),
   };
+  const issue = async (input: Record<string, unknown>) => {
+    const raised = await as(`mutation($input: IssueInput!) { raiseIssue(input: $input) { id version } }`, {
+      input: { programmeId: fh.id, owner: `${marker} Head of Service`, priority: 'AMBER', raisedOn: '2018-07-01', ...input },
+    });
+    await link(resolutions.model, { issueId: raised.id });
+    return raised as Versioned;
+  };
+  const issues = {
+    open: await issue({ reference: 'I01', title: `${marker} Two hub sites not ready` }),
+    secret: await issue({
+      reference: 'I02',
+      title: `${marker} ${secret} Named post dispute`,
+      confidential: true,
+      priority: 'RED',
+    }),
+  };
   Object.assign(
     closed,
     await as(
@@ -345,11 +363,12 @@ export async function seedOrganisation(
     meetings,
     resolutions,
     actions,
+    issues,
   };
 }
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered';
-const LINKS = 'programmes { id } risks { id } milestones { id } savingsLines { id }';
+const LINKS = 'programmes { id } risks { id } milestones { id } savingsLines { id } issues { id }';
 
 /**
  * Everything a caller sees of its organisation, cursors, counts and versions included (every
@@ -383,6 +402,8 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
     )),
     ...(await get(`{ committeeActions(first: 500) { ${page} nodes { id text owner dueDate status completedOn overdue version
       meeting { id } resolution { id } programme { id actions { id } } reportTo { id } } } }`)),
+    ...(await get(`{ issues(first: 500) { ${page} nodes { id reference title description owner priority status raisedOn resolvedOn
+      resolutionNote confidential version programme { id issues { id } } fromRisk { id } resolutions { id } } } }`)),
     ...(await get(`{ risks(first: 500) { ${page} nodes { id } } milestones(first: 500) { ${page} nodes { id } }
       resolutions(first: 500) { ${page} nodes { id ${LINKS} } }
       current: riskMatrix { total cells { likelihood impact count } } inherent: riskMatrix(basis: INHERENT) { total cells { count } }

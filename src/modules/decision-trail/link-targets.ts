@@ -3,6 +3,7 @@ import { Scope } from '../../auth/scope';
 import { ident, join, Param, raw, Sql, sql } from '../../db/sql';
 import { hiddenFrom, TableOf } from '../../db/table';
 import { LinkTarget as LinkTargetInput } from '../../generated/types';
+import { issues } from '../issue/issue.entity';
 import { milestoneOrder, milestones } from '../milestone/milestone.entity';
 import { programmeProjection, programmes } from '../programme/programme.entity';
 import { riskOrder, riskProjection, risks } from '../risk/risk.entity';
@@ -88,6 +89,17 @@ const KINDS: Record<keyof LinkTargetInput, KindOf<unknown>> = {
     // by programme code first: the programme is joined for its code
     join: raw(' JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id'),
     order: sql`p.code, ${savingsLineOrder('l')}`,
+  }),
+  issueId: kind({
+    type: 'Issue',
+    field: 'issues',
+    links: 'resolution_issues',
+    column: 'issue_id',
+    table: issues,
+    programme: 'programme_id',
+    programmeOf: (i) => i.programmeId,
+    // by programme code, then reference: the issue carries its programme's code
+    order: raw('i.programme_code, i.reference, i.id'),
   }),
 };
 

@@ -5,6 +5,7 @@ import { deleteVersioned, findVisible } from '../../db/table';
 import { requiredText } from '../../validation';
 import { Deletion, recordDeletion } from '../audit/audit.service';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
+import { forgetRaisedFrom } from '../issue/issue-risk.service';
 import {
   AssessmentRow,
   assessmentColumns,
@@ -20,7 +21,9 @@ import { deleteMitigationUpdates } from './mitigation-progress.service';
 /**
  * deleteRisk: a risk entered in error goes with its mitigations (each recorded as deleted with its progress notes), its
  * assessments (kept in its last state) and its links to resolutions; it then counts in no list,
- * total or matrix. Those who may edit the risk, open or closed.
+ * total or matrix. Issues raised from it stay (an issue is a problem that happened, whatever
+ * became of the record it came from), with their confidentiality; their fromRisk becomes null,
+ * and the risk's last state names them. Those who may edit the risk, open or closed.
  */
 export async function deleteRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
@@ -30,6 +33,7 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
     requireProgrammeEditor(caller, risk.programmeId);
     let assessments: AssessmentRow[] = [];
     let resolutionIds: string[] = [];
+    let issueIds: string[] = [];
     await deleteVersioned(tx, risks, ctx.scope, risk, expectedVersion, async () => {
       const updates = await deleteMitigationUpdates(tx, ctx.scope, { riskId: risk.id });
       const gone = await tx.rows<MitigationRow>(
@@ -45,8 +49,9 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
             RETURNING ${assessmentColumns('risk_assessments')}`,
       );
       resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'riskId', risk.id);
+      issueIds = await forgetRaisedFrom(tx, caller, ctx.scope, risk.id);
     });
-    const lastState = { ...risk, assessments, resolutionIds };
+    const lastState = { ...risk, assessments, resolutionIds, issueIds };
     return recordDeletion(tx, caller, 'Risk', lastState, why);
   });
 }

@@ -1,4 +1,7 @@
+import { Caller } from '../../auth/caller';
+import { Scope } from '../../auth/scope';
 import { Context, inTransaction } from '../../context';
+import { Tx } from '../../db/db';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { raw, sql } from '../../db/sql';
 import { badInput } from '../../errors';
@@ -22,18 +25,39 @@ export async function closeRisk(
   const closedReason = requiredText('reason', reason, 2000);
   return inTransaction(ctx, async (tx) => {
     const before = await riskToChange(tx, caller, ctx.scope, id, 'id');
-    const on = notInFuture('closedOn', closedOn ?? londonToday());
-    // the current assessment is the one with the latest assessedOn
-    const { assessedOn } = (await tx.one<{ assessedOn: string }>(
-      sql`SELECT max(a.assessed_on) AS "assessedOn" FROM risk_assessments a WHERE a.organisation_id = ${ctx.scope.org} AND a.risk_id = ${before.id}`,
-    ))!;
-    if (on < assessedOn) throw badInput('closedOn', `closedOn cannot be before the current assessment (${assessedOn})`);
-    const closure = { status: raw("'CLOSED'"), closed_on: on, closed_reason: closedReason };
-    return updateAudited(tx, caller, ctx.scope, risks, before, expectedVersion, closure, {
-      action: 'risk.closed',
-      entityType: 'Risk',
-      fields: CLOSURE,
+    return closeInTransaction(tx, caller, ctx.scope, before, expectedVersion, closedReason, {
+      field: 'closedOn',
+      on: closedOn ?? londonToday(),
     });
+  });
+}
+
+/**
+ * Closes an open risk the caller may edit (riskToChange) inside the caller's transaction, with its
+ * version compared and the event audited: closeRisk's rules, shared with raiseIssueFromRisk. The
+ * closing date is `closing.on`, which a BAD_USER_INPUT blames as `closing.field`.
+ */
+export async function closeInTransaction(
+  tx: Tx,
+  caller: Caller,
+  scope: Scope,
+  before: RiskRow,
+  expectedVersion: number,
+  closedReason: string,
+  closing: { field: string; on: string },
+): Promise<RiskRow> {
+  const on = notInFuture(closing.field, closing.on);
+  // the current assessment is the one with the latest assessedOn
+  const { assessedOn } = (await tx.one<{ assessedOn: string }>(
+    sql`SELECT max(a.assessed_on) AS "assessedOn" FROM risk_assessments a WHERE a.organisation_id = ${scope.org} AND a.risk_id = ${before.id}`,
+  ))!;
+  if (on < assessedOn)
+    throw badInput(closing.field, `${closing.field} cannot be before the risk's current assessment (${assessedOn})`);
+  const closure = { status: raw("'CLOSED'"), closed_on: on, closed_reason: closedReason };
+  return updateAudited(tx, caller, scope, risks, before, expectedVersion, closure, {
+    action: 'risk.closed',
+    entityType: 'Risk',
+    fields: CLOSURE,
   });
 }
 
