@@ -4,6 +4,7 @@
 // and the tables of mitigations, milestones and savings are the web page's own components, so
 // the two never disagree.
 import type { ComponentChildren } from 'preact';
+import { CommitteeActions } from '../../../web/src/components/committee-actions';
 import { ColumnHeadings, RatingTag } from '../../../web/src/components/common';
 import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
 import { MilestonesTable } from '../../../web/src/components/milestones-table';
@@ -215,6 +216,9 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Report
             <HeatMapLegend />
           </Section>
           <AboveAppetite risks={programme.risks} />
+          <Section id="actions" title="Actions">
+            <CommitteeActions actions={programme.actions} />
+          </Section>
           <Section id="slipped-milestones" title="Slipped milestones" empty={slipped.length === 0 && 'No milestone has slipped.'}>
             <MilestonesTable milestones={slipped} caption="Milestones forecast or delivered after their baseline" />
           </Section>

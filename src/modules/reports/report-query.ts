@@ -1,5 +1,6 @@
 // What the report pack of one programme asks the API, as the caller: one query, so the pack is
 // one consistent answer.
+import { CommitteeActionRow } from '../../../web/src/components/committee-actions';
 import { HeatMapCell } from '../../../web/src/components/heat-map';
 import { MilestoneTableRow } from '../../../web/src/components/milestones-table';
 import { Band } from '../../../web/src/components/rating';
@@ -36,6 +37,7 @@ export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
     }[];
   }[];
   milestones: MilestoneTableRow[];
+  actions: CommitteeActionRow[];
 };
 
 export interface ReportData {
@@ -63,6 +65,10 @@ export const REPORT_QUERY = operation<ReportData, { id: string }>(`
         mitigations { id action owner dueDate baselineDueDate status overdue kind effectiveness }
       }
       milestones { id title baselineDate forecastDate actualDate status slippageDays }
+      actions {
+        id text owner dueDate status completedOn overdue
+        meeting { date committee { name } } reportTo { name } resolution { agendaItem number }
+      }
     }
     riskMatrix(programmeId: $id, basis: CURRENT) { total cells { likelihood impact count } }
     savingsReconciliation(filter: { programmeId: $id }, groupBy: [FINANCIAL_YEAR]) {

@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a committee action stands. */
+export type ActionStatus =
+  /** Done, on completedOn. */
+  | 'DONE'
+  /** No longer to be done. */
+  | 'DROPPED'
+  /** Not done yet; overdue once its dueDate has passed. */
+  | 'OPEN';
+
 /** Where a milestone is. */
 export type MilestoneStatus =
   /** May not be reached by its forecastDate. */
@@ -121,7 +130,7 @@ export type ProgrammePageQueryVariables = Exact<{
 }>;
 
 
-export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }> }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
+export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }> }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
 
 export type RiskMatrixQueryVariables = Exact<{
   id: string | number;
@@ -242,6 +251,28 @@ export const ProgrammePageDocument = new TypedDocumentString(`
       actualDate
       status
       slippageDays
+    }
+    actions {
+      id
+      text
+      owner
+      dueDate
+      status
+      completedOn
+      overdue
+      meeting {
+        date
+        committee {
+          name
+        }
+      }
+      reportTo {
+        name
+      }
+      resolution {
+        agendaItem
+        number
+      }
     }
   }
   savingsReconciliation(filter: {programmeId: $id}, groupBy: [FINANCIAL_YEAR]) {

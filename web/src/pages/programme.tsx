@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { CommitteeActionsSection } from '../components/committee-actions';
 import { DateText, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
 import { DecisionTrail } from '../components/decision-trail';
 import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
@@ -59,6 +60,28 @@ const ProgrammePageDocument = graphql(`
         actualDate
         status
         slippageDays
+      }
+      actions {
+        id
+        text
+        owner
+        dueDate
+        status
+        completedOn
+        overdue
+        meeting {
+          date
+          committee {
+            name
+          }
+        }
+        reportTo {
+          name
+        }
+        resolution {
+          agendaItem
+          number
+        }
       }
     }
     savingsReconciliation(filter: { programmeId: $id }, groupBy: [FINANCIAL_YEAR]) {
@@ -332,6 +355,7 @@ export function ProgrammePage({ id }: { id: string }) {
             <>
               <AboveAppetite risks={data.programme.risks} />
               <OpenRisks risks={data.programme.risks} />
+              <CommitteeActionsSection actions={data.programme.actions} />
               <Milestones milestones={data.programme.milestones} />
               <Savings savings={data.savingsReconciliation} />
               <Trail resolutions={data.resolutions} />
