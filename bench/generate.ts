@@ -124,6 +124,10 @@ export async function generate(client: Client, size: Size, first: number, count:
        SELECT ${org}, ${id(`'d'`, 'o', 'p', 'l', 'd')}, ${line}, ((p * 31 + l * 17 + d * 7) % 50000) * 1.25 + 0.01 * d,
               date '2018-05-01' + (l % 4) * 365 + d * 60, 'GL-' || p || '-' || l || '-' || d
          FROM ${orgs}, ${P}, generate_series(0, ${s.linesPerProgramme - 1}) l, generate_series(0, ${s.deliveriesPerLine - 1}) d`,
+    // every fourth risk threatens two of its programme's savings lines
+    `INSERT INTO risk_savings_lines (organisation_id, risk_id, savings_line_id)
+       SELECT ${org}, ${risk}, ${id(`'l'`, 'o', 'p', `((r + p + x) % ${s.linesPerProgramme})`)}
+         FROM ${orgs}, ${P}, ${R}, generate_series(0, 1) x WHERE r % 4 = 0`,
     `INSERT INTO milestones (organisation_id, id, programme_id, title, baseline_date, forecast_date, actual_date, status,
                              original_baseline_date)
        SELECT ${org}, ${id(`'ms'`, 'o', 'p', 'i')}, ${prog}, 'Milestone ' || i, date '2019-01-01' + i * 60,

@@ -3,7 +3,7 @@
 
 export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'W1';
 
-const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered';
+const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered atRisk';
 
 export const DOCUMENTS: Record<OpName, string> = {
   O1: `query O1($first: Int, $minScore: Int) {
@@ -18,10 +18,11 @@ export const DOCUMENTS: Record<OpName, string> = {
     programme(id: $id) { code name status
       risks { reference title status current { score rating }
         mitigations { action status dueDate overdue kind effectiveness baselineDueDate updates { on note recordedBy } }
-        assessments { assessedOn likelihood impact score rating note recordedBy } }
+        assessments { assessedOn likelihood impact score rating note recordedBy }
+        threatensSavings { description financialYear } }
       milestones { title baselineDate forecastDate actualDate status slippageDays }
       savingsLines { description financialYear kind planned forecast delivered
-        deliveries { amount recordedOn ledgerReference } }
+        deliveries { amount recordedOn ledgerReference } threatenedBy { reference current { score } } }
       resolutions { agendaItem number text meeting { date } } } }`,
   O4: `query O4 { programmes { nodes { code savingsLines { financialYear planned forecast delivered } } } }`,
   O5: `query O5($groupBy: [SavingsGrouping!]) {

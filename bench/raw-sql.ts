@@ -70,6 +70,12 @@ const O3 = top(
           'score', a.likelihood * a.impact, 'rating', ${rating('a.likelihood * a.impact')}, 'note', a.note, 'recordedBy', a.recorded_by)`,
         'a.assessed_on DESC, a.seq DESC',
         'FROM risk_assessments a WHERE a.organisation_id = $1 AND a.risk_id = r.id',
+      )},
+      'threatensSavings', ${list(
+        `json_build_object('description', l.description, 'financialYear', ${year('l.financial_year')})`,
+        'l.financial_year, l.description, l.id',
+        `FROM risk_savings_lines k JOIN savings_lines l ON l.organisation_id = k.organisation_id AND l.id = k.savings_line_id
+          WHERE k.organisation_id = $1 AND k.risk_id = r.id`,
       )})`,
     RISK_ORDER,
     `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id`,
@@ -87,6 +93,12 @@ const O3 = top(
         `json_build_object('amount', d.amount::text, 'recordedOn', d.recorded_on, 'ledgerReference', d.ledger_reference)`,
         'd.recorded_on, d.created_at, d.id',
         'FROM savings_deliveries d WHERE d.organisation_id = $1 AND d.savings_line_id = l.id',
+      )},
+      'threatenedBy', ${list(
+        `json_build_object('reference', r.reference, 'current', json_build_object('score', r.current_score))`,
+        RISK_ORDER,
+        `FROM risk_savings_lines k JOIN risks r ON r.organisation_id = k.organisation_id AND r.id = k.risk_id
+          WHERE ${visible('r')} AND k.savings_line_id = l.id`,
       )})`,
     'l.financial_year, l.description, l.id',
     'FROM savings_lines l WHERE l.organisation_id = $1 AND l.programme_id = p.id',
@@ -119,12 +131,16 @@ const sum = (x: string, kind: string, also = 'true') => `coalesce(sum(${x}) FILT
 const totals = `json_build_object('planned', ${money('g.planned')}, 'forecast', ${money('g.forecast')},
   'delivered', ${money('g.delivered')}, 'variance', ${money('g.delivered - g.planned')},
   'netPlanned', ${money('g.planned - g.cost_planned')}, 'netDelivered', ${money('g.delivered - g.cost_delivered')},
-  'cumulativePlanned', ${money('g.cumulative_planned')}, 'cumulativeDelivered', ${money('g.cumulative_delivered')})`;
+  'cumulativePlanned', ${money('g.cumulative_planned')}, 'cumulativeDelivered', ${money('g.cumulative_delivered')},
+  'atRisk', ${money('g.at_risk')})`;
 // recurring savings carried forward year by year within the programme, as the reconciliation does
 const carried = (x: string) =>
   `sum(${x}_recurring) OVER (PARTITION BY total, programme_id ORDER BY financial_year) + ${x} - ${x}_recurring`;
 const O5 = `${CALLER}, lines AS (
-    SELECT l.programme_id, l.financial_year, l.kind, l.recurring, l.planned, l.forecast, coalesce(d.delivered, 0) AS delivered
+    SELECT l.programme_id, l.financial_year, l.kind, l.recurring, l.planned, l.forecast, coalesce(d.delivered, 0) AS delivered,
+           EXISTS (SELECT 1 FROM risk_savings_lines k JOIN risks r ON r.organisation_id = k.organisation_id AND r.id = k.risk_id
+                    WHERE k.organisation_id = $1 AND k.savings_line_id = l.id AND r.status = 'OPEN' AND r.current_score >= 15
+                      AND ((SELECT sees FROM caller) OR NOT r.confidential)) AS threatened
       FROM savings_lines l LEFT JOIN (SELECT savings_line_id, sum(amount) AS delivered FROM savings_deliveries
                                        WHERE organisation_id = $1 GROUP BY savings_line_id) d ON d.savings_line_id = l.id
      WHERE l.organisation_id = $1
@@ -132,6 +148,7 @@ const O5 = `${CALLER}, lines AS (
     SELECT programme_id, financial_year, GROUPING(programme_id, financial_year) <> 0 AS total,
            ${sum('planned', 'SAVING')} AS planned, ${sum('forecast', 'SAVING')} AS forecast, ${sum('delivered', 'SAVING')} AS delivered,
            ${sum('planned', 'ONE_OFF_COST')} AS cost_planned, ${sum('delivered', 'ONE_OFF_COST')} AS cost_delivered,
+           ${sum('forecast', 'SAVING', 'threatened')} AS at_risk,
            ${sum('planned', 'SAVING', 'recurring')} AS planned_recurring, ${sum('delivered', 'SAVING', 'recurring')} AS delivered_recurring
       FROM lines GROUP BY GROUPING SETS ((programme_id, financial_year), ())
   ), g AS (

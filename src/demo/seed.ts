@@ -5,6 +5,7 @@ import { seedResolutions } from './resolutions';
 import { seedSavings } from './savings';
 import { seedRisks } from './risks';
 import { seedIssues } from './issues';
+import { seedRiskSavings } from './risk-savings';
 import { seedRiskDepth } from './risk-depth';
 import { seedCommitteeCycle } from './committee-cycle';
 
@@ -15,6 +16,7 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedMilestones(org.admin, org.programmeIds, resolutionIds);
   await seedSavings(url, org, resolutionIds);
   await seedRisks(org.admin, org.programmeIds, resolutionIds);
+  await seedRiskSavings(org.admin, org.programmeIds);
   await seedRiskDepth(org.admin);
   await seedIssues(org.admin, org.programmeIds, resolutionIds);
   await seedCommitteeCycle(org.admin, org.programmeIds, resolutionIds);

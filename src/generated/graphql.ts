@@ -529,6 +529,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importMinutes?: Resolver<ResolversTypes['MinutesImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportMinutesArgs, 'dryRun' | 'meetingId' | 'text'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<Types.MutationIssueTokenArgs, 'userId'>>;
   linkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationLinkResolutionArgs, 'resolutionId' | 'target'>>;
+  linkRiskToSavingsLine?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationLinkRiskToSavingsLineArgs, 'riskId' | 'savingsLineId'>>;
   raiseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationRaiseIssueArgs, 'input'>>;
   raiseIssueFromRisk?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationRaiseIssueFromRiskArgs, 'expectedVersion' | 'reference' | 'riskId'>>;
   rebaselineMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<Types.MutationRebaselineMilestoneArgs, 'baselineDate' | 'expectedVersion' | 'id' | 'reason'>>;
@@ -542,6 +543,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setEscalationThreshold?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetEscalationThresholdArgs, 'score'>>;
   setRiskAppetite?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetRiskAppetiteArgs, 'category' | 'maxScore'>>;
   unlinkResolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationUnlinkResolutionArgs, 'resolutionId' | 'target'>>;
+  unlinkRiskFromSavingsLine?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationUnlinkRiskFromSavingsLineArgs, 'riskId' | 'savingsLineId'>>;
   updateCommittee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeArgs, 'id' | 'name'>>;
   updateCommitteeAction?: Resolver<ResolversTypes['CommitteeAction'], ParentType, ContextType, RequireFields<Types.MutationUpdateCommitteeActionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationUpdateIssueArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -681,6 +683,7 @@ export type RiskResolvers<ContextType = Context, ParentType extends ResolversPar
   reviewOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RiskStatus'], ParentType, ContextType>;
   target?: Resolver<Types.Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType>;
+  threatensSavings?: Resolver<Array<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   treatment?: Resolver<Types.Maybe<ResolversTypes['Treatment']>, ParentType, ContextType>;
   trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType>;
@@ -777,6 +780,7 @@ export type SavingsLineResolvers<ContextType = Context, ParentType extends Resol
   reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   replaces?: Resolver<Types.Maybe<ResolversTypes['SavingsLine']>, ParentType, ContextType>;
   resolutions?: Resolver<Array<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  threatenedBy?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -803,6 +807,7 @@ export type SavingsReconciliationRowResolvers<ContextType = Context, ParentType 
 };
 
 export type SavingsTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavingsTotals'] = ResolversParentTypes['SavingsTotals']> = {
+  atRisk?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   cumulativeDelivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   cumulativePlanned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -807,6 +807,12 @@ export type Mutation = {
   issueToken: IssueTokenPayload;
   /** Linking what is already linked, or unlinking what is not, succeeds and changes nothing. */
   linkResolution: Resolution;
+  /**
+   * Risk and line of the same programme (otherwise BAD_USER_INPUT, field savingsLineId); a CLOSED
+   * risk takes no new link (BAD_USER_INPUT, field riskId). Linking what is linked, or unlinking what
+   * is not, succeeds and changes nothing; no version changes. Those who may edit the risk, or FINANCE.
+   */
+  linkRiskToSavingsLine: Risk;
   /** Issues are raised, updated and resolved by those who may edit the programme's risks. */
   raiseIssue: Issue;
   /**
@@ -857,6 +863,12 @@ export type Mutation = {
   setRiskAppetite: Organisation;
   /** Removes a link that linkResolution made; same callers. Unlinking what is not linked changes nothing. */
   unlinkResolution: Resolution;
+  /**
+   * Removes the link linkRiskToSavingsLine made (a CLOSED risk's too); unlinking what is not linked
+   * succeeds and changes nothing; no version changes. Risk and line of the same programme (otherwise
+   * BAD_USER_INPUT, field savingsLineId). Those who may edit the risk, or FINANCE. Returns the risk.
+   */
+  unlinkRiskFromSavingsLine: Risk;
   /** Committees, meetings and resolutions are edited by the callers who record them (ADMIN and PROGRAMME_MANAGER). */
   updateCommittee: Committee;
   /** Same callers and programme scope as recordCommitteeAction. */
@@ -1314,6 +1326,24 @@ export type MutationLinkResolutionArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationLinkRiskToSavingsLineArgs = {
+  riskId: Scalars['ID']['input'];
+  savingsLineId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationRaiseIssueArgs = {
   input: IssueInput;
 };
@@ -1542,6 +1572,24 @@ export type MutationSetRiskAppetiteArgs = {
 export type MutationUnlinkResolutionArgs = {
   resolutionId: Scalars['ID']['input'];
   target: LinkTarget;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
+export type MutationUnlinkRiskFromSavingsLineArgs = {
+  riskId: Scalars['ID']['input'];
+  savingsLineId: Scalars['ID']['input'];
 };
 
 
@@ -2386,6 +2434,8 @@ export type Risk = {
   status: RiskStatus;
   /** Where the mitigations are meant to bring it. */
   target: Maybe<RiskScore>;
+  /** Savings lines this risk threatens, by programme code, financial year and description. */
+  threatensSavings: Array<SavingsLine>;
   /** The event feared, e.g. Families lose access to services during the move to hubs. */
   title: Scalars['String']['output'];
   /** The chosen response; null until chosen. */
@@ -2743,6 +2793,8 @@ export type SavingsLine = {
   replaces: Maybe<SavingsLine>;
   /** Resolutions linked to this savings line, newest meeting first, then agenda item and number. */
   resolutions: Array<Resolution>;
+  /** Risks (open and closed) that threaten this saving, highest current score first, then reference. */
+  threatenedBy: Array<Risk>;
   /** Changes exactly when updateSavingsLine succeeds; send it as expectedVersion. */
   version: Scalars['Int']['output'];
 };
@@ -2823,6 +2875,11 @@ export type SavingsReconciliationRow = {
 /** planned, forecast, delivered and variance count SAVING lines only; the net figures subtract ONE_OFF_COST lines. */
 export type SavingsTotals = {
   __typename?: 'SavingsTotals';
+  /**
+   * The whole forecast (delivered or not) of SAVING lines threatened by at least one open RED risk
+   * that the caller can see.
+   */
+  atRisk: Scalars['Money']['output'];
   /** As cumulativePlanned, from delivered. */
   cumulativeDelivered: Scalars['Money']['output'];
   /**

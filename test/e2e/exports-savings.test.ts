@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { newOrg, Org } from '../support/fixtures';
 import { ok, startTestServer, TestServer } from '../support/test-server';
 import { download, sheetCells, sheetValues, workbook } from './export-helpers';
+import { newRisk } from './risk-helpers';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -10,8 +11,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const CREATE = `mutation($input: SavingsLineInput!) { createSavingsLine(input: $input) { id } }`;
+const LINK = `mutation($riskId: ID!, $savingsLineId: ID!) { linkRiskToSavingsLine(riskId: $riskId, savingsLineId: $savingsLineId) { id } }`;
 const DELIVER = `mutation($id: ID!, $input: SavingsDeliveryInput!) { recordSavingsDelivery(savingsLineId: $id, input: $input) { id } }`;
-const TOTALS = 'totals { planned forecast delivered variance netPlanned netDelivered }';
+const TOTALS = `totals { planned forecast delivered variance netPlanned netDelivered forecastVariance
+  oneOffCosts oneOffCostsIncurred writtenOff atRisk }`;
 const RECONCILE = `query($filter: SavingsFilter, $groupBy: [SavingsGrouping!]) {
   savingsReconciliation(filter: $filter, groupBy: $groupBy) { rows { programme { code name } financialYear category kind ${TOTALS} } ${TOTALS} }
 }`;
@@ -19,7 +22,19 @@ const LINES = `{ programmes(first: 500) { nodes { code name savingsLines {
   description kind category financialYear recurring planned forecast delivered confidence
   deliveries { recordedOn amount ledgerReference note } } } } }`;
 
-const MONEY = ['planned', 'forecast', 'delivered', 'variance', 'netPlanned', 'netDelivered'] as const;
+const MONEY = [
+  'planned',
+  'forecast',
+  'delivered',
+  'variance',
+  'netPlanned',
+  'netDelivered',
+  'forecastVariance',
+  'oneOffCosts',
+  'oneOffCostsIncurred',
+  'writtenOff',
+  'atRisk',
+] as const;
 
 /**
  * Family Hubs over two years (pennies, a reversal, a one-off cost) and a Children's Centres review
@@ -31,11 +46,16 @@ async function seed(org: Org) {
   const line = async (programmeId: string, input: object, deliveries: object[] = []) => {
     const { id } = ok(await t.gql(CREATE, { input: { programmeId, ...input } }, org.admin)).createSavingsLine;
     for (const d of deliveries) ok(await t.gql(DELIVER, { id, input: d }, org.admin));
+    return id;
   };
-  await line(fh.id, { description: 'Hub staffing', category: 'STAFFING', financialYear: '2018/19', planned: '452000.10' }, [
-    { amount: '300000.05', recordedOn: '2018-10-01', ledgerReference: 'GL-1' },
-    { amount: '-120.50', recordedOn: '2018-11-01', ledgerReference: 'GL-2', note: 'Reversal of a duplicate' },
-  ]);
+  const hubStaffing = await line(
+    fh.id,
+    { description: 'Hub staffing', category: 'STAFFING', financialYear: '2018/19', planned: '452000.10' },
+    [
+      { amount: '300000.05', recordedOn: '2018-10-01', ledgerReference: 'GL-1' },
+      { amount: '-120.50', recordedOn: '2018-11-01', ledgerReference: 'GL-2', note: 'Reversal of a duplicate' },
+    ],
+  );
   await line(
     fh.id,
     { description: 'Training', category: 'OTHER', kind: 'ONE_OFF_COST', financialYear: '2018/19', planned: '0.01' },
@@ -55,6 +75,9 @@ async function seed(org: Org) {
     { description: '=1+2 commissioning', category: 'COMMISSIONING', financialYear: '2019/20', planned: '1234.56' },
     [{ amount: '1234.56', recordedOn: '2019-05-01', ledgerReference: '=HYPERLINK("http://example.com")', note: '@risk' }],
   );
+  // an open RED risk threatens Hub staffing: atRisk is its forecast
+  const risk = await newRisk(t, org, fh.id, { inherent: { likelihood: 5, impact: 4 } });
+  ok(await t.gql(LINK, { riskId: risk.id, savingsLineId: hubStaffing }, org.admin));
   return { fh, ccr };
 }
 
@@ -162,6 +185,11 @@ describe('GET /exports/savings.xlsx', () => {
       '-252120.55',
       '553234.65',
       '301114.10',
+      '-0.01', // forecastVariance: Buildings forecast a penny short
+      '0.01', // oneOffCosts
+      '0.01', // oneOffCostsIncurred
+      '0.00', // writtenOff
+      '452000.10', // atRisk: Hub staffing, threatened by an open RED risk
     ]);
 
     const lines = book.getWorksheet('Lines and deliveries')!;
@@ -235,7 +263,7 @@ describe('GET /exports/savings.xlsx', () => {
     const org = await newOrg(t);
     const book = await sheets('/exports/savings.xlsx', org.admin);
     const [, total] = sheetValues(book.getWorksheet('By category')!);
-    expect(total.map(pounds)).toEqual(['Total', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
+    expect(total.map(pounds)).toEqual(['Total', ...Array(11).fill('0.00')]);
     expect(sheetValues(book.getWorksheet('Lines and deliveries')!)).toEqual([LINE_HEADER]);
   });
 });

@@ -101,6 +101,7 @@ test('a line entered in error goes with its deliveries and links: gone from ever
     deliveryConfidence: ['NOT_RATED', null],
     version: [1, null],
     resolutionIds: [[w.resolution.id], null],
+    threatenedByIds: [[], null],
     reason: [null, 'Typed twice'],
   });
   const [deliveryEvent] = ok(await t.gql(AUDIT, { id: w.deliveries[0] }, org.admin)).auditTrail.nodes;

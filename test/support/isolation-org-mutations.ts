@@ -474,6 +474,8 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.issues)),
     ),
 
+  'Mutation.linkRiskToSavingsLine': (w) => riskSavingsCase(w, 'linkRiskToSavingsLine'),
+  'Mutation.unlinkRiskFromSavingsLine': (w) => riskSavingsCase(w, 'unlinkRiskFromSavingsLine'),
   'Mutation.linkResolution': (w) => linkCase(w, 'linkResolution'),
   'Mutation.unlinkResolution': (w) => linkCase(w, 'unlinkResolution'),
 };
@@ -500,5 +502,15 @@ function linkCase(w: World, mutation: string) {
     { id: a.resolutions.model, target: { programmeId: w.b.programmes.fh.id } },
     ...theirs.map((target) => ({ id: w.b.resolutions.model, target })),
     ...theirs.map((target) => ({ id: a.resolutions.model, target })),
+  ]);
+}
+
+/** A's risks with B's line, and B's risk with A's lines: the other organisation's side is NOT_FOUND. */
+function riskSavingsCase(w: World, mutation: string) {
+  const q = `mutation($r: ID!, $l: ID!) { ${mutation}(riskId: $r, savingsLineId: $l) { id } }`;
+  const [a, b] = [w.a, w.b];
+  return each(w, q, [
+    ...[a.risks.open, a.risks.secret, a.risks.closed].map((r) => ({ r: r.id, l: b.savings.staffing.id })),
+    ...Object.values(a.savings).map((l) => ({ r: b.risks.open.id, l: l.id })),
   ]);
 }

@@ -25,7 +25,8 @@ export interface SavingsFilter {
   financialYear?: string;
 }
 
-const TOTALS = 'totals { planned forecast delivered variance netPlanned netDelivered }';
+const TOTALS = `totals { planned forecast delivered variance netPlanned netDelivered forecastVariance
+  oneOffCosts oneOffCostsIncurred writtenOff atRisk }`;
 
 const RECONCILIATIONS = operation<
   { byProgrammeAndYear: Reconciliation; byCategory: Reconciliation; byKind: Reconciliation },
@@ -52,6 +53,11 @@ const totalsColumns: Columns<TotalsRow> = [
   money('variance', (r) => r.totals.variance),
   money('netPlanned', (r) => r.totals.netPlanned),
   money('netDelivered', (r) => r.totals.netDelivered),
+  money('forecastVariance', (r) => r.totals.forecastVariance),
+  money('oneOffCosts', (r) => r.totals.oneOffCosts),
+  money('oneOffCostsIncurred', (r) => r.totals.oneOffCostsIncurred),
+  money('writtenOff', (r) => r.totals.writtenOff),
+  money('atRisk', (r) => r.totals.atRisk),
 ];
 
 export interface ReconciliationSheet {

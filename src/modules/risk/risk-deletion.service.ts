@@ -6,6 +6,7 @@ import { requiredText } from '../../validation';
 import { Deletion, recordDeletion } from '../audit/audit.service';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
 import { forgetRaisedFrom } from '../issue/issue-risk.service';
+import { unlinkSavingsOfDeletedRisk } from '../savings/risk-savings-links';
 import {
   AssessmentRow,
   assessmentColumns,
@@ -20,7 +21,7 @@ import { deleteMitigationUpdates } from './mitigation-progress.service';
 
 /**
  * deleteRisk: a risk entered in error goes with its mitigations (each recorded as deleted with its progress notes), its
- * assessments (kept in its last state) and its links to resolutions; it then counts in no list,
+ * assessments (kept in its last state) its links to resolutions and to the savings lines it threatened; it then counts in no list,
  * total or matrix. Issues raised from it stay (an issue is a problem that happened, whatever
  * became of the record it came from), with their confidentiality; their fromRisk becomes null,
  * and the risk's last state names them. Those who may edit the risk, open or closed.
@@ -34,6 +35,7 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
     let assessments: AssessmentRow[] = [];
     let resolutionIds: string[] = [];
     let issueIds: string[] = [];
+    let savingsLineIds: string[] = [];
     await deleteVersioned(tx, risks, ctx.scope, risk, expectedVersion, async () => {
       const updates = await deleteMitigationUpdates(tx, ctx.scope, { riskId: risk.id });
       const gone = await tx.rows<MitigationRow>(
@@ -50,8 +52,9 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
       );
       resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'riskId', risk.id);
       issueIds = await forgetRaisedFrom(tx, caller, ctx.scope, risk.id);
+      savingsLineIds = await unlinkSavingsOfDeletedRisk(tx, caller, ctx.scope, risk.id);
     });
-    const lastState = { ...risk, assessments, resolutionIds, issueIds };
+    const lastState = { ...risk, assessments, resolutionIds, issueIds, savingsLineIds };
     return recordDeletion(tx, caller, 'Risk', lastState, why);
   });
 }

@@ -2,6 +2,8 @@ import { Context } from '../../context';
 import { requireCaller } from '../../auth/permissions';
 import { join, raw, sql } from '../../db/sql';
 import { isId } from '../../validation';
+import { visibleRisks } from '../risk/risk.entity';
+import { ratingSql } from '../risk/score';
 import { programmeColumns, ProgrammeRow } from '../programme/programme.entity';
 import { SAVINGS_CATEGORIES, SAVINGS_KINDS, deliveredOf } from './savings.entity';
 import { QuerySavingsReconciliationArgs, SavingsGrouping } from '../../generated/types';
@@ -18,6 +20,7 @@ export interface SavingsTotalsRow {
   oneOffCosts: string;
   oneOffCostsIncurred: string;
   writtenOff: string;
+  atRisk: string;
   cumulativePlanned: string;
   cumulativeDelivered: string;
 }
@@ -58,6 +61,7 @@ const ZERO: SavingsTotalsRow = {
   oneOffCosts: '0',
   oneOffCostsIncurred: '0',
   writtenOff: '0',
+  atRisk: '0',
   cumulativePlanned: '0',
   cumulativeDelivered: '0',
 };
@@ -79,6 +83,7 @@ interface SqlRow extends Partial<ProgrammeRow> {
   one_off_costs: string;
   one_off_costs_incurred: string;
   written_off: string;
+  at_risk: string;
   cumulative_planned: string;
   cumulative_delivered: string;
 }
@@ -87,6 +92,8 @@ interface SqlRow extends Partial<ProgrammeRow> {
  * `savingsReconciliation`: one SQL statement computes the rows (one grouping set) and the grand
  * totals (the empty grouping set) together, deliveries summed per line first so a line with
  * several deliveries counts its planned figure once. Programmes come back in the same row.
+ * atRisk sums the forecast of lines that an open RED risk the caller may see threatens (a line
+ * threatened by several counts once).
  * The cumulative figures are a running sum over the grouped rows: each row's recurring savings
  * add up year by year within its other groupings (every earlier year with recurring lines has a
  * row of its own there), and the row's non-recurring savings count in its year only.
@@ -115,7 +122,10 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
   const result = await ctx.db.rows<SqlRow>(sql`
     WITH lines AS (
       SELECT l.programme_id, l.financial_year, l.category, l.kind, l.reference, l.recurring, l.planned, l.forecast, l.written_off,
-             ${raw(deliveredOf('l'))} AS delivered
+             ${raw(deliveredOf('l'))} AS delivered,
+             EXISTS (SELECT 1 FROM risk_savings_lines t JOIN risks r ON r.organisation_id = t.organisation_id AND r.id = t.risk_id
+                      WHERE t.organisation_id = l.organisation_id AND t.savings_line_id = l.id
+                        AND r.status = 'OPEN' AND ${raw(ratingSql('r.current_score', ['RED']))} AND ${visibleRisks('r', ctx.scope)}) AS threatened
         FROM savings_lines l WHERE ${join(where, ' AND ')}
     ), g AS (
       SELECT ${raw(columns.length ? `GROUPING(${columns.join(', ')}) <> 0` : 'true')} AS total, ${raw(select.join(', '))},
@@ -129,6 +139,7 @@ export async function savingsReconciliation(ctx: Context, args: QuerySavingsReco
              ${raw(sum('planned', 'ONE_OFF_COST'))} AS one_off_costs,
              ${raw(sum('delivered', 'ONE_OFF_COST'))} AS one_off_costs_incurred,
              ${raw(sum('written_off', 'SAVING'))} AS written_off,
+             ${raw(sum('forecast', 'SAVING', 'threatened'))} AS at_risk,
              ${raw(sum('planned', 'SAVING', 'recurring'))} AS recurring_planned,
              ${raw(sum('delivered', 'SAVING', 'recurring'))} AS recurring_delivered
         FROM lines ${raw(groupBy)}
@@ -164,6 +175,7 @@ function totalsOf(r: SqlRow): SavingsTotalsRow {
     oneOffCosts: r.one_off_costs,
     oneOffCostsIncurred: r.one_off_costs_incurred,
     writtenOff: r.written_off,
+    atRisk: r.at_risk,
     cumulativePlanned: r.cumulative_planned,
     cumulativeDelivered: r.cumulative_delivered,
   };

@@ -9,10 +9,11 @@ import { deleteVisible } from '../audit/versioned-writes';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
 import { savingsDeliveries, savingsDeliveryColumns, SavingsDeliveryRow, savingsLines } from './savings.entity';
 import { requireSavingsWriter } from './savings.service';
+import { unlinkRisksOfDeletedLine } from './risk-savings-links';
 
 /**
  * deleteSavingsLine: a line entered in error goes with its deliveries (each recorded as deleted,
- * so their ledger references are free again) and its links to resolutions; it then counts in no
+ * so their ledger references are free again) and its links to resolutions and to the risks that threatened it; it then counts in no
  * read, total or reconciliation. FINANCE and ADMIN, as for editing it.
  */
 export async function deleteSavingsLine(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
@@ -32,7 +33,8 @@ export async function deleteSavingsLine(ctx: Context, id: string, expectedVersio
       );
       for (const delivery of deliveries) await recordDeletion(tx, caller, 'SavingsDelivery', delivery, why);
       const resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'savingsLineId', line.id);
-      return { resolutionIds };
+      const threatenedByIds = await unlinkRisksOfDeletedLine(tx, caller, ctx.scope, line.id);
+      return { resolutionIds, threatenedByIds };
     },
   );
 }

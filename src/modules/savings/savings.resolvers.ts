@@ -6,6 +6,8 @@ import { rephaseSavings, writeOffSavings } from './savings-phasing.service';
 import { createSavingsLine, recordSavingsDelivery, updateSavingsLine } from './savings.service';
 import { savingsLineProjection } from './savings.entity';
 import { resolverOf } from '../../graphql/reads';
+import { riskProjection } from '../risk/risk.entity';
+import { changeRiskSavingsLink } from './risk-link.service';
 
 export const savingsResolvers: Resolvers = {
   Query: {
@@ -20,11 +22,16 @@ export const savingsResolvers: Resolvers = {
     deleteSavingsDelivery: (_, { id, reason }, ctx) => deleteSavingsDelivery(ctx, id, reason),
     rephaseSavings: (_, args, ctx) => rephaseSavings(ctx, args),
     writeOffSavings: (_, args, ctx) => writeOffSavings(ctx, args),
+    linkRiskToSavingsLine: (_, { riskId, savingsLineId }, ctx) => changeRiskSavingsLink(ctx, riskId, savingsLineId, true),
+    unlinkRiskFromSavingsLine: (_, { riskId, savingsLineId }, ctx) => changeRiskSavingsLink(ctx, riskId, savingsLineId, false),
   },
   SavingsLine: {
     programme: resolverOf(['programmeId'], async (line, _, ctx) => (await ctx.loaders.programmeById.load(line.programmeId))!),
     deliveries: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsDeliveriesByLineId.load(line.id)),
     changes: resolverOf(['id'], (line, _, ctx) => ctx.loaders.savingsChangesByLineId.load(line.id)),
+    threatenedBy: resolverOf(['id'], (line, _, ctx, info) =>
+      ctx.loaders.threatenedByLineId(riskProjection.fieldsFor(info)).load(line.id),
+    ),
     replaces: resolverOf(['replacesId'], (line, _, ctx) =>
       line.replacesId ? ctx.loaders.savingsLineById.load(line.replacesId) : null,
     ),
@@ -39,6 +46,11 @@ export const savingsResolvers: Resolvers = {
   Programme: {
     savingsLines: resolverOf(['id'], (programme, _, ctx, info) =>
       ctx.loaders.savingsLinesByProgrammeId(savingsLineProjection.fieldsFor(info)).load(programme.id),
+    ),
+  },
+  Risk: {
+    threatensSavings: resolverOf(['id'], (risk, _, ctx, info) =>
+      ctx.loaders.savingsLinesByRiskId(savingsLineProjection.fieldsFor(info)).load(risk.id),
     ),
   },
 };
