@@ -215,6 +215,23 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
       { issues: [{ id: a.issues.open.id }] },
     ]);
   },
+  'Query.changesSince': async () => {
+    const q = `query($programmeId: ID!, $since: Date, $meetingId: ID) { changesSince(programmeId: $programmeId, since: $since, meetingId: $meetingId) {
+      riskMoves { risk { id } assessments { id } } newRisks { id } closedRisks { id } mitigationsCompleted { id }
+      mitigationsNowOverdue { id risk { id } } mitigationsRescheduled { mitigation { id } } resolutions { id risks { id } }
+      openActions { id resolution { risks { id } } } } }`;
+    // identified after 2000: the ADMIN's new risks hold the confidential one, the MEMBER's only the others
+    const since = await both(q, { programmeId: a.programmes.fh.id, since: '2000-01-01' });
+    expect(ids(since.admin.changesSince.newRisks)).toContain(a.risks.secret.id);
+    expect(ids(since.member.changesSince.newRisks)).toEqual(
+      ids(since.admin.changesSince.newRisks).filter((id) => id !== a.risks.secret.id),
+    );
+    // identified at the spring meeting and re-assessed after it: a score move, the ADMIN's only
+    const moves = (view: any) => view.changesSince.riskMoves.map((mv: any) => mv.risk.id);
+    const meeting = await both(q, { programmeId: a.programmes.fh.id, meetingId: a.meetings.spring });
+    expect(moves(meeting.admin)).toContain(a.risks.secret.id);
+    expect(moves(meeting.member)).toEqual(moves(meeting.admin).filter((id: string) => id !== a.risks.secret.id));
+  },
   'Query.auditTrail': async () => {
     const q = `query($entityId: ID) { auditTrail(entityId: $entityId) { totalCount nodes { entityId changes } } }`;
     for (const entityId of [undefined, a.risks.secret.id, a.mitigations.secret.id])

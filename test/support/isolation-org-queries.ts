@@ -276,6 +276,24 @@ export const QUERY_CASES: Record<string, Case> = {
         expect(dataOf(await w.probe.send(q, { id }, token)).issue).toBeNull();
     }),
 
+  'Query.changesSince': (w) =>
+    asEachRole(w, async (_, token) => {
+      const q = `query($programmeId: ID!, $since: Date, $meetingId: ID) { changesSince(programmeId: $programmeId, since: $since, meetingId: $meetingId) {
+        programme { id } since newRisks { id } riskMoves { risk { id } } resolutions { id } openActions { id } deliveries { id } } }`;
+      // A's programmes, or A's meeting as the point in time: null, as for a programme that does not exist
+      for (const vars of [
+        { programmeId: w.a.programmes.fh.id, since: '2000-01-01' },
+        { programmeId: w.a.programmes.ics.id.toUpperCase(), since: '2000-01-01' },
+        { programmeId: w.a.programmes.fh.id, meetingId: w.a.meetings.spring },
+        { programmeId: w.b.programmes.fh.id, meetingId: w.a.meetings.spring },
+      ]) {
+        expect(dataOf(await w.probe.send(q, vars, token)).changesSince).toBeNull();
+      }
+      // B's own programme since B's own meeting: B's answer, nothing of A's
+      const own = dataOf(await w.probe.send(q, { programmeId: w.b.programmes.fh.id, meetingId: w.b.meetings.spring }, token));
+      expect(own.changesSince.programme).toEqual({ id: w.b.programmes.fh.id });
+    }),
+
   'Query.auditTrail': (w) =>
     asEachRole(w, async (role, token) => {
       const q = `query($entityId: ID, $after: String) { auditTrail(entityId: $entityId, first: 500, after: $after) {
