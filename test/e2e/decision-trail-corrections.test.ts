@@ -312,6 +312,7 @@ describe('deleteResolution', () => {
       riskIds: [[], null],
       milestoneIds: [[], null],
       savingsLineIds: [[line.id], null],
+      issueIds: [[], null],
       respondedBy: [[], null],
       respondsTo: [[recommendation.id], null],
       actions: [[], null],
