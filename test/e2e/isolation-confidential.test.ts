@@ -291,6 +291,16 @@ const MUTATIONS: [
     (r) => ({ id: r.id, v: r.version }),
   ],
   [
+    'linkRiskToSavingsLine',
+    `mutation($id: ID!, $line: ID!) { linkRiskToSavingsLine(riskId: $id, savingsLineId: $line) { id } }`,
+    (r) => ({ id: r.id, line: a.savings.premises.id }),
+  ],
+  [
+    'unlinkRiskFromSavingsLine',
+    `mutation($id: ID!, $line: ID!) { unlinkRiskFromSavingsLine(riskId: $id, savingsLineId: $line) { id } }`,
+    (r) => ({ id: r.id, line: a.savings.staffing.id }),
+  ],
+  [
     'linkResolution',
     `mutation($id: ID!, $target: LinkTarget!) { linkResolution(resolutionId: $id, target: $target) { id } }`,
     (r) => ({ id: a.resolutions.ics, target: { riskId: r.id } }),
