@@ -83,24 +83,24 @@ test.each(['localhost', 'db-1.example.gov.uk', '0.0.0.0', '192.0.2.10', '::', 'f
   expect(readConfig({ HOST: host }).host).toBe(host);
 });
 
-test.each([
-  [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, silent (got "verbose")'],
-  [{ LOG_LEVEL: 'INFO' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, silent (got "INFO")'],
-  [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
-  [{ PORT: '65536' }, 'PORT must be a whole number from 0 to 65535 (got "65536")'],
-  [{ PORT: '-1' }, 'PORT must be a whole number from 0 to 65535 (got "-1")'],
-  [{ PORT: '80.5' }, 'PORT must be a whole number from 0 to 65535 (got "80.5")'],
-  [{ PORT: ' 80' }, 'PORT must be a whole number from 0 to 65535 (got " 80")'],
-  [{ HOST: 'not a host' }, 'HOST must be an IP address or a host name (got "not a host")'],
-  [{ HOST: 'http://example.org' }, 'HOST must be an IP address or a host name (got "http://example.org")'],
-  [{ RATE_LIMIT_PER_MINUTE: '1e3' }, 'RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 1000000 (got "1e3")'],
-  [{ AUTH_CACHE_SECONDS: '61' }, 'AUTH_CACHE_SECONDS must be a whole number from 0 to 60 (got "61")'],
-  [{ DATABASE_TIMEOUT_SECONDS: '0' }, 'DATABASE_TIMEOUT_SECONDS must be a whole number from 1 to 3600 (got "0")'],
-  [{ BENCH_STATS: 'yes' }, 'BENCH_STATS must be 1 or 0 (got "yes")'],
-  [{ DATA_DIR: __filename }, `DATA_DIR must be a directory, or a path where one can be made (not a file) (got "${__filename}")`],
-])('%j is refused with one line naming the rule and the value', (env, message) => {
-  expect(refusal(env)).toBe(`invalid configuration: ${message}`);
-});
+/** Each variable's rule, with the values it refuses. */
+const refused: [name: string, rule: string, values: string[]][] = [
+  ['LOG_LEVEL', 'must be one of trace, debug, info, warn, error, silent', ['verbose', 'INFO']],
+  ['PORT', 'must be a whole number from 0 to 65535', ['eighty', '65536', '-1', '80.5', ' 80']],
+  ['HOST', 'must be an IP address or a host name', ['not a host', 'http://example.org']],
+  ['RATE_LIMIT_PER_MINUTE', 'must be a whole number from 0 to 1000000', ['1e3']],
+  ['AUTH_CACHE_SECONDS', 'must be a whole number from 0 to 60', ['61']],
+  ['DATABASE_TIMEOUT_SECONDS', 'must be a whole number from 1 to 3600', ['0']],
+  ['BENCH_STATS', 'must be 1 or 0', ['yes']],
+  ['DATA_DIR', 'must be a directory, or a path where one can be made (not a file)', [__filename]],
+];
+
+test.each(refused.flatMap(([name, rule, values]) => values.map((value) => [name, value, rule])))(
+  '%s=%j is refused with one line naming the rule and the value',
+  (name, value, rule) => {
+    expect(refusal({ [name]: value })).toBe(`invalid configuration: ${name} ${rule} (got "${value}")`);
+  },
+);
 
 test('a long value is cut short and quotes or line breaks in it stay on the one line', () => {
   const message = refusal({ LOG_LEVEL: `"${'x'.repeat(200)}\nsecond line` });
