@@ -5,10 +5,11 @@
 //   --tsx: run both servers on the tsx loader (as `npm run demo` does) instead of compiled
 // PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, facts, fill, fixtures, refreshVersions } from './database';
+import { BenchDatabase, createDatabase, facts, fill, fixtures, refreshVersions } from './database';
 import { SIZES, Size, tokenOf } from './generate';
 import { runPhase, Timing } from './measure';
 import { compile, ROOT } from './processes';
@@ -34,6 +35,9 @@ const TIMING: Timing = {
 const OTHERS = Number(option('orgs', CI ? '3' : '299'));
 const PROFILE_DIR = path.join(os.tmpdir(), `bench-profile-${process.pid}`);
 const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+// this run's databases are its own: runs from other worktrees, or CI, may share the PostgreSQL server
+const RUN = randomBytes(4).toString('hex');
+const dbName = (name: string) => `bench_${name}_${RUN}`;
 
 interface Plan {
   db: string;
@@ -46,7 +50,7 @@ function plan(): Plan[] {
   if (CI) {
     return [
       {
-        db: 'bench_ci_a',
+        db: dbName('ci_a'),
         size: SIZES.tiny,
         phases: [
           { label: 'Tiny', others: 0 },
@@ -54,17 +58,17 @@ function plan(): Plan[] {
         ],
       },
       {
-        db: 'bench_ci_b',
+        db: dbName('ci_b'),
         size: { ...SIZES.tiny, name: 'tiny x5', programmes: 40, resolutions: 200 },
         phases: [{ label: 'Tiny x5', others: 0 }],
       },
     ];
   }
-  const small: Plan = { db: 'bench_small', size: SIZES.small, phases: [{ label: 'Small', others: 0 }] };
+  const small: Plan = { db: dbName('small'), size: SIZES.small, phases: [{ label: 'Small', others: 0 }] };
   // the tenancy phase takes fewer rounds: generating 299 organisations already takes minutes
   if (ONLY !== 'small')
     small.phases.push({ label: `Small beside ${OTHERS} organisations`, others: OTHERS, rounds: Math.min(2, TIMING.rounds) });
-  const large: Plan = { db: 'bench_large', size: SIZES.large, phases: [{ label: 'Large', others: 0 }] };
+  const large: Plan = { db: dbName('large'), size: SIZES.large, phases: [{ label: 'Large', others: 0 }] };
   return ONLY === 'large' ? [large] : ONLY === 'small' || ONLY === 'tenancy' ? [small] : [small, large];
 }
 
@@ -88,6 +92,14 @@ function machine(): string {
   ].join('\n');
 }
 
+/** The database in use, dropped too when the run is interrupted: no later run reuses its name. */
+let current: BenchDatabase | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    log(`${signal}: dropping this run's database`);
+    void Promise.resolve(current?.drop()).finally(() => process.exit(1));
+  });
+
 async function main() {
   const started = Date.now();
   if (!TSX) {
@@ -99,7 +111,7 @@ async function main() {
   let failed = false;
   for (const p of plan()) {
     log(`database ${p.db}: ${p.size.name}`);
-    const db = await createDatabase(ADMIN_URL, p.db);
+    const db = (current = await createDatabase(ADMIN_URL, p.db));
     try {
       let organisations = 1;
       let generateSeconds = await fill(db, p.size, 0, 1);
@@ -127,6 +139,7 @@ async function main() {
         if (result.ops.some((o) => o.errors)) failed = true;
       }
     } finally {
+      current = undefined;
       await db.drop();
     }
   }
