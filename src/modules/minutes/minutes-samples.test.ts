@@ -6,70 +6,54 @@ import { parseMinutes } from './minutes-parser';
 const sample = (name: string) => fs.readFileSync(path.join(__dirname, '../../../test/fixtures/minutes', `${name}.txt`), 'utf8');
 
 describe('the three published minutes', () => {
-  test('Bradford: a title below "Local democracy", the report\'s "Recommended –" ignored, (1) noted and (2) decided', () => {
-    expect(parseMinutes(sample('bradford-family-hubs-update'))).toEqual({
+  test.each([
+    [
+      'Bradford: a title below "Local democracy", the report\'s "Recommended –" ignored, (1) noted and (2) decided',
+      'bradford-family-hubs-update',
+      'UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION',
+      [
+        ['1', 'NOTED', 103, 'That the report and progress to date be noted.'],
+        [
+          '2',
+          'DECISION',
+          107,
+          'That the Committee continues to review, support and scrutinise the on-going co-production of the Family Hubs offer.',
+        ],
+      ],
+    ],
+    [
+      'Durham: the report\'s a) and b) above "Minutes:" ignored, one unnumbered NOTED',
+      'durham-childrens-centres-review',
+      "Impact of the Children's Centres Review",
+      [[null, 'NOTED', 55, 'That the report and presentation be noted.']],
+    ],
+    [
+      'Integrated Children\'s Services: "RESOLVED:  That ..." on one line, discussion bullets ignored',
+      'integrated-childrens-services',
+      "Integrated Children's Services",
+      [
+        [
+          null,
+          'NOTED',
+          65,
+          'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.',
+        ],
+      ],
+    ],
+  ] as const)('%s', (_, name, agendaItem, resolutions) => {
+    expect(parseMinutes(sample(name))).toEqual({
       ok: true,
       minutes: {
-        agendaItem: 'UPDATE ON FAMILY HUBS PREVENTION AND EARLY HELP IMPLEMENTATION',
+        agendaItem,
         agendaItemNumber: null,
-        resolutions: [
-          {
-            number: '1',
-            kind: 'NOTED',
-            text: 'That the report and progress to date be noted.',
-            referredTo: null,
-            referralLine: null,
-            line: 103,
-          },
-          {
-            number: '2',
-            kind: 'DECISION',
-            text: 'That the Committee continues to review, support and scrutinise the on-going co-production of the Family Hubs offer.',
-            referredTo: null,
-            referralLine: null,
-            line: 107,
-          },
-        ],
-      },
-    });
-  });
-
-  test('Durham: the report\'s a) and b) above "Minutes:" ignored, one unnumbered NOTED', () => {
-    expect(parseMinutes(sample('durham-childrens-centres-review'))).toEqual({
-      ok: true,
-      minutes: {
-        agendaItem: "Impact of the Children's Centres Review",
-        agendaItemNumber: null,
-        resolutions: [
-          {
-            number: null,
-            kind: 'NOTED',
-            text: 'That the report and presentation be noted.',
-            referredTo: null,
-            referralLine: null,
-            line: 55,
-          },
-        ],
-      },
-    });
-  });
-
-  test('Integrated Children\'s Services: "RESOLVED:  That ..." on one line, discussion bullets ignored', () => {
-    expect(parseMinutes(sample('integrated-childrens-services'))).toEqual({
-      ok: true,
-      minutes: {
-        agendaItem: "Integrated Children's Services",
-        agendaItemNumber: null,
-        resolutions: [
-          {
-            number: null,
-            kind: 'NOTED',
-            text: 'That the progress towards delivering a new operating model for Children’s Services, and Members’ comments thereon, be noted.',
-            referredTo: null,
-            referralLine: null,
-            line: 65,
-          },
-        ],
+        resolutions: resolutions.map(([number, kind, line, text]) => ({
+          number,
+          kind,
+          text,
+          referredTo: null,
+          referralLine: null,
+          line,
+        })),
       },
     });
   });
