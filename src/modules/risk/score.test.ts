@@ -5,15 +5,21 @@ const products = [...new Set(Array.from({ length: 25 }, (_, k) => (Math.floor(k 
 );
 
 describe('rating bands', () => {
-  test.each([
-    [1, 'GREEN'],
-    [4, 'GREEN'],
-    [5, 'AMBER'],
-    [12, 'AMBER'],
-    [15, 'RED'],
-    [25, 'RED'],
-  ])('score %i is %s', (score, expected) => {
-    expect(rating(score)).toBe(expected);
+  /** Every product of likelihood and impact, by the band it falls in. */
+  const banded = [
+    ['GREEN', [1, 2, 3, 4]],
+    ['AMBER', [5, 6, 8, 9, 10, 12]],
+    ['RED', [15, 16, 20, 25]],
+  ] as const;
+  test.each(banded.flatMap(([band, scores]) => scores.map((score) => [score, band] as const)))(
+    'score %i is %s',
+    (score, expected) => {
+      expect(rating(score)).toBe(expected);
+    },
+  );
+
+  test('the table above holds every product', () => {
+    expect(banded.flatMap(([, scores]) => scores)).toEqual(products);
   });
 
   test('every product of likelihood and impact has exactly one band', () => {
