@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { financialYearOf, FinancialYearFormatError, formatFinancialYear, parseFinancialYear } from './financial-year';
 
+/** Financial years as written, with the year each starts in: read and written the same way. */
+const WRITTEN = [
+  ['2018/19', 2018],
+  ['2011/12', 2011],
+  ['2009/10', 2009],
+  ['2000/01', 2000],
+  ['1999/00', 1999],
+  ['2099/00', 2099],
+  ['1900/01', 1900],
+] as const;
+
 describe('parseFinancialYear', () => {
-  test.each([
-    ['2018/19', 2018],
-    ['2011/12', 2011],
-    ['1999/00', 1999],
-    ['2099/00', 2099],
-    ['1900/01', 1900],
-  ])('reads %s as %i', (text, start) => {
+  test.each(WRITTEN)('reads %s as %i', (text, start) => {
     expect(parseFinancialYear(text)).toBe(start);
   });
 
@@ -42,26 +47,23 @@ describe('parseFinancialYear', () => {
 });
 
 describe('formatFinancialYear', () => {
-  test.each([
-    [2018, '2018/19'],
-    [1999, '1999/00'],
-    [2009, '2009/10'],
-    [2000, '2000/01'],
-  ])('writes %i as %s', (start, text) => {
+  test.each(WRITTEN)('writes %i as %s', (text, start) => {
     expect(formatFinancialYear(start)).toBe(text);
   });
 });
 
 describe('financialYearOf', () => {
-  test.each([
-    ['2018-04-01', 2018],
-    ['2018-03-31', 2017],
-    ['2019-03-31', 2018],
-    ['2018-12-31', 2018],
-    ['2019-01-01', 2018],
-    ['2000-04-01', 2000],
-    ['2000-03-31', 1999],
-  ])('%s falls in the year starting %i (1 April to 31 March)', (date, start) => {
-    expect(financialYearOf(date)).toBe(start);
-  });
+  /** Dates by the financial year (1 April to 31 March) they fall in, its first and last days among them. */
+  const years = [
+    [2018, ['2018-04-01', '2018-12-31', '2019-01-01', '2019-03-31']],
+    [2017, ['2018-03-31']],
+    [2000, ['2000-04-01']],
+    [1999, ['2000-03-31']],
+  ] as const;
+  test.each(years.flatMap(([start, dates]) => dates.map((date) => [date, start] as const)))(
+    '%s falls in the year starting %i (1 April to 31 March)',
+    (date, start) => {
+      expect(financialYearOf(date)).toBe(start);
+    },
+  );
 });
