@@ -121,9 +121,12 @@ test("the ADMIN's pack: summary, owner, heat map with the ADMIN's counts, risks 
     // issue 17: the corporate register (R01 and the confidential R02 score 15 or more), the risk's statement, controls apart
     expect(await page.innerText('#health')).toContain('2 open risks escalated to the corporate register');
     const r01 = await page.innerText('[data-risk="R01"]');
-    expect(r01).toContain('escalated to the corporate register');
+    expect(r01).toContain('Escalated to corporate register');
     expect(r01).toContain('Teams move before case files are migrated');
-    expect(r01).toMatch(/Duty rota covers every move\s+Control: Not assessed/);
+    expect(await page.innerText('[data-risk="R01"] table.controls tbody')).toMatch(
+      /^Duty rota covers every move\s+none\s+Not assessed$/,
+    );
+    expect(await page.innerText('[data-risk="R01"] table.further-actions tbody')).toContain('Move staff in two waves');
     const slipped = await page.$$eval('#slipped-milestones tbody th', (ths) => ths.map((th) => th.textContent));
     expect(slipped).toEqual(['Hub opens']);
     expect(await page.innerText('#savings tfoot')).toContain('£0.00');

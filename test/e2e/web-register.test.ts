@@ -246,7 +246,7 @@ test.each(ROLES)(
     const { risk } = ok(
       await t.gql(
         `query($id: ID!) { risk(id: $id) { inherent { score rating } current { score rating } target { score rating }
-         assessments { assessedOn score rating } mitigations { action } resolutions { text } } }`,
+         assessments { assessedOn score rating } mitigations { action kind } resolutions { text } } }`,
         { id: first.id },
         token,
       ),
@@ -258,7 +258,14 @@ test.each(ROLES)(
     expect((await rowsOf(page, 'Assessment history')).map((r) => r[3])).toEqual(
       risk.assessments.map((a: any) => `${a.score} ${a.rating}`),
     );
-    expect((await rowsOf(page, 'Mitigations')).map((r) => r[0])).toEqual(risk.mitigations.map((m: any) => m.action));
+    // existing controls apart from further actions, each in the API's order
+    for (const [caption, kind] of [
+      ['Existing controls', 'CONTROL'],
+      ['Further actions', 'ACTION'],
+    ])
+      expect((await rowsOf(page, caption)).map((r) => r[0])).toEqual(
+        risk.mitigations.filter((m: any) => m.kind === kind).map((m: any) => m.action),
+      );
     expect(await page.locator('#resolutions-heading ~ ol li').count()).toBe(risk.resolutions.length);
     wrong.push(...(await inspect(page, `${role}-risk`)));
 

@@ -38,3 +38,16 @@ export function slippage(days: number): string {
   if (days === 0) return 'on time';
   return `${days > 0 ? '+' : ''}${days} day${Math.abs(days) === 1 ? '' : 's'}`;
 }
+
+/**
+ * How far a due date moved from the first one given, in the unit a reader would use:
+ * "moved 3 weeks later than first planned"; null when it has not moved.
+ */
+export function moved(firstDue: string, due: string): string | null {
+  const days = dayNumber(due) - dayNumber(firstDue);
+  if (days === 0) return null;
+  const size = Math.abs(days);
+  const [count, unit] =
+    size < 14 ? [size, 'day'] : size < 56 ? [Math.round(size / 7), 'week'] : [Math.round(size / 30.44), 'month'];
+  return `moved ${count} ${unit}${count === 1 ? '' : 's'} ${days > 0 ? 'later' : 'earlier'} than first planned`;
+}

@@ -1,13 +1,16 @@
 // The printable report pack of one programme: what a committee gets as its appendix. Rendered on
 // the server with preact-render-to-string from the caller's own answer to REPORT_QUERY, so every
 // text is escaped by the renderer and the pack holds exactly what the caller may see. The heat map
-// and the tables of mitigations, milestones and savings are the web page's own components, so
+// and the tables of mitigations, issues, milestones and savings are the web page's own components, so
 // the two never disagree.
 import type { ComponentChildren } from 'preact';
 import { CommitteeActions } from '../../../web/src/components/committee-actions';
 import { ColumnHeadings, RatingTag } from '../../../web/src/components/common';
 import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
+import { IssueLog } from '../../../web/src/components/issue-log';
 import { MilestonesTable } from '../../../web/src/components/milestones-table';
+import { Mitigations } from '../../../web/src/components/mitigations';
+import { EscalatedMarker, RiskStatement } from '../../../web/src/components/risk-statement';
 import { SavingsTable } from '../../../web/src/components/savings-table';
 import { date, label } from '../../../web/src/format';
 import { renderToString } from 'preact-render-to-string';
@@ -32,6 +35,13 @@ caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
 .heat-map__cell, .rating-tag, .heat-map-legend__band { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .rating-tag, .heat-map-legend__band { padding: 0 4pt; }
 .produced { color: #505a5f; }
+.escalated strong { display: inline-block; border: 2px solid #0b0c0c; padding: 0 4pt; }
+.risk-statement { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 8pt; }
+.risk-statement div { display: contents; }
+.risk-statement dt { font-weight: bold; }
+.risk-statement dd { margin: 0; }
+.progress ol { margin: 2pt 0 0; padding-left: 14pt; }
+.progress summary { font-weight: bold; }
 `;
 
 const PRODUCED = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
@@ -98,21 +108,6 @@ function Summary({
   );
 }
 
-/** The risk as cause, event and effect, with the chosen response and when it would strike: only what is set. */
-function RiskStatement({ risk }: { risk: ReportProgramme['risks'][number] }) {
-  const parts: [string, string][] = [];
-  if (risk.cause) parts.push(['Cause', risk.cause]);
-  if (risk.effect) parts.push(['Effect', risk.effect]);
-  if (risk.treatment) parts.push(['Treatment', label(risk.treatment)]);
-  if (risk.proximity) parts.push(['Proximity', date(risk.proximity)]);
-  if (!parts.length) return null;
-  return (
-    <dl class="risk-statement">
-      {parts.map(([term, text]) => [<dt key={`${term}-t`}>{term}</dt>, <dd key={`${term}-d`}>{text}</dd>])}
-    </dl>
-  );
-}
-
 function AboveAppetite({ risks }: { risks: ReportProgramme['risks'] }) {
   const above = risks.filter((r) => !r.withinAppetite);
   return (
@@ -130,33 +125,10 @@ function AboveAppetite({ risks }: { risks: ReportProgramme['risks'] }) {
             Current score <RatingTag rating={risk.current.rating} score={risk.current.score} />, {label(risk.category)}, trend{' '}
             {label(risk.trend)}
             {risk.reviewOverdue && <strong>, review overdue</strong>}
-            {risk.escalated && <strong>, escalated to the corporate register</strong>}
           </p>
+          <EscalatedMarker escalated={risk.escalated} />
           <RiskStatement risk={risk} />
-          <table>
-            <caption>Mitigations of {risk.reference}</caption>
-            <ColumnHeadings names={['Action', 'Kind', 'Owner', 'Due', 'Status']} />
-            <tbody>
-              {risk.mitigations.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.action}</td>
-                  <td>
-                    {label(m.kind)}
-                    {m.effectiveness && `: ${label(m.effectiveness)}`}
-                  </td>
-                  <td>{m.owner ?? ''}</td>
-                  <td>
-                    {when(m.dueDate)}
-                    {m.baselineDueDate && m.baselineDueDate !== m.dueDate && ` (first due ${date(m.baselineDueDate)})`}
-                  </td>
-                  <td>
-                    {label(m.status)}
-                    {m.overdue && <strong>, overdue</strong>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Mitigations of={risk.reference} mitigations={risk.mitigations} openNotes />
         </article>
       ))}
     </Section>
@@ -216,6 +188,9 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Report
             <HeatMapLegend />
           </Section>
           <AboveAppetite risks={programme.risks} />
+          <Section id="issues" title="Issue log">
+            <IssueLog issues={programme.issues} />
+          </Section>
           <Section id="actions" title="Actions">
             <CommitteeActions actions={programme.actions} />
           </Section>

@@ -2,13 +2,15 @@
 // one consistent answer.
 import { CommitteeActionRow } from '../../../web/src/components/committee-actions';
 import { HeatMapCell } from '../../../web/src/components/heat-map';
+import { IssueRow } from '../../../web/src/components/issue-log';
 import { MilestoneTableRow } from '../../../web/src/components/milestones-table';
+import { MitigationRow } from '../../../web/src/components/mitigations';
 import { Band } from '../../../web/src/components/rating';
 import { SavingsTableProps } from '../../../web/src/components/savings-table';
 import { operation } from '../../graphql/in-process';
 import { ProgrammeRow } from '../programme/programme.entity';
 
-/** The programme as the pack reads it: the row's fields, its open risks and its milestones. */
+/** The programme as the pack reads it: the row's fields, its open risks, issues, milestones and actions. */
 export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
   risks: {
     id: string;
@@ -24,18 +26,9 @@ export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
     effect: string | null;
     treatment: string | null;
     proximity: string | null;
-    mitigations: {
-      id: string;
-      action: string;
-      owner: string | null;
-      dueDate: string | null;
-      baselineDueDate: string | null;
-      status: string;
-      overdue: boolean;
-      kind: string;
-      effectiveness: string | null;
-    }[];
+    mitigations: MitigationRow[];
   }[];
+  issues: IssueRow[];
   milestones: MilestoneTableRow[];
   actions: CommitteeActionRow[];
 };
@@ -62,7 +55,12 @@ export const REPORT_QUERY = operation<ReportData, { id: string }>(`
       risks(filter: { status: [OPEN] }) {
         id reference title category current { score rating } trend withinAppetite reviewOverdue
         escalated cause effect treatment proximity
-        mitigations { id action owner dueDate baselineDueDate status overdue kind effectiveness }
+        mitigations {
+          id action owner dueDate baselineDueDate status completedOn overdue kind effectiveness updates { on note }
+        }
+      }
+      issues {
+        id reference title priority owner status raisedOn resolvedOn resolutionNote fromRisk { id reference title }
       }
       milestones { id title baselineDate forecastDate actualDate status slippageDays }
       actions {

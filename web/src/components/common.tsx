@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { date } from '../format';
 import type { QueryState } from '../use-query';
@@ -12,6 +12,15 @@ export function ScrollBox({ label, children }: { label: string; children: Compon
     </div>
   );
 }
+
+/** Puts a table where its medium wants it: the page in a scroll box (`inScrollBox`), the printed pack as it is (`asIs`). */
+export type Wrap = (table: JSX.Element, label: string) => JSX.Element;
+export const asIs: Wrap = (table) => table;
+export const inScrollBox: Wrap = (table, label) => (
+  <ScrollBox key={label} label={label}>
+    {table}
+  </ScrollBox>
+);
 
 /** A rating written as a word on its band's colour. */
 export function RatingTag({ rating, score }: { rating: Band; score?: number }) {

@@ -13,6 +13,24 @@ export type ActionStatus =
   /** Not done yet; overdue once its dueDate has passed. */
   | 'OPEN';
 
+/** How well a control keeps its risk down. */
+export type ControlEffectiveness =
+  /** Works as intended. */
+  | 'EFFECTIVE'
+  /** Does not keep the risk down. */
+  | 'INEFFECTIVE'
+  /** Not yet assessed: every control starts here. */
+  | 'NOT_ASSESSED'
+  /** Works, but leaves gaps. */
+  | 'PARTLY_EFFECTIVE';
+
+/** Where an issue is. */
+export type IssueStatus =
+  /** Being managed. */
+  | 'OPEN'
+  /** Dealt with: resolvedOn and resolutionNote say when and how. */
+  | 'RESOLVED';
+
 /** Where a milestone is. */
 export type MilestoneStatus =
   /** May not be reached by its forecastDate. */
@@ -25,6 +43,13 @@ export type MilestoneStatus =
   | 'NOT_STARTED'
   /** Expected by its forecastDate. */
   | 'ON_TRACK';
+
+/** Whether a mitigation is still to be done or already keeps the risk down. */
+export type MitigationKind =
+  /** Something to be done, by its owner, by its due date. */
+  | 'ACTION'
+  /** Something in place that keeps the risk down, e.g. a policy, a check or a contract term. */
+  | 'CONTROL';
 
 /** Where a mitigation is. */
 export type MitigationStatus =
@@ -109,6 +134,17 @@ export type ScoreBasis =
   /** Where the mitigations are meant to bring it; risks without a target are left out. */
   | 'TARGET';
 
+/** The Orange Book's four responses to a risk. */
+export type Treatment =
+  /** Stop or change the activity that gives rise to it. */
+  | 'TERMINATE'
+  /** Accept the risk as it is: within appetite, or nothing worth doing would bring it down. */
+  | 'TOLERATE'
+  /** Pass it to someone better placed to bear it, e.g. an insurer or a contractor. */
+  | 'TRANSFER'
+  /** Act to bring the likelihood or impact down (mitigations). */
+  | 'TREAT';
+
 /** How the current score moved at the last assessment. */
 export type Trend =
   /** Current score lower than at the previous assessment. */
@@ -125,12 +161,14 @@ export type PortfolioQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PortfolioQuery = { programmes: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: ProgrammeStatus, risks: Array<{ id: string, withinAppetite: boolean, current: { rating: Rating } }>, milestones: Array<{ id: string, slippageDays: number }> }> }, savingsReconciliation: { rows: Array<{ programme: { id: string } | null, totals: { planned: string, delivered: string } }> } };
 
+export type MitigationFieldsFragment = { id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> };
+
 export type ProgrammePageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }> }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
+export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }> }>, issues: Array<{ id: string, reference: string, title: string, priority: Rating, owner: string | null, status: IssueStatus, raisedOn: string, resolvedOn: string | null, resolutionNote: string | null, fromRisk: { id: string, reference: string, title: string } | null }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
 
 export type RiskMatrixQueryVariables = Exact<{
   id: string | number;
@@ -145,7 +183,7 @@ export type RiskPageQueryVariables = Exact<{
 }>;
 
 
-export type RiskPageQuery = { risk: { id: string, reference: string, title: string, description: string | null, category: RiskCategory, owner: string | null, status: RiskStatus, confidential: boolean, closedOn: string | null, closedReason: string | null, reviewDate: string | null, reviewOverdue: boolean, trend: Trend, withinAppetite: boolean, programme: { id: string, code: string, name: string }, inherent: { likelihood: number, impact: number, score: number, rating: Rating }, current: { likelihood: number, impact: number, score: number, rating: Rating }, target: { likelihood: number, impact: number, score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean }>, assessments: Array<{ id: string, assessedOn: string, likelihood: number, impact: number, score: number, rating: Rating, note: string | null, recordedBy: string }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } | null };
+export type RiskPageQuery = { risk: { id: string, reference: string, title: string, description: string | null, category: RiskCategory, owner: string | null, status: RiskStatus, confidential: boolean, closedOn: string | null, closedReason: string | null, reviewDate: string | null, reviewOverdue: boolean, trend: Trend, withinAppetite: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, programme: { id: string, code: string, name: string }, inherent: { likelihood: number, impact: number, score: number, rating: Rating }, current: { likelihood: number, impact: number, score: number, rating: Rating }, target: { likelihood: number, impact: number, score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }>, assessments: Array<{ id: string, assessedOn: string, likelihood: number, impact: number, score: number, rating: Rating, note: string | null, recordedBy: string }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -170,7 +208,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const MitigationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MitigationFields on Mitigation {
+  id
+  action
+  owner
+  dueDate
+  baselineDueDate
+  status
+  completedOn
+  overdue
+  kind
+  effectiveness
+  updates {
+    on
+    note
+  }
+}
+    `, {"fragmentName":"MitigationFields"}) as unknown as TypedDocumentString<MitigationFieldsFragment, unknown>;
 export const PortfolioDocument = new TypedDocumentString(`
     query Portfolio {
   programmes(first: 500) {
@@ -233,14 +288,29 @@ export const ProgrammePageDocument = new TypedDocumentString(`
       trend
       withinAppetite
       reviewOverdue
+      escalated
+      cause
+      effect
+      treatment
+      proximity
       mitigations {
+        ...MitigationFields
+      }
+    }
+    issues {
+      id
+      reference
+      title
+      priority
+      owner
+      status
+      raisedOn
+      resolvedOn
+      resolutionNote
+      fromRisk {
         id
-        action
-        owner
-        dueDate
-        status
-        completedOn
-        overdue
+        reference
+        title
       }
     }
     milestones {
@@ -308,7 +378,22 @@ export const ProgrammePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
+    fragment MitigationFields on Mitigation {
+  id
+  action
+  owner
+  dueDate
+  baselineDueDate
+  status
+  completedOn
+  overdue
+  kind
+  effectiveness
+  updates {
+    on
+    note
+  }
+}`) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
 export const RiskMatrixDocument = new TypedDocumentString(`
     query RiskMatrix($id: ID!, $basis: ScoreBasis!) {
   riskMatrix(programmeId: $id, basis: $basis) {
@@ -338,6 +423,11 @@ export const RiskPageDocument = new TypedDocumentString(`
     reviewOverdue
     trend
     withinAppetite
+    escalated
+    cause
+    effect
+    treatment
+    proximity
     programme {
       id
       code
@@ -362,13 +452,7 @@ export const RiskPageDocument = new TypedDocumentString(`
       rating
     }
     mitigations {
-      id
-      action
-      owner
-      dueDate
-      status
-      completedOn
-      overdue
+      ...MitigationFields
     }
     assessments {
       id
@@ -394,7 +478,22 @@ export const RiskPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RiskPageQuery, RiskPageQueryVariables>;
+    fragment MitigationFields on Mitigation {
+  id
+  action
+  owner
+  dueDate
+  baselineDueDate
+  status
+  completedOn
+  overdue
+  kind
+  effectiveness
+  updates {
+    on
+    note
+  }
+}`) as unknown as TypedDocumentString<RiskPageQuery, RiskPageQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -1,12 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import { CommitteeActionsSection } from '../components/committee-actions';
-import { DateText, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
+import { DateText, inScrollBox, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
 import { DecisionTrail } from '../components/decision-trail';
 import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { MilestonesTable } from '../components/milestones-table';
-import { MitigationsTable } from '../components/mitigations';
+import { IssueLogSection } from '../components/issue-log-section';
+import { Mitigations } from '../components/mitigations';
 import { ReportPackButton } from '../components/report-pack-button';
+import { EscalatedMarker, RiskStatement } from '../components/risk-statement';
 import { SavingsChart } from '../components/savings-chart';
 import { SavingsTable } from '../components/savings-table';
 import { label } from '../format';
@@ -14,6 +16,26 @@ import { graphql } from '../gql';
 import type { ProgrammePageQuery, RiskMatrixQuery } from '../gql/graphql';
 import { href } from '../router';
 import { useQuery } from '../use-query';
+
+// What the shared Mitigations component shows; the risk page spreads it too (codegen finds it by name).
+export const MitigationFields = graphql(`
+  fragment MitigationFields on Mitigation {
+    id
+    action
+    owner
+    dueDate
+    baselineDueDate
+    status
+    completedOn
+    overdue
+    kind
+    effectiveness
+    updates {
+      on
+      note
+    }
+  }
+`);
 
 const ProgrammePageDocument = graphql(`
   query ProgrammePage($id: ID!) {
@@ -42,14 +64,29 @@ const ProgrammePageDocument = graphql(`
         trend
         withinAppetite
         reviewOverdue
+        escalated
+        cause
+        effect
+        treatment
+        proximity
         mitigations {
+          ...MitigationFields
+        }
+      }
+      issues {
+        id
+        reference
+        title
+        priority
+        owner
+        status
+        raisedOn
+        resolvedOn
+        resolutionNote
+        fromRisk {
           id
-          action
-          owner
-          dueDate
-          status
-          completedOn
-          overdue
+          reference
+          title
         }
       }
       milestones {
@@ -190,7 +227,9 @@ function AboveAppetite({ risks }: { risks: Programme['risks'] }) {
             {label(risk.trend)}
             {risk.reviewOverdue && <strong class="overdue">, review overdue</strong>}
           </p>
-          <MitigationsTable caption={`Mitigations of ${risk.reference}`} mitigations={risk.mitigations} />
+          <EscalatedMarker escalated={risk.escalated} />
+          <RiskStatement risk={risk} />
+          <Mitigations of={risk.reference} mitigations={risk.mitigations} wrap={inScrollBox} />
         </article>
       ))}
     </section>
@@ -355,6 +394,7 @@ export function ProgrammePage({ id }: { id: string }) {
             <>
               <AboveAppetite risks={data.programme.risks} />
               <OpenRisks risks={data.programme.risks} />
+              <IssueLogSection issues={data.programme.issues} />
               <CommitteeActionsSection actions={data.programme.actions} />
               <Milestones milestones={data.programme.milestones} />
               <Savings savings={data.savingsReconciliation} />

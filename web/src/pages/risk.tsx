@@ -1,7 +1,8 @@
 import { AssessmentChart } from '../components/assessment-chart';
-import { DateText, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
+import { DateText, inScrollBox, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
 import { DecisionTrail } from '../components/decision-trail';
-import { MitigationsTable } from '../components/mitigations';
+import { Mitigations } from '../components/mitigations';
+import { EscalatedMarker, RiskStatement } from '../components/risk-statement';
 import { label } from '../format';
 import { graphql } from '../gql';
 import type { RiskPageQuery } from '../gql/graphql';
@@ -25,6 +26,11 @@ const RiskPageDocument = graphql(`
       reviewOverdue
       trend
       withinAppetite
+      escalated
+      cause
+      effect
+      treatment
+      proximity
       programme {
         id
         code
@@ -49,13 +55,7 @@ const RiskPageDocument = graphql(`
         rating
       }
       mitigations {
-        id
-        action
-        owner
-        dueDate
-        status
-        completedOn
-        overdue
+        ...MitigationFields
       }
       assessments {
         id
@@ -238,7 +238,9 @@ function RiskDetail({ risk }: { risk: Risk }) {
         </p>
       )}
       {risk.description && <p>{risk.description}</p>}
+      <EscalatedMarker escalated={risk.escalated} />
       <Facts risk={risk} />
+      <RiskStatement risk={risk} />
       <section aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>
         <Scores risk={risk} />
@@ -246,7 +248,7 @@ function RiskDetail({ risk }: { risk: Risk }) {
       <History assessments={risk.assessments} />
       <section aria-labelledby="mitigations-heading">
         <h2 id="mitigations-heading">Mitigations</h2>
-        <MitigationsTable caption="Mitigations, by due date" mitigations={risk.mitigations} />
+        <Mitigations mitigations={risk.mitigations} wrap={inScrollBox} />
       </section>
       <section aria-labelledby="resolutions-heading">
         <h2 id="resolutions-heading">Resolutions</h2>
