@@ -1,12 +1,14 @@
 // The raw-SQL server the benchmark compares with: node:http + pg, one hand-written statement
-// per operation (bench/raw-sql.ts), the answer's JSON built by PostgreSQL and sent as it comes.
+// per operation (bench/raw-sql/, a file per domain), the answer's JSON built by PostgreSQL and
+// sent as it comes.
 //   DATABASE_URL=... PORT=... node -r tsx/cjs bench/raw-server.ts
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { Pool } from 'pg';
 import { tokenOrganisation } from '../src/auth/tokens';
 import { OpName } from './operations';
-import { rawStatement } from './raw-sql';
+// the index by name: a dist/ compiled before the split still holds a raw-sql.js, which './raw-sql' would load
+import { rawStatement } from './raw-sql/index';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
 let statements = 0;
