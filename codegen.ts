@@ -48,6 +48,7 @@ const config: CodegenConfig = {
           Organisation: '../modules/organisation/organisation.entity#OrganisationRow',
           User: '../modules/organisation/organisation.entity#UserRow',
           Programme: '../modules/programme/programme.entity#ProgrammeRow',
+          ProgrammeHealth: '../modules/programme/programme.entity#ProgrammeHealthRow',
           Committee: '../modules/decision-trail/decision-trail.entity#CommitteeRow',
           Meeting: '../modules/decision-trail/decision-trail.entity#MeetingRow',
           Resolution: '../modules/decision-trail/decision-trail.entity#ResolutionRow',

@@ -3,7 +3,7 @@
 import type * as Types from './types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrganisationRow, UserRow } from '../modules/organisation/organisation.entity';
-import type { ProgrammeRow } from '../modules/programme/programme.entity';
+import type { ProgrammeRow, ProgrammeHealthRow } from '../modules/programme/programme.entity';
 import type { CommitteeRow, MeetingRow, ResolutionRow } from '../modules/decision-trail/decision-trail.entity';
 import type { Connection } from '../paging';
 import type { CommitteeActionRow } from '../modules/cycle/committee-action.entity';
@@ -149,6 +149,7 @@ export type ResolversTypes = {
   ProgrammeChanges: ResolverTypeWrapper<ProgrammeChangesRow>;
   ProgrammeConnection: ResolverTypeWrapper<Connection<ProgrammeRow>>;
   ProgrammeFilter: Types.ProgrammeFilter;
+  ProgrammeHealth: ResolverTypeWrapper<ProgrammeHealthRow>;
   ProgrammeStatus: Types.ProgrammeStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: Types.Rating;
@@ -255,6 +256,7 @@ export type ResolversParentTypes = {
   ProgrammeChanges: ProgrammeChangesRow;
   ProgrammeConnection: Connection<ProgrammeRow>;
   ProgrammeFilter: Types.ProgrammeFilter;
+  ProgrammeHealth: ProgrammeHealthRow;
   Query: Record<PropertyKey, never>;
   Resolution: ResolutionRow;
   ResolutionConnection: Connection<ResolutionRow>;
@@ -538,6 +540,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordSavingsDelivery?: Resolver<ResolversTypes['SavingsDelivery'], ParentType, ContextType, RequireFields<Types.MutationRecordSavingsDeliveryArgs, 'input' | 'savingsLineId'>>;
   reopenRisk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType, RequireFields<Types.MutationReopenRiskArgs, 'expectedVersion' | 'id' | 'reason'>>;
   rephaseSavings?: Resolver<ResolversTypes['SavingsLine'], ParentType, ContextType, RequireFields<Types.MutationRephaseSavingsArgs, 'amount' | 'expectedVersion' | 'reason' | 'savingsLineId' | 'toFinancialYear'>>;
+  reportProgrammeHealth?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<Types.MutationReportProgrammeHealthArgs, 'commentary' | 'programmeId' | 'rating'>>;
   resolveIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<Types.MutationResolveIssueArgs, 'expectedVersion' | 'id' | 'resolutionNote'>>;
   respondToRecommendation?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType, RequireFields<Types.MutationRespondToRecommendationArgs, 'outcome' | 'recommendationId' | 'responseId'>>;
   setEscalationThreshold?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<Types.MutationSetEscalationThresholdArgs, 'score'>>;
@@ -575,6 +578,8 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  health?: Resolver<Types.Maybe<ResolversTypes['ProgrammeHealth']>, ParentType, ContextType>;
+  healthHistory?: Resolver<Array<ResolversTypes['ProgrammeHealth']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issues?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
@@ -609,6 +614,13 @@ export type ProgrammeConnectionResolvers<ContextType = Context, ParentType exten
   nodes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgrammeHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeHealth'] = ResolversParentTypes['ProgrammeHealth']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  commentary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -867,6 +879,7 @@ export type Resolvers<ContextType = Context> = {
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeChanges?: ProgrammeChangesResolvers<ContextType>;
   ProgrammeConnection?: ProgrammeConnectionResolvers<ContextType>;
+  ProgrammeHealth?: ProgrammeHealthResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   ResolutionConnection?: ResolutionConnectionResolvers<ContextType>;

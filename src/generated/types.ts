@@ -847,6 +847,8 @@ export type Mutation = {
    * BAD_USER_INPUT (field savingsLineId). FINANCE and ADMIN. Returns the receiving line.
    */
   rephaseSavings: SavingsLine;
+  /** Those who may edit the programme's risks; asOf defaults to today and is not in the future. */
+  reportProgrammeHealth: Programme;
   /** resolvedOn defaults to today; not in the future, not before raisedOn. */
   resolveIssue: Issue;
   /**
@@ -1495,6 +1497,26 @@ export type MutationRephaseSavingsArgs = {
  * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
  * succeeds; adding mitigations, deliveries or links does not change the parent's version.
  */
+export type MutationReportProgrammeHealthArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  commentary: Scalars['String']['input'];
+  programmeId: Scalars['ID']['input'];
+  rating: Rating;
+};
+
+
+/**
+ * Writes. Each top-level field is one transaction with its audit event: when it is refused,
+ * nothing of it is written. A refusal is an error whose extensions.code is UNAUTHENTICATED (no,
+ * unknown or deactivated bearer token), FORBIDDEN (the caller's role or programme scope does not
+ * allow it), BAD_USER_INPUT (invalid input; extensions.field names the offending input field),
+ * NOT_FOUND (no such object visible to the caller) or CONFLICT (expectedVersion is stale, or a
+ * unique reference is taken). Where several apply, the first in this order wins: UNAUTHENTICATED,
+ * BAD_USER_INPUT for a malformed value, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT for a business rule,
+ * CONFLICT. DATABASE_UNAVAILABLE means the database could not be reached and nothing was written:
+ * safe to retry. An object's version changes exactly when a mutation taking expectedVersion for it
+ * succeeds; adding mitigations, deliveries or links does not change the parent's version.
+ */
 export type MutationResolveIssueArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1858,6 +1880,10 @@ export type Programme = {
   description: Maybe<Scalars['String']['output']>;
   /** When the programme is due to end, if set; never before startDate. */
   endDate: Maybe<Scalars['Date']['output']>;
+  /** The latest health report, by asOf then recording order; null until one is made. */
+  health: Maybe<ProgrammeHealth>;
+  /** Every health report, newest asOf first (on the same day, the one recorded later first). */
+  healthHistory: Array<ProgrammeHealth>;
   /** Opaque; unique across all object types. */
   id: Scalars['ID']['output'];
   /** Newest raisedOn first, then reference. */
@@ -1957,6 +1983,19 @@ export type ProgrammeFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<ProgrammeStatus>>;
+};
+
+/** A programme manager's RAG report on the programme as a whole. */
+export type ProgrammeHealth = {
+  __typename?: 'ProgrammeHealth';
+  /** The day the report speaks for (Europe/London). */
+  asOf: Scalars['Date']['output'];
+  /** Why, in the manager's words, e.g. Consultation on hub locations slipped two weeks; staffing restructure on track. */
+  commentary: Scalars['String']['output'];
+  /** How the programme stands overall: GREEN on track, AMBER at risk without attention, RED in trouble. */
+  rating: Rating;
+  /** Email of the user who recorded it. */
+  recordedBy: Scalars['String']['output'];
 };
 
 /** Where a programme is in its life. */

@@ -89,6 +89,13 @@ const QUERY_CASES: Record<string, () => Promise<void>> = {
     expect(
       dataOf(await probe.send(`query($id: ID!) { programme(id: $id) { id } }`, { id: a.risks.secret.id }, member)).programme,
     ).toBeNull();
+    // a health report is not exempt information: the MEMBER reads what the ADMIN reads
+    const health = await both(
+      `query($id: ID!) { programme(id: $id) { health { rating commentary asOf recordedBy } healthHistory { commentary } } }`,
+      { id: a.programmes.fh.id },
+    );
+    expect(health.member).toEqual(health.admin);
+    expect(health.admin.programme.healthHistory).toHaveLength(2);
   },
   'Query.risks': async () => {
     const q = `query($filter: RiskFilter) { risks(filter: $filter, first: 500) { totalCount nodes { id mitigations { id risk { id } } resolutions { id risks { id } } } } }`;
@@ -357,6 +364,14 @@ test('as a MEMBER, a mutation naming the confidential issue is NOT_FOUND; naming
     expect(codeOf(await probe.send(query, variables(a.issues.secret), member))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(query, variables(a.issues.open), member))).toBe('FORBIDDEN');
   }
+});
+
+test("as a MEMBER, reporting a programme's health is FORBIDDEN, its programme visible or not NOT_FOUND as for anyone", async () => {
+  const q = `mutation($id: ID!) { reportProgrammeHealth(programmeId: $id, rating: GREEN, commentary: "Leaked") { id } }`;
+  for (const programme of Object.values(a.programmes))
+    expect(codeOf(await t.gql(q, { id: programme.id }, member))).toBe('FORBIDDEN');
+  // the confidential risk's id names no programme
+  expect(codeOf(await probe.send(q, { id: a.risks.secret.id }, member))).toBe('NOT_FOUND');
 });
 
 test('the cases drove every query, and every argument that names a risk or a mitigation, with the confidential one', () => {

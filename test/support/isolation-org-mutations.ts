@@ -102,6 +102,14 @@ export const MUTATION_CASES: Record<string, Case> = {
       versioned(Object.values(w.a.programmes)),
     ),
 
+  'Mutation.reportProgrammeHealth': (w) =>
+    each(
+      w,
+      `mutation($id: ID!, $asOf: Date) { reportProgrammeHealth(programmeId: $id, rating: RED, commentary: "Taken over", asOf: $asOf) { id } }`,
+      // today, and a day in the future (a business rule, which comes after NOT_FOUND)
+      Object.values(w.a.programmes).flatMap((p) => [{ id: p.id }, { id: p.id, asOf: '2999-12-31' }]),
+    ),
+
   'Mutation.createRisk': (w) =>
     each(
       w,

@@ -68,10 +68,13 @@ export const QUERY_CASES: Record<string, Case> = {
   'Query.programmes': (w) =>
     asEachRole(w, async (_, token) => {
       const q = `query($filter: ProgrammeFilter, $after: String) { programmes(filter: $filter, first: 500, after: $after) {
-        totalCount nodes { code risks { id } milestones { id } savingsLines { id deliveries { id } } resolutions { id } } } }`;
+        totalCount nodes { code risks { id } milestones { id } savingsLines { id deliveries { id } } resolutions { id }
+        health { commentary } healthHistory { commentary } } } }`;
       const all = dataOf(await w.probe.send(q, {}, token)).programmes;
       expect(all.totalCount).toBe(2);
       expect(all.nodes.map((n: { code: string }) => n.code)).toEqual([w.b.programmes.fh.code, w.b.programmes.ics.code]);
+      // B's own health reports only: two of fh, none of ics
+      expect(all.nodes.map((n: { healthHistory: unknown[] }) => n.healthHistory.length)).toEqual([2, 0]);
       for (const search of [w.a.programmes.fh.code, w.a.marker, 'Family Hubs']) {
         const found = dataOf(await w.probe.send(q, { filter: { search } }, token)).programmes;
         expect(found.totalCount).toBe(search === 'Family Hubs' ? 1 : 0);
@@ -81,7 +84,8 @@ export const QUERY_CASES: Record<string, Case> = {
 
   'Query.programme': (w) =>
     asEachRole(w, async (role, token) => {
-      const q = `query($id: ID!) { programme(id: $id) { id code risks { id } milestones { id } savingsLines { id } resolutions { id } } }`;
+      const q = `query($id: ID!) { programme(id: $id) { id code risks { id } milestones { id } savingsLines { id } resolutions { id }
+        health { commentary } healthHistory { commentary } } }`;
       for (const id of [
         w.a.programmes.fh.id,
         w.a.programmes.ics.id,

@@ -6,7 +6,7 @@ import { ok, OPERATOR_SECRET, TestServer } from './test-server';
  * programmes, an open, a confidential and a closed risk with mitigations and assessments,
  * milestones, savings lines with deliveries (by hand and by import), a committee with meetings
  * and resolutions linked to every kind of target, committee actions, users of every role, a risk
- * appetite, and the audit events all that records. Every name, code, text and e-mail carries the
+ * appetite, health reports, and the audit events all that records. Every name, code, text and e-mail carries the
  * organisation's `marker`; the confidential risk's texts also carry `secret`.
  */
 
@@ -333,6 +333,16 @@ export async function seedOrganisation(
       priority: 'RED',
     }),
   };
+  // fh's health: reported by its manager, an earlier day by the ADMIN after it (the history's order is by day)
+  const health = (asOf: string, rating: string, commentary: string, token = admin) =>
+    as(
+      `mutation($p: ID!, $rating: Rating!, $commentary: String!, $asOf: Date) {
+        reportProgrammeHealth(programmeId: $p, rating: $rating, commentary: $commentary, asOf: $asOf) { id } }`,
+      { p: fh.id, rating, commentary: `${marker} ${commentary}`, asOf },
+      token,
+    );
+  await health('2018-09-30', 'AMBER', 'Two hub sites late; restructure on track', pm.token);
+  await health('2018-06-30', 'GREEN', 'Hubs mobilised');
   Object.assign(
     closed,
     await as(
@@ -382,7 +392,8 @@ export async function viewOf(t: TestServer, token: string, role: Role = 'ADMIN')
     ...(await get(`{ organisation { id name riskAppetite { category maxScore } } me { id email name role programmes { id } } }`)),
     ...(role === 'ADMIN' ? await get(`{ users { id email name role active programmes { id } } }`) : {}),
     ...(await get(`{ programmes(first: 500) { ${page} nodes { id code name description status owner startDate endDate version updatedAt
-      resolutions { id } milestones { id title baselineDate forecastDate actualDate status slippageDays version resolutions { id } } } } }`)),
+      resolutions { id } health { rating commentary asOf recordedBy } healthHistory { rating commentary asOf recordedBy }
+      milestones { id title baselineDate forecastDate actualDate status slippageDays version resolutions { id } } } } }`)),
     risksOfProgrammes: (
       await get(`{ programmes(first: 500) { nodes { risks { id reference title description category owner status version
       updatedAt confidential reviewDate reviewOverdue closedOn closedReason trend withinAppetite inherent { score } current { score rating }
