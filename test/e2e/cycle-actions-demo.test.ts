@@ -1,23 +1,17 @@
-import { seedDemo } from '../../src/demo/seed';
-import { ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
+import { demoServer } from '../support/demo-server';
+import { ok } from '../support/test-server';
 
 // The demo council's committee cycle: the panel's ten recommendations with the Executive's outcomes,
 // and for each programme a last meeting and its actions, some done, some overdue.
 
-let t: TestServer;
-let member: string;
-beforeAll(async () => {
-  t = await startTestServer();
-  member = (await seedDemo(t.server.url, OPERATOR_SECRET)).tokens.MEMBER;
-}, 120_000);
-afterAll(() => t?.close());
+const demo = demoServer();
 
 test("the scrutiny panel's recommendations a)-j) went to the Executive, which accepted most", async () => {
   const data = ok(
-    await t.gql(
+    await demo.t.gql(
       `{ resolutions(filter: {kind: [RECOMMENDATION]}, first: 500) { nodes { number outcome referredTo { name } respondedBy { meeting { date } } actions { text } } } }`,
       {},
-      member,
+      demo.member,
     ),
   );
   const panel = data.resolutions.nodes.filter((r: { referredTo: { name: string } | null }) => r.referredTo?.name === 'Executive');
@@ -31,12 +25,12 @@ test("the scrutiny panel's recommendations a)-j) went to the Executive, which ac
 
 test('every programme has actions from its meetings: some done, some overdue, one not yet due', async () => {
   const data = ok(
-    await t.gql(
+    await demo.t.gql(
       `{ programmes { nodes { code resolutions { meeting { date } } actions { status overdue meeting { date } reportTo { name } } } }
          overdue: committeeActions(filter: {overdue: true}) { totalCount }
          open: committeeActions(filter: {status: [OPEN]}) { totalCount } }`,
       {},
-      member,
+      demo.member,
     ),
   );
   for (const p of data.programmes.nodes) {

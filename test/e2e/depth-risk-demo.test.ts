@@ -1,24 +1,18 @@
-import { seedDemo } from '../../src/demo/seed';
-import { ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
+import { demoServer } from '../support/demo-server';
+import { ok } from '../support/test-server';
 
 // The demo council's register as issue 17 has it: risks as cause, event and effect, a corporate
 // register of escalated risks, controls rated apart from actions, slipped actions and progress notes.
 
-let t: TestServer;
-let member: string;
-beforeAll(async () => {
-  t = await startTestServer();
-  member = (await seedDemo(t.server.url, OPERATOR_SECRET)).tokens.MEMBER;
-}, 120_000);
-afterAll(() => t?.close());
+const demo = demoServer();
 
 test('the corporate register: open risks at or above the threshold of 15, across programmes, with cause and effect', async () => {
   const data = ok(
-    await t.gql(
+    await demo.t.gql(
       `{ organisation { escalationThreshold }
          risks(filter: {escalated: true}) { nodes { reference status escalated programme { code } current { score } cause effect treatment } } }`,
       {},
-      member,
+      demo.member,
     ),
   );
   expect(data.organisation.escalationThreshold).toBe(15);
@@ -37,10 +31,10 @@ test('the corporate register: open risks at or above the threshold of 15, across
 
 test('controls with their effectiveness, kept apart from actions; slipped actions keep their first due date; progress notes', async () => {
   const { mitigations } = ok(
-    await t.gql(
+    await demo.t.gql(
       `{ mitigations(first: 500) { nodes { action kind effectiveness dueDate baselineDueDate updates { on note recordedBy } } } }`,
       {},
-      member,
+      demo.member,
     ),
   );
   const nodes = mitigations.nodes as {
