@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { Scope } from '../auth/scope';
 import { isId } from '../validation';
+import { ReadBatch } from './json-rows';
+import { FieldsOf } from './projection';
 import { ident, raw, Sql, sql } from './sql';
 
 /**
@@ -52,6 +54,21 @@ export function byKeys(table: string, alias: string, column: string, scope: Scop
 }
 
 /**
+ * The plainest relation: each key's rows of `table` (under `alias`) whose `column` is that key,
+ * in the entity's order, nothing joined or filtered. `columns` and `order` are the entity's, as
+ * functions of the alias.
+ */
+export const listsByKey =
+  (reads: ReadBatch, scope: Scope) =>
+  <T>(table: string, alias: string, column: string, columns: (alias: string) => Sql, order: (alias: string) => Sql) =>
+    loaderOfLists<T>((ids) =>
+      reads.rows(
+        sql`SELECT ${BATCH_KEY}, ${columns(alias)} FROM ${byKeys(table, alias, column, scope, ids)}
+            ORDER BY ${order(alias)}`,
+      ),
+    );
+
+/**
  * One loader per distinct variant of a relation in a request (its filter, the fields asked for),
  * made when first asked for: the items of a list that ask alike share one batch. This runs once
  * per item of a list, so arrays (Projection's interned field lists) count by identity, not text.
@@ -72,4 +89,11 @@ export function loaderPerVariant<A extends unknown[], L>(make: (...variant: A) =
     if (!loader) loaders.set(key, (loader = make(...variant)));
     return loader;
   };
+}
+
+/** A relation read with only the fields asked for (Projection.fieldsFor): a loader of lists per list of fields. */
+export function listsPerFields<Row>(
+  read: (fields: FieldsOf<Row>, ids: string[]) => Promise<Keyed<Row>[]>,
+): (fields: FieldsOf<Row>) => DataLoader<string, Row[]> {
+  return loaderPerVariant((fields: FieldsOf<Row>) => loaderOfLists<Row>((ids) => read(fields, ids)));
 }

@@ -39,6 +39,9 @@ export function selectedFieldNames(info: Info): ReadonlySet<string> {
   return names;
 }
 
+/** Some of a row's fields, as a projected relation's loader is made for (Projection.fieldsFor). */
+export type FieldsOf<Row> = readonly (keyof Row & string)[];
+
 /** A row's columns as SQL, each a function of the table's alias. */
 export type ColumnSql<Row> = Record<keyof Row & string, (alias: string) => string>;
 
@@ -78,9 +81,9 @@ function columnSql<Row>(columns: Record<keyof Row & string, Column>): ColumnSql<
  * __typename), `minimal` is selected, so that a row is never without columns.
  */
 export class Projection<Row> {
-  private readonly byNames = new WeakMap<ReadonlySet<string>, readonly (keyof Row & string)[]>();
+  private readonly byNames = new WeakMap<ReadonlySet<string>, FieldsOf<Row>>();
   /** One array per distinct list of fields, so that loaders can tell lists apart by identity. */
-  private readonly interned = new Map<string, readonly (keyof Row & string)[]>();
+  private readonly interned = new Map<string, FieldsOf<Row>>();
 
   private readonly columns: ColumnSql<Row>;
 
@@ -93,7 +96,7 @@ export class Projection<Row> {
   }
 
   /** Every row field, in the columns' order. */
-  readonly fields: readonly (keyof Row & string)[];
+  readonly fields: FieldsOf<Row>;
 
   /** Every column: for rows that leave the GraphQL answer (writes, audit, rules). */
   all(alias: string): string {
@@ -101,7 +104,7 @@ export class Projection<Row> {
   }
 
   /** The row fields the resolver's selection reads, in a stable order; the same array for the same list. */
-  fieldsFor(info: FieldsInfo): readonly (keyof Row & string)[] {
+  fieldsFor(info: FieldsInfo): FieldsOf<Row> {
     const names = selectedFieldNames(info);
     let fields = this.byNames.get(names);
     if (!fields) {
@@ -118,22 +121,22 @@ export class Projection<Row> {
   }
 
   /** The row fields a field of the result's type reads: its resolver's declaration, or its own name. */
-  private readsOf(info: FieldsInfo, name: string): readonly (keyof Row & string)[] {
+  private readsOf(info: FieldsInfo, name: string): FieldsOf<Row> {
     const type = getNamedType(info.returnType);
     const field = isObjectType(type) ? type.getFields()[name] : undefined;
     if (!field?.resolve) return name in this.columns ? [name as keyof Row & string] : [];
     const reads = readsOf(field);
     // a resolver of a projected type that said nothing would meet rows without what it reads
     if (!reads) throw new Error(`${type}.${name} has a resolver that does not declare what it reads (resolverOf)`);
-    return reads as readonly (keyof Row & string)[];
+    return reads as FieldsOf<Row>;
   }
 
-  sql(fields: readonly (keyof Row & string)[], alias: string): string {
+  sql(fields: FieldsOf<Row>, alias: string): string {
     return fields.map((f) => this.columns[f](alias)).join(', ');
   }
 
   /** The fields' columns as a fragment of a statement. */
-  select(fields: readonly (keyof Row & string)[], alias: string): Sql {
+  select(fields: FieldsOf<Row>, alias: string): Sql {
     return raw(this.sql(fields, alias));
   }
 

@@ -1,24 +1,17 @@
-import { BATCH_KEY, byKeys, Keyed, loaderOfLists } from '../../db/batch';
+import { listsByKey } from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../auth/scope';
-import { sql } from '../../db/sql';
+import { raw } from '../../db/sql';
 import { baselineColumns, MilestoneBaselineRow, milestoneColumns, milestoneOrder, MilestoneRow } from './milestone.entity';
 
 export function milestoneLoaders(reads: ReadBatch, scope: Scope) {
+  const listsBy = listsByKey(reads, scope);
   return {
     /** A programme's milestones by forecast date, then title. */
-    milestonesByProgrammeId: loaderOfLists<MilestoneRow>((ids): Promise<Keyed<MilestoneRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${milestoneColumns('m')} FROM ${byKeys('milestones', 'm', 'programme_id', scope, ids)}
-            ORDER BY ${milestoneOrder('m')}`,
-      ),
-    ),
+    milestonesByProgrammeId: listsBy<MilestoneRow>('milestones', 'm', 'programme_id', milestoneColumns, milestoneOrder),
     /** The baselines rebaselineMilestone set, newest first (the original is the milestone's own). */
-    rebaselinesByMilestoneId: loaderOfLists<MilestoneBaselineRow>((ids): Promise<Keyed<MilestoneBaselineRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${baselineColumns('b')} FROM ${byKeys('milestone_baselines', 'b', 'milestone_id', scope, ids)}
-            ORDER BY b.seq DESC`,
-      ),
+    rebaselinesByMilestoneId: listsBy<MilestoneBaselineRow>('milestone_baselines', 'b', 'milestone_id', baselineColumns, (b) =>
+      raw(`${b}.seq DESC`),
     ),
   };
 }

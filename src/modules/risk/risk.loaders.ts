@@ -1,6 +1,16 @@
-import { BATCH_KEY, byKeys, Keyed, loaderById, loaderOfLists, loaderPerVariant } from '../../db/batch';
+import {
+  BATCH_KEY,
+  byKeys,
+  Keyed,
+  listsByKey,
+  listsPerFields,
+  loaderById,
+  loaderOfLists,
+  loaderPerVariant,
+} from '../../db/batch';
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../auth/scope';
+import { FieldsOf } from '../../db/projection';
 import { sql } from '../../db/sql';
 import {
   AssessmentRow,
@@ -22,12 +32,10 @@ import {
 import { RiskFilter } from '../../generated/types';
 import { riskConditions } from './risk-filter';
 
-type RiskFields = readonly (keyof RiskRow & string)[];
-type MitigationFields = readonly (keyof MitigationRow & string)[];
-
 export function riskLoaders(reads: ReadBatch, scope: Scope) {
+  const listsBy = listsByKey(reads, scope);
   /** A programme's risks matching one filter, in the list's order, with the fields asked for. */
-  const risksOfProgrammes = (filter: RiskFilter | null | undefined, fields: RiskFields) =>
+  const risksOfProgrammes = (filter: RiskFilter | null | undefined, fields: FieldsOf<RiskRow>) =>
     loaderOfLists<RiskRow>(async (ids): Promise<Keyed<RiskRow>[]> => {
       const where = riskConditions(scope, filter);
       if (!where) return [];
@@ -45,16 +53,14 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       ),
     ),
     /** Programme.risks(filter): one loader per distinct filter and set of fields in a request. */
-    risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: RiskFields) =>
+    risksByProgrammeId: loaderPerVariant((filter: RiskFilter | null | undefined, fields: FieldsOf<RiskRow>) =>
       risksOfProgrammes(filter, fields),
     ),
     /** A risk's mitigations by due date. */
-    mitigationsByRiskId: loaderPerVariant((fields: MitigationFields) =>
-      loaderOfLists<MitigationRow>((ids): Promise<Keyed<MitigationRow>[]> =>
-        reads.rows(
-          sql`SELECT ${BATCH_KEY}, ${mitigationProjection.select(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id', scope, ids)}
+    mitigationsByRiskId: listsPerFields<MitigationRow>((fields, ids) =>
+      reads.rows(
+        sql`SELECT ${BATCH_KEY}, ${mitigationProjection.select(fields, 'm')} FROM ${byKeys('mitigations', 'm', 'risk_id', scope, ids)}
               ORDER BY ${mitigationOrder('m')}`,
-        ),
       ),
     ),
     /** A mitigation by id, if its risk is visible to the caller. */
@@ -65,18 +71,14 @@ export function riskLoaders(reads: ReadBatch, scope: Scope) {
       ),
     ),
     /** A mitigation's progress notes, newest first. */
-    mitigationUpdatesByMitigationId: loaderOfLists<MitigationUpdateRow>((ids): Promise<Keyed<MitigationUpdateRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${mitigationUpdateColumns('u')} FROM ${byKeys('mitigation_updates', 'u', 'mitigation_id', scope, ids)}
-            ORDER BY ${mitigationUpdateOrder('u')}`,
-      ),
+    mitigationUpdatesByMitigationId: listsBy<MitigationUpdateRow>(
+      'mitigation_updates',
+      'u',
+      'mitigation_id',
+      mitigationUpdateColumns,
+      mitigationUpdateOrder,
     ),
     /** A risk's assessments, newest assessedOn first. */
-    assessmentsByRiskId: loaderOfLists<AssessmentRow>((ids): Promise<Keyed<AssessmentRow>[]> =>
-      reads.rows(
-        sql`SELECT ${BATCH_KEY}, ${assessmentColumns('a')} FROM ${byKeys('risk_assessments', 'a', 'risk_id', scope, ids)}
-            ORDER BY ${assessmentOrder('a')}`,
-      ),
-    ),
+    assessmentsByRiskId: listsBy<AssessmentRow>('risk_assessments', 'a', 'risk_id', assessmentColumns, assessmentOrder),
   };
 }
