@@ -8,6 +8,8 @@ import { seedIssues } from './issues';
 import { seedRiskSavings } from './risk-savings';
 import { seedRiskDepth } from './risk-depth';
 import { seedCommitteeCycle } from './committee-cycle';
+import { seedHealth } from './health';
+import { demoClient } from './client';
 
 /** Seeds the whole demo organisation through the API. Each domain adds its part here. */
 export async function seedDemo(url: string, operatorSecret: string): Promise<DemoOrganisation> {
@@ -21,5 +23,6 @@ export async function seedDemo(url: string, operatorSecret: string): Promise<Dem
   await seedIssues(org.admin, org.programmeIds, resolutionIds);
   await seedCommitteeCycle(org.admin, org.programmeIds, resolutionIds);
   await seedCorrections(org.admin, org.programmeIds);
+  await seedHealth(org.admin, demoClient(url, org.tokens.PROGRAMME_MANAGER), org.programmeIds);
   return org;
 }

@@ -2,7 +2,8 @@ import { demoServer } from '../support/demo-server';
 import { ok } from '../support/test-server';
 
 // The demo council's register as issue 17 has it: risks as cause, event and effect, a corporate
-// register of escalated risks, controls rated apart from actions, slipped actions and progress notes.
+// register of escalated risks, controls rated apart from actions, slipped actions and progress notes,
+// and every programme's health history.
 
 const demo = demoServer();
 
@@ -60,4 +61,35 @@ test('controls with their effectiveness, kept apart from actions; slipped action
     'Second quarter’s figures awaited from social care.',
     'First quarter’s referral rates reported to the committee.',
   ]);
+});
+
+test('programme health: every programme has a history, newest first, its latest as health; signed by its manager where it has one', async () => {
+  const { programmes } = ok(
+    await demo.t.gql(
+      `{ programmes { nodes { code health { rating asOf } healthHistory { rating commentary asOf recordedBy } } } }`,
+      {},
+      demo.member,
+    ),
+  );
+  const nodes = programmes.nodes as {
+    code: string;
+    health: { rating: string; asOf: string };
+    healthHistory: { rating: string; commentary: string; asOf: string; recordedBy: string }[];
+  }[];
+  expect(nodes).toHaveLength(4);
+  for (const p of nodes) {
+    expect(p.healthHistory.length).toBeGreaterThanOrEqual(3);
+    const days = p.healthHistory.map((h) => h.asOf);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(p.health).toEqual({ rating: p.healthHistory[0].rating, asOf: days[0] });
+    expect(p.healthHistory.every((h) => h.commentary.length > 20)).toBe(true);
+  }
+  const byCode = Object.fromEntries(nodes.map((p) => [p.code, p]));
+  expect(new Set(nodes.flatMap((p) => p.healthHistory.map((h) => h.rating)))).toEqual(new Set(['GREEN', 'AMBER', 'RED']));
+  expect(byCode['CCR-2019'].healthHistory[0]).toMatchObject({
+    rating: 'AMBER',
+    commentary: 'Consultation on hub locations slipped two weeks; staffing restructure on track.',
+  });
+  expect(byCode['FH-2018'].healthHistory[0].recordedBy).toBe('jim.hopkins@demo-council.gov.uk');
+  expect(byCode['ICS-2011'].healthHistory[0].recordedBy).toBe('ict.admin@demo-council.gov.uk');
 });
