@@ -59,6 +59,8 @@ export async function facts(db: BenchDatabase): Promise<DataFacts> {
     'milestones',
     'resolutions',
     'committee_actions',
+    'issues',
+    'resolution_issues',
     'audit_events',
   ];
   const rows: Record<string, number> = {};

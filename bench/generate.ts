@@ -2,6 +2,7 @@
 // (generate_series; no API, no randomness): the same size gives the same rows, ids included.
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { rating } from './raw-sql/fragments';
 
 /** Rows per organisation. Small is the issue's; Large is ten times as many programmes and resolutions. */
 export interface Size {
@@ -14,6 +15,8 @@ export interface Size {
   deliveriesPerLine: number;
   milestonesPerProgramme: number;
   resolutions: number;
+  /** Issues raised directly, a programme; those raised from its risks come on top. */
+  issuesPerProgramme: number;
 }
 
 const SMALL: Size = {
@@ -26,6 +29,7 @@ const SMALL: Size = {
   deliveriesPerLine: 2,
   milestonesPerProgramme: 10,
   resolutions: 200,
+  issuesPerProgramme: 3,
 };
 export const SIZES: Record<string, Size> = {
   tiny: { ...SMALL, name: 'tiny', programmes: 8, risksPerProgramme: 10, resolutions: 40 },
@@ -65,6 +69,8 @@ export async function generate(client: Client, size: Size, first: number, count:
   // likelihood and impact of assessment k of a risk (k = 0 is the inherent one)
   const lik = (k: string) => `(1 + (o * 3 + p * 7 + r * 11 + ${k} * 5) % 5)`;
   const imp = (k: string) => `(1 + (o + p * 3 + r * 13 + ${k} * 3 + (p * r) % 4) % 5)`;
+  // a third of the closed risks happened: each became issue I<r + 1> on the day it closed
+  const becameIssue = '(p + r) % 3 = 0';
   const statements = [
     `INSERT INTO organisations (id, name) SELECT ${org}, 'Council ' || o FROM ${orgs}`,
     `INSERT INTO users (organisation_id, id, email, name, role)
@@ -86,7 +92,8 @@ export async function generate(client: Client, size: Size, first: number, count:
               ${last > 0 ? `${lik(String(last - 1))} * ${imp(String(last - 1))}` : 'NULL'},
               CASE WHEN r % 3 = 0 THEN 1 + r % 2 END, CASE WHEN r % 3 = 0 THEN 1 + p % 3 END,
               date '2026-06-01' + ((p * 37 + r * 17) % 400), r % 8 = 7,
-              CASE WHEN r % 10 = 9 THEN date '2025-01-01' + p % 90 END, CASE WHEN r % 10 = 9 THEN 'Mitigated' END,
+              CASE WHEN r % 10 = 9 THEN date '2025-01-01' + p % 90 END,
+              CASE WHEN r % 10 = 9 THEN CASE WHEN ${becameIssue} THEN 'Became issue I' || (r + 1) ELSE 'Mitigated' END END,
               date '2019-01-01' + (p + r) % 30
          FROM ${orgs}, ${P}, ${R}`,
     `INSERT INTO risk_assessments (organisation_id, id, risk_id, assessed_on, likelihood, impact, note, recorded_by)
@@ -164,6 +171,29 @@ export async function generate(client: Client, size: Size, first: number, count:
               CASE WHEN (j + a) % 4 = 2 THEN date '2018-03-01' + j * 9 END
          FROM ${orgs}, generate_series(0, ${Math.ceil(s.resolutions / 4) - 1}) j, generate_series(0, 1) a
         WHERE j * 4 + a < ${s.resolutions} ORDER BY o, j, a`,
+    // issues raised directly (I01, I02...: one in three resolved, one in seven confidential) and from the
+    // risks that happened, taking the risk's title, owner, confidentiality and rating (resolved in odd programmes)
+    `INSERT INTO issues (organisation_id, id, programme_id, programme_code, reference, title, description, owner, priority,
+                         status, raised_on, resolved_on, resolution_note, from_risk_id, confidential)
+       SELECT i.org, i.id, i.programme_id, i.code, i.reference, i.title, i.description, i.owner, i.priority,
+              CASE WHEN i.resolved THEN 'RESOLVED' ELSE 'OPEN' END, i.raised_on, CASE WHEN i.resolved THEN i.raised_on + 21 END,
+              CASE WHEN i.resolved THEN 'Dealt with by the programme board' END, i.from_risk, i.confidential
+         FROM (SELECT ${org} AS org, ${id(`'i'`, 'o', 'p', 'k')} AS id, ${prog} AS programme_id, 'P-' || lpad(p::text, 4, '0') AS code,
+                      'I' || lpad((k + 1)::text, 2, '0') AS reference, 'Issue ' || k || ' of programme ' || p AS title,
+                      'What has happened, number ' || k AS description, CASE WHEN k < 2 THEN 'Owner ' || (p + k) % 6 END AS owner,
+                      (ARRAY['RED','AMBER','GREEN'])[1 + (p + 2 * k) % 3] AS priority,
+                      date '2025-03-01' + (p * 11 + k * 37) % 200 AS raised_on, (p + k) % 3 = 1 AS resolved,
+                      NULL::uuid AS from_risk, (p + k) % 7 = 3 AS confidential
+                 FROM ${orgs}, ${P}, generate_series(0, ${s.issuesPerProgramme - 1}) k
+               UNION ALL
+               SELECT x.organisation_id, ${id(`'ir'`, 'o', 'p', 'r')}, x.programme_id, x.programme_code, 'I' || (r + 1), x.title,
+                      x.description, x.owner, ${rating('x.current_score')}, x.closed_on, p % 2 = 1, x.id, x.confidential
+                 FROM ${orgs}, ${P}, ${R}, risks x
+                WHERE r % 10 = 9 AND ${becameIssue} AND x.organisation_id = ${org} AND x.id = ${risk}) i`,
+    // one resolution in four dealt with one of a programme's issues raised directly
+    `INSERT INTO resolution_issues (organisation_id, resolution_id, issue_id)
+       SELECT ${org}, ${id(`'res'`, 'o', 'i')}, ${id(`'i'`, 'o', `((i / 4) % ${s.programmes})`, `(i % ${s.issuesPerProgramme})`)}
+         FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i WHERE i % 4 = 1`,
     `INSERT INTO resolution_risks (organisation_id, resolution_id, risk_id)
        SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')},
               ${id(`'r'`, 'o', `(i % ${s.programmes})`, `((i + x) % ${s.risksPerProgramme})`)}

@@ -1,7 +1,7 @@
 // The benchmark's operations, as a client sends them: one document each, values in variables.
 // Both servers get the same request body; the raw server picks its statement by operationName.
 
-export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'W1';
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10' | 'W1';
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered atRisk';
 
@@ -46,12 +46,16 @@ export const DOCUMENTS: Record<OpName, string> = {
       savingsChanged { savingsLine { description financialYear } forecastBefore forecastAfter plannedBefore plannedAfter }
       deliveries { amount recordedOn } resolutions { text agendaItem number }
       openActions { text dueDate overdue } } }`,
+  O10: `query O10($first: Int) {
+    issues(first: $first) {
+      totalCount nodes { reference title owner priority status raisedOn resolvedOn confidential programme { code name }
+        fromRisk { reference status current { score rating } } resolutions { text meeting { date } } } } }`,
   W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
     assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
 };
 DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
 
-export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9'];
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10'];
 
 /** What the reads need from the data: a programme id and two cursors. */
 export interface Fixtures {
@@ -77,6 +81,7 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
     case 'O6':
     case 'O7':
     case 'O8':
+    case 'O10':
       return { first: 50 };
     case 'O9':
       // after some risks' inherent assessments and before others': every list has rows (resolutions from Tiny x5 on)

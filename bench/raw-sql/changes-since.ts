@@ -19,16 +19,17 @@ const riskList = (where: string, fields: string) =>
     'r.reference, r.id',
     `FROM risks r WHERE ${visible('r')} AND r.programme_id = p.id AND ${where}`,
   );
-const linkedTo = ['programme_id', 'risk_id', 'milestone_id', 'savings_line_id']
+const linkedTo = ['programme_id', 'risk_id', 'milestone_id', 'savings_line_id', 'issue_id']
   .map((column) => {
     const [table, links] = {
       programme_id: ['programmes', 'resolution_programmes'],
       risk_id: ['risks', 'resolution_risks'],
       milestone_id: ['milestones', 'resolution_milestones'],
       savings_line_id: ['savings_lines', 'resolution_savings_lines'],
+      issue_id: ['issues', 'resolution_issues'],
     }[column]!;
     const target = column === 'programme_id' ? 'x.id' : 'x.programme_id';
-    const seen = table === 'risks' ? ' AND (c.sees OR NOT x.confidential)' : '';
+    const seen = table === 'risks' || table === 'issues' ? ' AND (c.sees OR NOT x.confidential)' : '';
     return `SELECT k.resolution_id FROM ${links} k JOIN ${table} x ON x.organisation_id = k.organisation_id AND x.id = k.${column}
       WHERE k.organisation_id = $1 AND ${target} = p.id${seen}`;
   })

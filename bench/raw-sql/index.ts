@@ -4,6 +4,7 @@ import { OpName } from '../operations';
 import { changesSinceStatements } from './changes-since';
 import { committeeActionStatements } from './committee-actions';
 import { Statement } from './fragments';
+import { issueStatements } from './issues';
 import { mitigationStatements } from './mitigations';
 import { programmeStatements } from './programme';
 import { resolutionStatements } from './resolutions';
@@ -18,6 +19,7 @@ const STATEMENTS: Partial<Record<OpName, Statement>> = {
   ...mitigationStatements,
   ...committeeActionStatements,
   ...changesSinceStatements,
+  ...issueStatements,
 };
 
 /** The statement for an operation and its parameters after $1 and $2; null for what raw SQL does not serve. */
