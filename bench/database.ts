@@ -61,6 +61,7 @@ export async function facts(db: BenchDatabase): Promise<DataFacts> {
     'committee_actions',
     'issues',
     'resolution_issues',
+    'programme_health_reports',
     'audit_events',
   ];
   const rows: Record<string, number> = {};

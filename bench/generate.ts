@@ -17,6 +17,8 @@ export interface Size {
   resolutions: number;
   /** Issues raised directly, a programme; those raised from its risks come on top. */
   issuesPerProgramme: number;
+  /** Health reports a programme (one programme in five has none yet). */
+  healthReportsPerProgramme: number;
 }
 
 const SMALL: Size = {
@@ -30,6 +32,7 @@ const SMALL: Size = {
   milestonesPerProgramme: 10,
   resolutions: 200,
   issuesPerProgramme: 3,
+  healthReportsPerProgramme: 6,
 };
 export const SIZES: Record<string, Size> = {
   tiny: { ...SMALL, name: 'tiny', programmes: 8, risksPerProgramme: 10, resolutions: 40 },
@@ -194,6 +197,14 @@ export async function generate(client: Client, size: Size, first: number, count:
     `INSERT INTO resolution_issues (organisation_id, resolution_id, issue_id)
        SELECT ${org}, ${id(`'res'`, 'o', 'i')}, ${id(`'i'`, 'o', `((i / 4) % ${s.programmes})`, `(i % ${s.issuesPerProgramme})`)}
          FROM ${orgs}, generate_series(0, ${s.resolutions - 1}) i WHERE i % 4 = 1`,
+    // a programme's health reported monthly, the latest two on the same day (their order is the order
+    // recorded); none yet for one programme in five
+    `INSERT INTO programme_health_reports (organisation_id, id, programme_id, rating, commentary, as_of, recorded_by)
+       SELECT ${org}, ${id(`'h'`, 'o', 'p', 'h')}, ${prog}, (ARRAY['GREEN','AMBER','RED'])[1 + (p + h * h) % 3],
+              'Health report ' || h || ' on programme ' || p || ': ' || (ARRAY['on track','consultation slipped','staffing short'])[1 + (p + h) % 3],
+              date '2025-04-01' + least(h, ${s.healthReportsPerProgramme - 2}) * 30 + p % 10, 'admin@council' || o || '.gov.uk'
+         FROM ${orgs}, ${P}, generate_series(0, ${s.healthReportsPerProgramme - 1}) h
+        WHERE p % 5 <> 4 ORDER BY o, p, h`,
     `INSERT INTO resolution_risks (organisation_id, resolution_id, risk_id)
        SELECT DISTINCT ${org}, ${id(`'res'`, 'o', 'i')},
               ${id(`'r'`, 'o', `(i % ${s.programmes})`, `((i + x) % ${s.risksPerProgramme})`)}

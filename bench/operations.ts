@@ -1,7 +1,7 @@
 // The benchmark's operations, as a client sends them: one document each, values in variables.
 // Both servers get the same request body; the raw server picks its statement by operationName.
 
-export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10' | 'W1';
+export type OpName = 'O1' | 'O2' | 'O2deep' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7' | 'O8' | 'O9' | 'O10' | 'O11' | 'W1';
 
 const TOTALS = 'planned forecast delivered variance netPlanned netDelivered cumulativePlanned cumulativeDelivered atRisk';
 
@@ -50,12 +50,15 @@ export const DOCUMENTS: Record<OpName, string> = {
     issues(first: $first) {
       totalCount nodes { reference title owner priority status raisedOn resolvedOn confidential programme { code name }
         fromRisk { reference status current { score rating } } resolutions { text meeting { date } } } } }`,
+  O11: `query O11($first: Int) {
+    programmes(first: $first) { nodes { code health { rating commentary asOf recordedBy }
+      healthHistory { rating commentary asOf recordedBy } } } }`,
   W1: `mutation W1($riskId: ID!, $expectedVersion: Int!, $input: RiskAssessmentInput!) {
     assessRisk(riskId: $riskId, expectedVersion: $expectedVersion, input: $input) { id version current { score } } }`,
 };
 DOCUMENTS.O2deep = DOCUMENTS.O2.replace('query O2(', 'query O2deep(');
 
-export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10'];
+export const READS: OpName[] = ['O1', 'O2', 'O2deep', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11'];
 
 /** What the reads need from the data: a programme id and two cursors. */
 export interface Fixtures {
@@ -82,6 +85,7 @@ export function variables(op: OpName, f: Fixtures): Record<string, unknown> {
     case 'O7':
     case 'O8':
     case 'O10':
+    case 'O11':
       return { first: 50 };
     case 'O9':
       // after some risks' inherent assessments and before others': every list has rows (resolutions from Tiny x5 on)

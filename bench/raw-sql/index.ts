@@ -7,6 +7,7 @@ import { Statement } from './fragments';
 import { issueStatements } from './issues';
 import { mitigationStatements } from './mitigations';
 import { programmeStatements } from './programme';
+import { programmeHealthStatements } from './programme-health';
 import { resolutionStatements } from './resolutions';
 import { riskStatements } from './risks';
 import { savingsStatements } from './savings';
@@ -20,6 +21,7 @@ const STATEMENTS: Partial<Record<OpName, Statement>> = {
   ...committeeActionStatements,
   ...changesSinceStatements,
   ...issueStatements,
+  ...programmeHealthStatements,
 };
 
 /** The statement for an operation and its parameters after $1 and $2; null for what raw SQL does not serve. */
