@@ -12,12 +12,20 @@ import { download } from './export-helpers';
 // Issue 17's register depth on the programme page, the risk page and the report pack, on the demo
 // council: existing controls with their effectiveness apart from further actions (slippage from
 // the first due date, the latest progress note and all of them), the risk as cause, event and
-// effect with its treatment, proximity and corporate register marker, and the issue log.
+// effect with its treatment, proximity and corporate register marker, the issue log, and the
+// programme's health reports.
 
 let t: TestServer;
 let browser: Browser;
 let base: string;
 let demo: DemoOrganisation;
+let adminEmail: string;
+
+/** [rating, commentary, asOf], newest first. */
+const HEALTH = [
+  ['RED', 'Two hub sites late; social care referrals still rising.', '2026-11-20'],
+  ['AMBER', 'Consultation on hub locations slipped two weeks; staffing restructure on track.', '2026-10-01'],
+];
 
 const RAISE = `mutation($input: IssueInput!) { raiseIssue(input: $input) { id } }`;
 
@@ -37,6 +45,12 @@ beforeAll(async () => {
         demo.tokens.ADMIN,
       ),
     );
+  // the demo reports no health: FH-2018 gets two reports, the later one RED
+  const report = `mutation($id: ID!, $rating: Rating!, $commentary: String!, $asOf: Date) {
+    reportProgrammeHealth(programmeId: $id, rating: $rating, commentary: $commentary, asOf: $asOf) { id } }`;
+  for (const [rating, commentary, asOf] of HEALTH.slice().reverse())
+    ok(await t.gql(report, { id: demo.programmeIds['FH-2018'], rating, commentary, asOf }, demo.tokens.ADMIN));
+  adminEmail = ok(await t.gql(`{ me { email } }`, {}, demo.tokens.ADMIN)).me.email;
 }, 180_000);
 
 afterAll(async () => {
@@ -234,6 +248,52 @@ test('a MEMBER does not see the confidential issue (nor its risk) of ICS-2011; a
   }
 }, 90_000);
 
+/** The latest report's line, its commentary, and the history rows, in the page's or the pack's words. */
+function expectedHealth() {
+  return {
+    latest: `Overall health: RED, as of 20 Nov 2026, reported by ${adminEmail}`,
+    commentary: HEALTH[0][1],
+    history: HEALTH.map(([rating, commentary, asOf]) => [
+      asOf === '2026-11-20' ? '20 Nov 2026' : '1 Oct 2026',
+      rating,
+      commentary,
+      adminEmail,
+    ]),
+  };
+}
+
+async function shownHealth(page: Page) {
+  return {
+    latest: (await page.locator('.health-latest p').first().innerText()).replace(/\s+/g, ' '),
+    commentary: await page.locator('.health-commentary').innerText(),
+    history: await rows(page, 'Health reports'),
+  };
+}
+
+test('programme health near the top: RAG in words, commentary, as-of date and who, then every report; a programme without one says so', async () => {
+  const web = await openWebPage(browser, base);
+  try {
+    const { page } = web;
+    await openProgramme(web, demo.tokens.MEMBER, 'FH-2018');
+    expect(await shownHealth(page)).toEqual(expectedHealth());
+    // near the top: before the heat map and every other section
+    const headings = await page.locator('main h2').allInnerTexts();
+    expect(headings.indexOf('Programme health')).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf('Programme health')).toBeLessThan(headings.indexOf('Risk heat map'));
+    await page.locator('section[aria-labelledby="health-heading"]').screenshot({ path: '/tmp/web-depth-health.png' });
+    await page.setViewportSize(NARROW);
+    await page.locator('section[aria-labelledby="health-heading"]').screenshot({ path: '/tmp/web-depth-health-360.png' });
+    await page.goto(`${base}#/programmes/${encodeURIComponent(demo.programmeIds['LW-2020'])}`);
+    await page.locator('#issues-heading').waitFor();
+    expect(await page.locator('section[aria-labelledby="health-heading"] p').innerText()).toBe(
+      'No health report has been made on this programme.',
+    );
+    expect(web.problems).toEqual([]);
+  } finally {
+    await web.close();
+  }
+}, 90_000);
+
 test('the report pack has the same controls, further actions (every progress note printed) and issue log', async () => {
   const token = demo.tokens.MEMBER;
   const res = await download(t, `/reports/programmes/${encodeURIComponent(demo.programmeIds['FH-2018'])}`, token);
@@ -242,6 +302,9 @@ test('the report pack has the same controls, further actions (every progress not
   try {
     await page.setContent(res.body.toString('utf8'));
     expect(await page.locator('#issues h2').innerText()).toBe('Issue log');
+    const sections = await page.locator('main section').evaluateAll((ss) => ss.map((e) => e.id));
+    expect(sections.indexOf('programme-health')).toBe(sections.indexOf('summary') + 1);
+    expect(await shownHealth(page)).toEqual(expectedHealth());
     expect(await rows(page, 'Open issues')).toEqual(OPEN_FH);
     expect(await rows(page, 'Resolved issues')).toEqual(RESOLVED_FH);
     const r01 = page.locator('[data-risk="R01"]');
@@ -254,6 +317,7 @@ test('the report pack has the same controls, further actions (every progress not
     await page.emulateMedia({ media: 'print' });
     await page.locator('#above-appetite').screenshot({ path: '/tmp/web-depth-pack-mitigations.png' });
     await page.locator('#issues').screenshot({ path: '/tmp/web-depth-pack-issues.png' });
+    await page.locator('#programme-health').screenshot({ path: '/tmp/web-depth-pack-health.png' });
   } finally {
     await page.close();
   }
@@ -284,5 +348,6 @@ test("the page's one query costs as many statements with more issues, progress n
       ok(await t.gql(note, { id: addMitigation.id }, token));
     }
   }
-  expect(await measure()).toBe(few);
+  // (a cache the writes warmed may spare a statement; none is added per row)
+  expect(await measure()).toBeLessThanOrEqual(few);
 }, 90_000);

@@ -10,6 +10,7 @@ import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
 import { IssueLog } from '../../../web/src/components/issue-log';
 import { MilestonesTable } from '../../../web/src/components/milestones-table';
 import { Mitigations } from '../../../web/src/components/mitigations';
+import { ProgrammeHealth } from '../../../web/src/components/programme-health';
 import { EscalatedMarker, RiskStatement } from '../../../web/src/components/risk-statement';
 import { SavingsTable } from '../../../web/src/components/savings-table';
 import { date, label } from '../../../web/src/format';
@@ -183,6 +184,9 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Report
         </header>
         <main>
           <Summary programme={programme} risks={programme.risks} slipped={slipped.length} />
+          <Section id="programme-health" title="Programme health">
+            <ProgrammeHealth health={programme.health} history={programme.healthHistory} />
+          </Section>
           <Section id="heat-map" title="Risk heat map">
             <HeatMap basis="CURRENT" cells={data.riskMatrix.cells} />
             <HeatMapLegend />

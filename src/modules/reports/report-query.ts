@@ -5,12 +5,13 @@ import { HeatMapCell } from '../../../web/src/components/heat-map';
 import { IssueRow } from '../../../web/src/components/issue-log';
 import { MilestoneTableRow } from '../../../web/src/components/milestones-table';
 import { MitigationRow } from '../../../web/src/components/mitigations';
+import { HealthReport } from '../../../web/src/components/programme-health';
 import { Band } from '../../../web/src/components/rating';
 import { SavingsTableProps } from '../../../web/src/components/savings-table';
 import { operation } from '../../graphql/in-process';
 import { ProgrammeRow } from '../programme/programme.entity';
 
-/** The programme as the pack reads it: the row's fields, its open risks, issues, milestones and actions. */
+/** The programme as the pack reads it: the row's fields, its health reports, open risks, issues, milestones and actions. */
 export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
   risks: {
     id: string;
@@ -29,6 +30,8 @@ export type ReportProgramme = Omit<ProgrammeRow, 'version' | 'updatedAt'> & {
     mitigations: MitigationRow[];
   }[];
   issues: IssueRow[];
+  health: HealthReport | null;
+  healthHistory: HealthReport[];
   milestones: MilestoneTableRow[];
   actions: CommitteeActionRow[];
 };
@@ -52,6 +55,8 @@ export const REPORT_QUERY = operation<ReportData, { id: string }>(`
   query ProgrammeReport($id: ID!) {
     programme(id: $id) {
       id code name description status owner startDate endDate
+      health { rating commentary asOf recordedBy }
+      healthHistory { rating commentary asOf recordedBy }
       risks(filter: { status: [OPEN] }) {
         id reference title category current { score rating } trend withinAppetite reviewOverdue
         escalated cause effect treatment proximity

@@ -163,12 +163,14 @@ export type PortfolioQuery = { programmes: { totalCount: number, nodes: Array<{ 
 
 export type MitigationFieldsFragment = { id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> };
 
+export type HealthFieldsFragment = { rating: Rating, commentary: string, asOf: string, recordedBy: string };
+
 export type ProgrammePageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }> }>, issues: Array<{ id: string, reference: string, title: string, priority: Rating, owner: string | null, status: IssueStatus, raisedOn: string, resolvedOn: string | null, resolutionNote: string | null, fromRisk: { id: string, reference: string, title: string } | null }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
+export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, health: { rating: Rating, commentary: string, asOf: string, recordedBy: string } | null, healthHistory: Array<{ rating: Rating, commentary: string, asOf: string, recordedBy: string }>, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }> }>, issues: Array<{ id: string, reference: string, title: string, priority: Rating, owner: string | null, status: IssueStatus, raisedOn: string, resolvedOn: string | null, resolutionNote: string | null, fromRisk: { id: string, reference: string, title: string } | null }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
 
 export type RiskMatrixQueryVariables = Exact<{
   id: string | number;
@@ -226,6 +228,14 @@ export const MitigationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MitigationFields"}) as unknown as TypedDocumentString<MitigationFieldsFragment, unknown>;
+export const HealthFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HealthFields on ProgrammeHealth {
+  rating
+  commentary
+  asOf
+  recordedBy
+}
+    `, {"fragmentName":"HealthFields"}) as unknown as TypedDocumentString<HealthFieldsFragment, unknown>;
 export const PortfolioDocument = new TypedDocumentString(`
     query Portfolio {
   programmes(first: 500) {
@@ -272,6 +282,12 @@ export const ProgrammePageDocument = new TypedDocumentString(`
     owner
     startDate
     endDate
+    health {
+      ...HealthFields
+    }
+    healthHistory {
+      ...HealthFields
+    }
     risks(filter: {status: [OPEN]}) {
       id
       reference
@@ -393,6 +409,12 @@ export const ProgrammePageDocument = new TypedDocumentString(`
     on
     note
   }
+}
+fragment HealthFields on ProgrammeHealth {
+  rating
+  commentary
+  asOf
+  recordedBy
 }`) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
 export const RiskMatrixDocument = new TypedDocumentString(`
     query RiskMatrix($id: ID!, $basis: ScoreBasis!) {

@@ -7,6 +7,7 @@ import { MilestoneTimeline } from '../components/milestone-timeline';
 import { MilestonesTable } from '../components/milestones-table';
 import { IssueLogSection } from '../components/issue-log-section';
 import { Mitigations } from '../components/mitigations';
+import { ProgrammeHealthSection } from '../components/programme-health';
 import { ReportPackButton } from '../components/report-pack-button';
 import { EscalatedMarker, RiskStatement } from '../components/risk-statement';
 import { SavingsChart } from '../components/savings-chart';
@@ -37,6 +38,15 @@ export const MitigationFields = graphql(`
   }
 `);
 
+export const HealthFields = graphql(`
+  fragment HealthFields on ProgrammeHealth {
+    rating
+    commentary
+    asOf
+    recordedBy
+  }
+`);
+
 const ProgrammePageDocument = graphql(`
   query ProgrammePage($id: ID!) {
     programme(id: $id) {
@@ -48,6 +58,12 @@ const ProgrammePageDocument = graphql(`
       owner
       startDate
       endDate
+      health {
+        ...HealthFields
+      }
+      healthHistory {
+        ...HealthFields
+      }
       risks(filter: { status: [OPEN] }) {
         id
         reference
@@ -387,6 +403,7 @@ export function ProgrammePage({ id }: { id: string }) {
       <h1>{programme ? `${programme.code} ${programme.name}` : 'Programme'}</h1>
       {programme && <Summary programme={programme} />}
       {programme && <ReportPackButton id={id} />}
+      {programme && <ProgrammeHealthSection health={programme.health} history={programme.healthHistory} />}
       <HeatMapSection id={id} />
       <Loaded state={state} what="the programme">
         {(data) =>
