@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { idArguments, Probe, rootFields } from '../support/isolation-probe';
-import { idsIn, newMarker, Seeded, seedOrganisation, viewOf } from '../support/isolation-seed';
+import { newMarker, Seeded, seedOrganisation } from '../support/isolation-seed';
+import { idsIn, viewOf } from '../support/isolation-view';
 import { GraphQLResponse, ok, startTestServer, TestServer } from '../support/test-server';
 
 // Issue 6.4, within an organisation: for a MEMBER a confidential risk does not exist. Every

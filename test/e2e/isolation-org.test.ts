@@ -4,7 +4,8 @@ import { newOrg } from '../support/fixtures';
 import { MUTATION_CASES } from '../support/isolation-org-mutations';
 import { Case, QUERY_CASES, World } from '../support/isolation-org-queries';
 import { idArguments, Probe, rootFields } from '../support/isolation-probe';
-import { idsIn, newMarker, ROLES, Seeded, seedOrganisation, viewOf } from '../support/isolation-seed';
+import { newMarker, ROLES, Seeded, seedOrganisation } from '../support/isolation-seed';
+import { idsIn, viewOf } from '../support/isolation-view';
 import { ok, startTestServer, TestServer } from '../support/test-server';
 
 // Issue 6.4, between organisations: B's users drive every query and mutation of the served
