@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { committee, meeting } from '../support/decision-trail';
 import { newOrg, Org } from '../support/fixtures';
 import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
 
@@ -19,15 +20,7 @@ const IMPORT = `mutation($meeting: ID!, $text: String!, $dryRun: Boolean) {
   } }`;
 
 async function meetingOf(org: Org, name = 'Shipley Area Committee', date = '2018-06-28') {
-  const committeeId = ok(await t.gql(`mutation($name: String!) { createCommittee(name: $name) { id } }`, { name }, org.admin))
-    .createCommittee.id;
-  return ok(
-    await t.gql(
-      `mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }`,
-      { input: { committeeId, date } },
-      org.admin,
-    ),
-  ).createMeeting.id as string;
+  return meeting(t, org, (await committee(t, org, name)).id, date);
 }
 const resolutionCount = async (org: Org) =>
   ok(await t.gql(`{ resolutions { totalCount } }`, {}, org.admin)).resolutions.totalCount;
