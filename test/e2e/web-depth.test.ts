@@ -129,7 +129,7 @@ test('programme page: controls with effectiveness apart from further actions, th
       'Proximity',
     ]);
     expect(await r01.locator('.risk-statement [data-part="treatment"] dd').innerText()).toBe('Treat');
-    expect(await r01.locator('.risk-statement [data-part="proximity"] dd').innerText()).toBe('30 Sept 2030');
+    expect(await r01.locator('.risk-statement [data-part="proximity"] dd').innerText()).toBe('30 Sep 2030');
     expect(await rows(page, 'Existing controls of R01')).toEqual([
       ['The multi-agency safeguarding hub screens every referral within 24 hours', 'Head of Children’s Social Care', 'Effective'],
       ['A weekly step-down panel reviews cases leaving social care for early help', 'Head of Early Help', 'Partly effective'],
@@ -172,7 +172,7 @@ test('risk page: a slipped action says how far it moved from its first due date,
     await page.locator('caption', { hasText: 'portfolio' }).waitFor();
     await page.goto(`${base}#/risks/${encodeURIComponent(slipped.risk.id)}`);
     const row = (await rows(page, 'Further actions')).find((r) => r[0] === slipped.action)!;
-    expect(row[2]).toBe('30 Sept 2030\n(moved 6 months later than first planned: first due 31 Mar 2030)');
+    expect(row[2]).toBe('30 Sep 2030\n(moved 6 months later than first planned: first due 31 Mar 2030)');
     // an action still on its first due date says nothing of slippage
     const onTime = (await rows(page, 'Further actions')).filter((r) => r[0] !== slipped.action);
     for (const r of onTime) expect(r[2]).not.toContain('moved');
@@ -194,7 +194,7 @@ const RESOLVED_FH = [
     'I01 Two hub buildings are not ready for the October opening',
     'RED',
     'Head of Early Help',
-    '3 Sept 2018',
+    '3 Sep 2018',
     '19 Nov 2018',
     'Both hubs opened from temporary sites in October and moved in on 19 November.',
     'R05 Two hub buildings are not ready for the October opening',

@@ -14,11 +14,14 @@ export function moneyForDrawing(amount: string): number {
   return Number(amount);
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// written out rather than asked of Intl: ICU versions differ ("Sep" in Chromium, "Sept" in Node),
+// and the page and the server-rendered report pack must write the same date the same way
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2018-04-03" -> "3 Apr 2018". */
 export function date(value: string): string {
-  return DATE.format(dayNumber(value) * 86_400_000);
+  const [y, m, d] = value.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** Days since 1970-01-01 of a "YYYY-MM-DD" business date: its position on a time axis. */
