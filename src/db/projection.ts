@@ -1,6 +1,7 @@
 import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from 'graphql';
 import { readsOf } from '../graphql/reads';
 import { raw, Sql } from './sql';
+import { TableOf } from './table';
 
 /**
  * Selecting only the columns a query's fields read. A risk row is 25 columns, one of them a
@@ -78,7 +79,7 @@ function columnSql<Row>(columns: Record<keyof Row & string, Column>): ColumnSql<
  * resolver the row field of its own name, one with a resolver what the resolver declares
  * (resolverOf, src/graphql/reads.ts: a score reads likelihood and impact, a relation the key it
  * follows, its own id for its children). When a selection reads no column at all (only
- * __typename), `minimal` is selected, so that a row is never without columns.
+ * __typename), `minimal` (the id, unless said) is selected, so that a row is never without columns.
  */
 export class Projection<Row> {
   private readonly byNames = new WeakMap<ReadonlySet<string>, FieldsOf<Row>>();
@@ -89,7 +90,7 @@ export class Projection<Row> {
 
   constructor(
     columns: Record<keyof Row & string, Column>,
-    private readonly minimal: keyof Row & string,
+    private readonly minimal = 'id' as keyof Row & string,
   ) {
     this.columns = columnSql(columns);
     this.fields = Object.keys(columns) as (keyof Row & string)[];
@@ -143,5 +144,10 @@ export class Projection<Row> {
   /** Every column as a fragment of a statement. */
   selectAll(alias: string): Sql {
     return raw(this.all(alias));
+  }
+
+  /** The entity's table as the shared helpers of table.ts read it, with every column. */
+  table(table: string, alias: string, noun: string): TableOf<Row> {
+    return { table, alias, noun, columns: (a) => this.selectAll(a) };
   }
 }

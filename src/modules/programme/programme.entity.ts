@@ -20,17 +20,13 @@ export interface ProgrammeRow {
 /** A programme's columns, named as the row's fields. */
 export const programmeProjection = new Projection<ProgrammeRow>(
   columns('id code name description status owner start_date end_date version updated_at'),
-  'id',
 );
 
 export const programmeColumns = (p: string) => programmeProjection.selectAll(p);
 
 /** The programmes table, listed by code. */
 export const programmes: ListOf<ProgrammeRow> = {
-  table: 'programmes',
-  alias: 'p',
-  noun: 'programme',
-  columns: programmeColumns,
+  ...programmeProjection.table('programmes', 'p', 'programme'),
   list: 'programmes',
   order: raw('p.code'),
   cursor: { shape: ['string'], of: (row) => [row.code], after: ([code]) => sql`p.code > ${code}` },

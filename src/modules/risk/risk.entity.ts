@@ -102,17 +102,14 @@ export const mitigationOverdue = (m: Pick<MitigationRow, 'status' | 'dueDate'>, 
   (m.status === 'PLANNED' || m.status === 'IN_PROGRESS') && m.dueDate !== null && m.dueDate < today;
 
 /** A risk's columns, named as the row's fields. */
-export const riskProjection = new Projection<RiskRow>(
-  {
-    ...columns(
-      'id programme_id programme_code reference title description category owner status identified_on cause effect treatment proximity inherent_likelihood inherent_impact current_likelihood current_impact current_score previous_score target_likelihood target_impact review_date confidential closed_on closed_reason',
-    ),
-    withinAppetite: (r) => `${withinAppetiteSql(r)} AS "withinAppetite"`,
-    escalated: (r) => `${escalatedSql(r)} AS "escalated"`,
-    ...columns('version updated_at'),
-  },
-  'id',
-);
+export const riskProjection = new Projection<RiskRow>({
+  ...columns(
+    'id programme_id programme_code reference title description category owner status identified_on cause effect treatment proximity inherent_likelihood inherent_impact current_likelihood current_impact current_score previous_score target_likelihood target_impact review_date confidential closed_on closed_reason',
+  ),
+  withinAppetite: (r) => `${withinAppetiteSql(r)} AS "withinAppetite"`,
+  escalated: (r) => `${escalatedSql(r)} AS "escalated"`,
+  ...columns('version updated_at'),
+});
 
 export const riskColumns = (r: string) => riskProjection.selectAll(r);
 
@@ -124,10 +121,7 @@ export const riskOrder = (r: string) => raw(`-${r}.current_score, ${r}.programme
 
 /** The risks table, as the caller may see it, listed by riskOrder. */
 export const risks: ListOf<RiskRow> = {
-  table: 'risks',
-  alias: 'r',
-  noun: 'risk',
-  columns: riskColumns,
+  ...riskProjection.table('risks', 'r', 'risk'),
   confidential: 'confidential',
   list: 'risks',
   order: riskOrder('r'),
@@ -147,23 +141,15 @@ export const assessmentColumns = (a: string) =>
   raw(`${a}.id, ${a}.assessed_on AS "assessedOn", ${a}.likelihood, ${a}.impact, ${a}.note, ${a}.recorded_by AS "recordedBy"`);
 
 /** A mitigation's columns, named as the row's fields. */
-export const mitigationProjection = new Projection<MitigationRow>(
-  {
-    ...columns('id risk_id action owner due_date status completed_on'),
-    createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
-    ...columns('kind effectiveness baseline_due_date version'),
-  },
-  'id',
-);
+export const mitigationProjection = new Projection<MitigationRow>({
+  ...columns('id risk_id action owner due_date status completed_on'),
+  createdOn: (m) => `(${m}.created_at AT TIME ZONE 'Europe/London')::date AS "createdOn"`,
+  ...columns('kind effectiveness baseline_due_date version'),
+});
 
 export const mitigationColumns = (m: string) => mitigationProjection.selectAll(m);
 
-export const mitigations: TableOf<MitigationRow> = {
-  table: 'mitigations',
-  alias: 'm',
-  noun: 'mitigation',
-  columns: mitigationColumns,
-};
+export const mitigations = mitigationProjection.table('mitigations', 'm', 'mitigation');
 
 /** Mitigations with their risk's programme (whose editors may change them), visible as their risk is. */
 export const mitigationsOfRisks: TableOf<MitigationRow & { programmeId: string }> = {

@@ -45,27 +45,19 @@ export const deliveredOf = (l: string) =>
      WHERE d.organisation_id = ${l}.organisation_id AND d.savings_line_id = ${l}.id)`;
 
 /** A savings line's columns, named as the row's fields. */
-export const savingsLineProjection = new Projection<SavingsLineRow>(
-  {
-    ...columns('id programme_id description kind category financial_year recurring reference'),
-    planned: (l) => `${l}.planned::text AS planned`,
-    originalPlanned: (l) => `${l}.original_planned::text AS "originalPlanned"`,
-    replacesId: (l) => `${l}.replaces_id AS "replacesId"`,
-    forecast: (l) => `${l}.forecast::text AS forecast`,
-    delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
-    ...columns('delivery_confidence version'),
-  },
-  'id',
-);
+export const savingsLineProjection = new Projection<SavingsLineRow>({
+  ...columns('id programme_id description kind category financial_year recurring reference'),
+  planned: (l) => `${l}.planned::text AS planned`,
+  originalPlanned: (l) => `${l}.original_planned::text AS "originalPlanned"`,
+  replacesId: (l) => `${l}.replaces_id AS "replacesId"`,
+  forecast: (l) => `${l}.forecast::text AS forecast`,
+  delivered: (l) => `${deliveredOf(l)}::text AS delivered`,
+  ...columns('delivery_confidence version'),
+});
 
 export const savingsLineColumns = (l: string) => savingsLineProjection.selectAll(l);
 
-export const savingsLines: TableOf<SavingsLineRow> = {
-  table: 'savings_lines',
-  alias: 'l',
-  noun: 'savings line',
-  columns: savingsLineColumns,
-};
+export const savingsLines = savingsLineProjection.table('savings_lines', 'l', 'savings line');
 
 /** A programme's lines: by financial year, then description. */
 export const savingsLineOrder = (l: string) => raw(`${l}.financial_year, ${l}.description, ${l}.id`);
