@@ -1,18 +1,12 @@
 import { raw, sql } from '../../db/sql';
 import { ListOf } from '../../db/table';
+import { RegisterEntry } from '../risk/register-entry';
 import { Rating } from '../risk/score';
 
 export type IssueStatus = 'OPEN' | 'RESOLVED';
 
 /** An issue as the API reads it (issues table, columns named as the fields they feed). */
-export interface IssueRow {
-  id: string;
-  programmeId: string;
-  programmeCode: string;
-  reference: string;
-  title: string;
-  description: string | null;
-  owner: string | null;
+export interface IssueRow extends RegisterEntry {
   priority: Rating;
   status: IssueStatus;
   raisedOn: string;
@@ -20,8 +14,6 @@ export interface IssueRow {
   resolutionNote: string | null;
   /** The risk it was raised from; null when raised directly, or once that risk was deleted in error. */
   fromRiskId: string | null;
-  confidential: boolean;
-  version: number;
 }
 
 export const issueColumns = (i: string) =>

@@ -19,6 +19,7 @@ import { diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { closeInTransaction } from '../risk/risk-lifecycle.service';
 import { risks } from '../risk/risk.entity';
+import { entryTexts } from '../risk/register-entry';
 import { rating } from '../risk/score';
 import { issueColumns, IssueRow, issues } from './issue.entity';
 
@@ -83,10 +84,7 @@ async function insertIssue(tx: Tx, caller: Caller, issue: NewIssue): Promise<Iss
 /** raiseIssue: an issue that did not come from a risk (or whose risk was never recorded). */
 export async function raiseIssue(ctx: Context, input: IssueInput): Promise<IssueRow> {
   const caller = requireCaller(ctx);
-  const reference = requiredText('reference', input.reference, 20);
-  const title = requiredText('title', input.title, 500);
-  const description = optionalText('description', input.description) ?? null;
-  const owner = optionalText('owner', input.owner, 200) ?? null;
+  const { reference, title, description, owner } = entryTexts(input);
   return inTransaction(ctx, async (tx) => {
     const programme = await findVisible(tx, programmes, ctx.scope, input.programmeId, { holdKey: true });
     requireProgrammeEditor(caller, programme.id);

@@ -13,6 +13,7 @@ import { updateAudited } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
 import { assessmentOrder, riskColumns, RiskRow, risks } from './risk.entity';
 import { checkScore, Score } from './score';
+import { entryTexts } from './register-entry';
 import { CreateRiskInput, MutationAssessRiskArgs, UpdateRiskInput } from '../../generated/types';
 
 const notNull = (field: string, value: unknown) => {
@@ -55,10 +56,7 @@ const AUDITED = [
 
 export async function createRisk(ctx: Context, input: CreateRiskInput): Promise<RiskRow> {
   const caller = requireCaller(ctx);
-  const reference = requiredText('reference', input.reference, 20);
-  const title = requiredText('title', input.title, 500);
-  const description = optionalText('description', input.description) ?? null;
-  const owner = optionalText('owner', input.owner, 200) ?? null;
+  const { reference, title, description, owner } = entryTexts(input);
   const cause = optionalText('cause', input.cause, 2000) ?? null;
   const effect = optionalText('effect', input.effect, 2000) ?? null;
   const inherent = checkScore(input.inherent);

@@ -3,17 +3,11 @@ import { columns, Projection } from '../../db/projection';
 import { ident, raw, Sql, sql } from '../../db/sql';
 import { ListOf, TableOf, visibleTo } from '../../db/table';
 import { DEFAULT_APPETITE } from '../organisation/organisation.entity';
+import { RegisterEntry } from './register-entry';
 
 /** A risk as the API reads it (risks table, columns named as the fields they feed). */
-export interface RiskRow {
-  id: string;
-  programmeId: string;
-  programmeCode: string;
-  reference: string;
-  title: string;
-  description: string | null;
+export interface RiskRow extends RegisterEntry {
   category: string;
-  owner: string | null;
   status: 'OPEN' | 'CLOSED';
   /** The inherent assessment's assessedOn. */
   identifiedOn: string;
@@ -31,14 +25,12 @@ export interface RiskRow {
   targetLikelihood: number | null;
   targetImpact: number | null;
   reviewDate: string | null;
-  confidential: boolean;
   closedOn: string | null;
   closedReason: string | null;
   /** Against the organisation's appetite as it is now (computed on every read). */
   withinAppetite: boolean;
   /** Against the organisation's escalation threshold as it is now (computed on every read). */
   escalated: boolean;
-  version: number;
   updatedAt: Date;
 }
 
