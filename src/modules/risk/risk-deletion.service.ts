@@ -4,6 +4,7 @@ import { sql } from '../../db/sql';
 import { deleteVersioned, findVisible } from '../../db/table';
 import { requiredText } from '../../validation';
 import { Deletion, recordDeletion } from '../audit/audit.service';
+import { deleteVisible } from '../audit/versioned-writes';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
 import { forgetRaisedFrom } from '../issue/issue-risk.service';
 import { unlinkSavingsOfDeletedRisk } from '../savings/risk-savings-links';
@@ -15,6 +16,7 @@ import {
   mitigations,
   mitigationsOfRisks,
   MitigationUpdateRow,
+  RiskRow,
   risks,
 } from './risk.entity';
 import { deleteMitigationUpdates } from './mitigation-progress.service';
@@ -28,34 +30,25 @@ import { deleteMitigationUpdates } from './mitigation-progress.service';
  */
 export async function deleteRisk(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
-  const why = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (tx) => {
-    const risk = await findVisible(tx, risks, ctx.scope, id);
-    requireProgrammeEditor(caller, risk.programmeId);
-    let assessments: AssessmentRow[] = [];
-    let resolutionIds: string[] = [];
-    let issueIds: string[] = [];
-    let savingsLineIds: string[] = [];
-    await deleteVersioned(tx, risks, ctx.scope, risk, expectedVersion, async () => {
-      const updates = await deleteMitigationUpdates(tx, ctx.scope, { riskId: risk.id });
-      const gone = await tx.rows<MitigationRow>(
-        sql`DELETE FROM mitigations WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
+  const edit = (risk: RiskRow) => requireProgrammeEditor(caller, risk.programmeId);
+  return deleteVisible(ctx, caller, risks, 'Risk', { id, expectedVersion, reason }, edit, async (tx, risk, why) => {
+    const updates = await deleteMitigationUpdates(tx, ctx.scope, { riskId: risk.id });
+    const gone = await tx.rows<MitigationRow>(
+      sql`DELETE FROM mitigations WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
             RETURNING ${mitigationColumns('mitigations')}`,
-      );
-      for (const mitigation of gone) {
-        const lastState = { ...mitigation, updates: updates.get(mitigation.id) ?? [] };
-        await recordDeletion(tx, caller, 'Mitigation', lastState, why);
-      }
-      assessments = await tx.rows<AssessmentRow>(
-        sql`DELETE FROM risk_assessments WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
+    );
+    for (const mitigation of gone) {
+      const lastState = { ...mitigation, updates: updates.get(mitigation.id) ?? [] };
+      await recordDeletion(tx, caller, 'Mitigation', lastState, why);
+    }
+    const assessments = await tx.rows<AssessmentRow>(
+      sql`DELETE FROM risk_assessments WHERE organisation_id = ${ctx.scope.org} AND risk_id = ${risk.id}
             RETURNING ${assessmentColumns('risk_assessments')}`,
-      );
-      resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'riskId', risk.id);
-      issueIds = await forgetRaisedFrom(tx, caller, ctx.scope, risk.id);
-      savingsLineIds = await unlinkSavingsOfDeletedRisk(tx, caller, ctx.scope, risk.id);
-    });
-    const lastState = { ...risk, assessments, resolutionIds, issueIds, savingsLineIds };
-    return recordDeletion(tx, caller, 'Risk', lastState, why);
+    );
+    const resolutionIds = await unlinkDeletedTarget(tx, caller, ctx.scope, 'riskId', risk.id);
+    const issueIds = await forgetRaisedFrom(tx, caller, ctx.scope, risk.id);
+    const savingsLineIds = await unlinkSavingsOfDeletedRisk(tx, caller, ctx.scope, risk.id);
+    return { assessments, resolutionIds, issueIds, savingsLineIds };
   });
 }
 
