@@ -26,6 +26,8 @@ export interface TableOf<Row> {
   confidential?: string;
   /** The rows a scope may see, when a join decides (default: its organisation's, confidential ones if allowed). */
   visible?(scope: Scope): Sql;
+  /** The table alone, as updates write it, when reads join more (the rest of a row is as it was read). */
+  writes?: TableOf<Partial<Row>>;
   /** Never set: it only tells TypeScript what a row of the table is. */
   readonly row?: Row;
 }

@@ -41,7 +41,8 @@ export async function updateAudited<Row>(
 /**
  * The whole of an update of the row `id` names: in one transaction, the row the caller may see
  * (NOT_FOUND), `check` (the service's permission and rules, which answers the columns to set), then
- * updateAudited.
+ * updateAudited (of `t.writes` when reads of `t` join more), then `follow` (what the update brings
+ * with it, such as a savings line's changes).
  */
 export function updateVisible<Row extends { id: string; version: number }>(
   ctx: Context,
@@ -50,10 +51,15 @@ export function updateVisible<Row extends { id: string; version: number }>(
   { id, expectedVersion }: { id: string; expectedVersion: number },
   event: UpdateEvent,
   check: (before: Row) => Record<string, unknown>,
+  follow: (tx: Tx, before: Row, after: Row) => Promise<void> = async () => {},
 ): Promise<Row> {
   return inTransaction(ctx, async (tx) => {
     const before = await findVisible(tx, t, ctx.scope, id);
-    return updateAudited(tx, caller, ctx.scope, t, before, expectedVersion, check(before), event);
+    const sets = check(before);
+    const written = await updateAudited(tx, caller, ctx.scope, t.writes ?? t, before, expectedVersion, sets, event);
+    const after = { ...before, ...written };
+    await follow(tx, before, after);
+    return after;
   });
 }
 

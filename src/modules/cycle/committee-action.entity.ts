@@ -71,6 +71,7 @@ export const committeeActions: ListOf<CommitteeActionRow> = {
   noun: 'committee action',
   from: sql`committee_actions a ${withMeeting('a')}`,
   columns: (a) => committeeActionColumns(a),
+  writes: actionRecords,
   list: 'committeeActions',
   order: committeeActionOrder('a'),
   cursor: {

@@ -2,11 +2,12 @@ import { Caller } from '../../auth/caller';
 import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
 import { Context, inTransaction } from '../../context';
 import { sql } from '../../db/sql';
-import { findVisible, updateVersioned } from '../../db/table';
+import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { CommitteeActionInput, MutationUpdateCommitteeActionArgs } from '../../generated/types';
 import { optionalText, presentKeys, requiredText } from '../../validation';
-import { created, diff, recordAudit } from '../audit/audit.service';
+import { created, recordAudit } from '../audit/audit.service';
+import { updateVisible } from '../audit/versioned-writes';
 import { committees, meetings, resolutions } from '../decision-trail/decision-trail.entity';
 import { programmes } from '../programme/programme.entity';
 import { completedOnAfter } from './action-completion';
@@ -84,21 +85,18 @@ function cleanUpdate(input: MutationUpdateCommitteeActionArgs['input']) {
   };
 }
 
+const UPDATED = { action: 'committeeAction.updated', entityType: 'CommitteeAction', fields: AUDITED };
+
 /** updateCommitteeAction: versioned; DONE needs a completedOn, given or already set. */
 export async function updateCommitteeAction(
   ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateCommitteeActionArgs,
+  { input, ...args }: MutationUpdateCommitteeActionArgs,
 ): Promise<CommitteeActionRow> {
   const caller = requireCaller(ctx);
   const values = cleanUpdate(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, committeeActions, ctx.scope, id);
+  return updateVisible(ctx, caller, committeeActions, args, UPDATED, (before) => {
     requireActionRecorder(caller, before.programmeId);
     completedOnAfter(before, values);
-    const sets = Object.fromEntries(presentKeys(values).map((field) => [COLUMN[field], values[field]]));
-    const record = await updateVersioned(tx, actionRecords, ctx.scope, before, expectedVersion, sets);
-    const after = { ...record, meetingDate: before.meetingDate, committeeId: before.committeeId };
-    await recordAudit(tx, caller, 'committeeAction.updated', 'CommitteeAction', before.id, diff(before, after, AUDITED));
-    return after;
+    return Object.fromEntries(presentKeys(values).map((field) => [COLUMN[field], values[field]]));
   });
 }

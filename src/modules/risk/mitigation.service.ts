@@ -1,13 +1,12 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { param, sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
 import { badInput } from '../../errors';
 import { londonToday } from '../../values/calendar-date';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
-import { updateAudited } from '../audit/versioned-writes';
-import { mitigationColumns, MitigationRow, mitigations, mitigationsOfRisks } from './risk.entity';
+import { updateVisible } from '../audit/versioned-writes';
+import { mitigationColumns, MitigationRow, mitigationsOfRisks } from './risk.entity';
 import { riskToChange } from './risk-write.service';
 import { baselineAfter, checkEffectiveness, initialEffectiveness } from './mitigation-kind';
 import { MitigationInput, MutationUpdateMitigationArgs } from '../../generated/types';
@@ -46,10 +45,9 @@ export async function addMitigation(ctx: Context, riskId: string, input: Mitigat
   });
 }
 
-export async function updateMitigation(
-  ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateMitigationArgs,
-): Promise<MitigationRow> {
+const UPDATED = { action: 'mitigation.updated', entityType: 'Mitigation', fields: AUDITED };
+
+export async function updateMitigation(ctx: Context, { input, ...args }: MutationUpdateMitigationArgs): Promise<MitigationRow> {
   const caller = requireCaller(ctx);
   if (input.action === null) throw badInput('action', 'action cannot be null');
   if (input.status === null) throw badInput('status', 'status cannot be null');
@@ -61,19 +59,13 @@ export async function updateMitigation(
     due_date: input.dueDate,
     status: input.status,
   };
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
+  return updateVisible(ctx, caller, mitigationsOfRisks, args, UPDATED, (before) => {
     requireProgrammeEditor(caller, before.programmeId);
     values.effectiveness = checkEffectiveness(before.kind, input.effectiveness);
     values.baseline_due_date = baselineAfter(before.baselineDueDate, input.dueDate);
     const status = input.status ?? before.status;
     const given = input.completedOn !== undefined;
     values.completed_on = completion(status, given ? input.completedOn : before.completedOn, given);
-    const sets = Object.fromEntries(presentKeys(values).map((column) => [column, values[column]]));
-    return updateAudited(tx, caller, ctx.scope, mitigations, before, expectedVersion, sets, {
-      action: 'mitigation.updated',
-      entityType: 'Mitigation',
-      fields: AUDITED,
-    });
+    return Object.fromEntries(presentKeys(values).map((column) => [column, values[column]]));
   });
 }

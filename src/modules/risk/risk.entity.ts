@@ -151,6 +151,7 @@ export const mitigationsOfRisks: TableOf<MitigationRow & { programmeId: string }
   columns: (m) => sql`${mitigationColumns(m)}, r.programme_id AS "programmeId"`,
   from: raw('mitigations m JOIN risks r ON r.organisation_id = m.organisation_id AND r.id = m.risk_id'),
   visible: (scope) => visibleRisks('r', scope),
+  writes: mitigations,
 };
 
 /** A progress note's columns, named as the row's fields. */

@@ -9,7 +9,7 @@ import { recordSavingsChange } from './savings-change';
 import { financialYearOf, formatFinancialYear } from '../../values/financial-year';
 import { optionalText, presentKeys, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
-import { updateAudited } from '../audit/versioned-writes';
+import { updateVisible } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
 import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow, savingsLines } from './savings.entity';
 import {
@@ -90,37 +90,35 @@ function cleanUpdate(input: UpdateSavingsLineInput): Partial<Record<Editable, un
   return clean;
 }
 
+const UPDATED = { action: 'savingsLine.updated', entityType: 'SavingsLine', fields: EDITABLE };
+
 export async function updateSavingsLine(
   ctx: Context,
-  { id, expectedVersion, input }: MutationUpdateSavingsLineArgs,
+  { input, ...args }: MutationUpdateSavingsLineArgs,
 ): Promise<SavingsLineRow> {
   const caller = requireCaller(ctx);
   const clean = cleanUpdate(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findVisible(tx, savingsLines, ctx.scope, id);
+  const check = (before: SavingsLineRow) => {
     requireSavingsWriter(caller);
     if (clean.deliveryConfidence) requireDeliveredForBlue(clean.deliveryConfidence as string, before.delivered, before.planned);
-    const after = await updateAudited(tx, caller, ctx.scope, savingsLines, before, expectedVersion, setsOf(clean, EDITABLE), {
-      action: 'savingsLine.updated',
-      entityType: 'SavingsLine',
-      fields: EDITABLE,
-    });
-    // the line's changes: one entry for each of a re-forecast and a re-rating
+    return setsOf(clean, EDITABLE);
+  };
+  // the line's changes: one entry for each of a re-forecast and a re-rating
+  return updateVisible(ctx, caller, savingsLines, args, UPDATED, check, async (tx, before, after) => {
     if (before.forecast !== after.forecast) {
-      await recordSavingsChange(tx, caller, id, {
+      await recordSavingsChange(tx, caller, before.id, {
         kind: 'REFORECAST',
         forecastBefore: before.forecast,
         forecastAfter: after.forecast,
       });
     }
     if (before.deliveryConfidence !== after.deliveryConfidence) {
-      await recordSavingsChange(tx, caller, id, {
+      await recordSavingsChange(tx, caller, before.id, {
         kind: 'CONFIDENCE',
         confidenceBefore: before.deliveryConfidence,
         confidenceAfter: after.deliveryConfidence,
       });
     }
-    return after;
   });
 }
 
