@@ -13,6 +13,7 @@ import { InProcessQueries, operation } from '../graphql/in-process';
 import { Logger } from '../logger';
 import { writeCsv } from '../modules/exports/csv';
 import { firstPageRead, rowsOf } from '../modules/exports/pages';
+import { packChanges } from '../modules/reports/changes-query';
 import { REPORT_QUERY } from '../modules/reports/report-query';
 import { riskColumns, riskPages } from '../modules/exports/risk-export';
 import { lineColumns, lineRowPages, reconciliationSheets } from '../modules/exports/savings-export';
@@ -167,9 +168,12 @@ export function exportRoutes({ schema, db, callers, config, logger }: ExportDepe
       const data = await queries.run(REPORT_QUERY, { id: seen.id }, context());
       const { programme } = data;
       if (!programme) throw notFound('programme');
+      const meetingId = param(req, 'meetingId');
+      if (meetingId === null) throw notFound('meeting');
+      const changes = await packChanges(queries, context, seen.id, meetingId);
       // preact is ES modules only: loaded when first asked for, which Node's require and jest's VM modules both allow
       const { renderReport } = await import('../modules/reports/programme-report');
-      const html = renderReport({ ...data, programme }, new Date());
+      const html = renderReport({ ...data, programme, changes }, new Date());
       res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.send(html);
     }),

@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
 // (the callbacks given to page.evaluate run in the browser)
 import path from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/seed';
-import { DemoOrganisation } from '../../src/demo/organisation';
-import { launchBrowser } from '../support/browser';
-import { ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
+import { Page } from 'playwright-core';
+import { ok } from '../support/test-server';
+import { demoInBrowser } from '../support/web-demo';
 import { inspect, openWebPage, SCREENSHOT_DIR, signIn } from '../support/web-page';
 import { download } from './export-helpers';
 
@@ -13,21 +11,7 @@ import { download } from './export-helpers';
 // council (whose committees have actions done, dropped, overdue and not yet due): outstanding
 // actions first with the overdue ones written "Overdue", then the done or dropped ones.
 
-let t: TestServer;
-let browser: Browser;
-let base: string;
-let demo: DemoOrganisation;
-
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  base = t.server.url.replace(/graphql$/, '');
-  demo = await seedDemo(t.server.url, OPERATOR_SECRET);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const env = demoInBrowser();
 
 interface ApiAction {
   text: string;
@@ -36,7 +20,7 @@ interface ApiAction {
 }
 
 async function apiActions(id: string, token: string): Promise<ApiAction[]> {
-  const data = ok(await t.gql(`query($id: ID!) { programme(id: $id) { actions { text status overdue } } }`, { id }, token));
+  const data = ok(await env.t.gql(`query($id: ID!) { programme(id: $id) { actions { text status overdue } } }`, { id }, token));
   return data.programme.actions;
 }
 
@@ -62,7 +46,7 @@ function rows(page: Page, caption: string): Promise<string[][]> {
 /** The programme with the most actions that has both outstanding and closed ones, overdue among them. */
 async function busiestProgramme(token: string): Promise<[string, string, ApiAction[]]> {
   let best: [string, string, ApiAction[]] | undefined;
-  for (const [code, id] of Object.entries(demo.programmeIds)) {
+  for (const [code, id] of Object.entries(env.demo.programmeIds)) {
     const actions = await apiActions(id, token);
     if (!actions.some((a) => a.overdue) || !actions.some((a) => a.status !== 'OPEN')) continue;
     if (!best || actions.length > best[2].length) best = [code, id, actions];
@@ -72,9 +56,9 @@ async function busiestProgramme(token: string): Promise<[string, string, ApiActi
 }
 
 test('the programme page shows outstanding actions first, overdue ones written "Overdue", then done or dropped; axe-clean at 1280 and 360 px', async () => {
-  const token = demo.tokens.MEMBER;
+  const token = env.demo.tokens.MEMBER;
   const [code, , actions] = await busiestProgramme(token);
-  const web = await openWebPage(browser, base);
+  const web = await openWebPage(env.browser, env.base);
   try {
     const { page } = web;
     await signIn(page, token);
@@ -98,11 +82,11 @@ test('the programme page shows outstanding actions first, overdue ones written "
 }, 60_000);
 
 test('the report pack has the same Actions section, and prints on A4', async () => {
-  const token = demo.tokens.MEMBER;
+  const token = env.demo.tokens.MEMBER;
   const [, id, actions] = await busiestProgramme(token);
-  const res = await download(t, `/reports/programmes/${encodeURIComponent(id)}`, token);
+  const res = await download(env.t, `/reports/programmes/${encodeURIComponent(id)}`, token);
   expect(res.status).toBe(200);
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
     await page.setContent(res.body.toString('utf8'));
     expect(await page.locator('#actions h2').textContent()).toBe('Actions');

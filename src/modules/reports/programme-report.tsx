@@ -4,6 +4,7 @@
 // and the tables of mitigations, issues, milestones and savings are the web page's own components, so
 // the two never disagree.
 import type { ComponentChildren } from 'preact';
+import { ProgrammeChangesView } from '../../../web/src/components/changes-since';
 import { CommitteeActions } from '../../../web/src/components/committee-actions';
 import { ColumnHeadings, RatingTag } from '../../../web/src/components/common';
 import { HeatMap, HeatMapLegend } from '../../../web/src/components/heat-map';
@@ -14,7 +15,9 @@ import { ProgrammeHealth } from '../../../web/src/components/programme-health';
 import { EscalatedMarker, RiskStatement } from '../../../web/src/components/risk-statement';
 import { SavingsTable } from '../../../web/src/components/savings-table';
 import { date, label } from '../../../web/src/format';
+import { meetingName } from '../../../web/src/meetings';
 import { renderToString } from 'preact-render-to-string';
+import { PackChanges } from './changes-query';
 import { ReportData, ReportProgramme } from './report-query';
 
 /** A4 pages: no navigation, each section on a new page, table headers repeated on every page. */
@@ -162,8 +165,30 @@ function Resolutions({ resolutions }: { resolutions: ReportData['resolutions']['
   );
 }
 
+/** What changed since the meeting chosen (the latest the programme was considered at, unless asked otherwise). */
+function ChangesSince({ changes, now }: { changes: PackChanges | null; now: Date }) {
+  return (
+    <Section
+      id="changes"
+      title="Since the committee last met"
+      empty={!changes && 'No committee has met about this programme yet.'}
+    >
+      {changes && (
+        <>
+          <p>
+            What was recorded after the meeting of {meetingName(changes.meeting)}, up to {PRODUCED.format(now)}.
+          </p>
+          <ProgrammeChangesView changes={changes.changes} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+type PackData = ReportData & { programme: ReportProgramme; changes: PackChanges | null };
+
 /** The whole HTML document of the pack; `now` decides the "Produced on" date (Europe/London). */
-function ProgrammeReport({ data, now }: { data: ReportData & { programme: ReportProgramme }; now: Date }) {
+function ProgrammeReport({ data, now }: { data: PackData; now: Date }) {
   const { programme } = data;
   const slipped = programme.milestones.filter((m) => m.slippageDays > 0);
   return (
@@ -187,6 +212,7 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Report
           <Section id="programme-health" title="Programme health">
             <ProgrammeHealth health={programme.health} history={programme.healthHistory} />
           </Section>
+          <ChangesSince changes={data.changes} now={now} />
           <Section id="heat-map" title="Risk heat map">
             <HeatMap basis="CURRENT" cells={data.riskMatrix.cells} />
             <HeatMapLegend />
@@ -212,6 +238,6 @@ function ProgrammeReport({ data, now }: { data: ReportData & { programme: Report
 }
 
 /** The pack as an HTML document. */
-export function renderReport(data: ReportData & { programme: ReportProgramme }, now: Date): string {
+export function renderReport(data: PackData, now: Date): string {
   return `<!DOCTYPE html>${renderToString(<ProgrammeReport data={data} now={now} />)}`;
 }

@@ -26,7 +26,8 @@ export function outstandingFirst<A extends { status: string }>(actions: readonly
   };
 }
 
-function ActionsTable({ actions, caption }: { actions: readonly CommitteeActionRow[]; caption: string }) {
+/** One table of actions in the order given; the overdue ones say so in words. */
+export function ActionsTable({ actions, caption }: { actions: readonly CommitteeActionRow[]; caption: string }) {
   return (
     <table class="committee-actions">
       <caption>{caption}</caption>

@@ -156,10 +156,24 @@ export type Trend =
   /** Current score higher than at the previous assessment. */
   | 'WORSENING';
 
+export type CommitteeActionRowFragment = { id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { id: string, date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null };
+
+export type TrailResolutionFragment = { id: string, agendaItem: string, number: string | null, text: string, meeting: { id: string, date: string, committee: { name: string } } };
+
 export type PortfolioQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortfolioQuery = { programmes: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: ProgrammeStatus, risks: Array<{ id: string, withinAppetite: boolean, current: { rating: Rating } }>, milestones: Array<{ id: string, slippageDays: number }> }> }, savingsReconciliation: { rows: Array<{ programme: { id: string } | null, totals: { planned: string, delivered: string } }> } };
+
+export type ProgrammeChangesQueryVariables = Exact<{
+  id: string | number;
+  meetingId: string | number;
+}>;
+
+
+export type ProgrammeChangesQuery = { changesSince: { since: string, riskMoves: Array<{ risk: { id: string, reference: string, title: string }, before: { score: number, rating: Rating }, after: { score: number, rating: Rating }, assessments: Array<{ id: string, assessedOn: string, note: string | null }> }>, newRisks: Array<{ id: string, reference: string, title: string, identifiedOn: string, current: { score: number, rating: Rating } }>, closedRisks: Array<{ id: string, reference: string, title: string, closedOn: string | null }>, mitigationsCompleted: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, completedOn: string | null, risk: { id: string, reference: string } }>, mitigationsNowOverdue: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, completedOn: string | null, risk: { id: string, reference: string } }>, mitigationsRescheduled: Array<{ dueDateBefore: string | null, dueDateAfter: string | null, mitigation: { id: string, action: string, owner: string | null, dueDate: string | null, completedOn: string | null, risk: { id: string, reference: string } } }>, milestonesMoved: Array<{ forecastDateBefore: string, forecastDateAfter: string, slippageChange: number, milestone: { id: string, title: string, actualDate: string | null } }>, savingsChanged: Array<{ forecastBefore: string, forecastAfter: string, plannedBefore: string, plannedAfter: string, savingsLine: { id: string, description: string, financialYear: string } }>, deliveries: Array<{ id: string, amount: string, recordedOn: string, ledgerReference: string | null, note: string | null }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { id: string, date: string, committee: { name: string } } }>, openActions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { id: string, date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null };
+
+export type ChangedMitigationFragment = { id: string, action: string, owner: string | null, dueDate: string | null, completedOn: string | null, risk: { id: string, reference: string } };
 
 export type MitigationFieldsFragment = { id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> };
 
@@ -170,7 +184,7 @@ export type ProgrammePageQueryVariables = Exact<{
 }>;
 
 
-export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, health: { rating: Rating, commentary: string, asOf: string, recordedBy: string } | null, healthHistory: Array<{ rating: Rating, commentary: string, asOf: string, recordedBy: string }>, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }> }>, issues: Array<{ id: string, reference: string, title: string, priority: Rating, owner: string | null, status: IssueStatus, raisedOn: string, resolvedOn: string | null, resolutionNote: string | null, fromRisk: { id: string, reference: string, title: string } | null }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } };
+export type ProgrammePageQuery = { programme: { id: string, code: string, name: string, description: string | null, status: ProgrammeStatus, owner: string | null, startDate: string | null, endDate: string | null, health: { rating: Rating, commentary: string, asOf: string, recordedBy: string } | null, healthHistory: Array<{ rating: Rating, commentary: string, asOf: string, recordedBy: string }>, risks: Array<{ id: string, reference: string, title: string, category: RiskCategory, trend: Trend, withinAppetite: boolean, reviewOverdue: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, current: { score: number, rating: Rating }, target: { score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }> }>, issues: Array<{ id: string, reference: string, title: string, priority: Rating, owner: string | null, status: IssueStatus, raisedOn: string, resolvedOn: string | null, resolutionNote: string | null, fromRisk: { id: string, reference: string, title: string } | null }>, milestones: Array<{ id: string, title: string, baselineDate: string, forecastDate: string, actualDate: string | null, status: MilestoneStatus, slippageDays: number }>, actions: Array<{ id: string, text: string, owner: string | null, dueDate: string | null, status: ActionStatus, completedOn: string | null, overdue: boolean, meeting: { id: string, date: string, committee: { name: string } }, reportTo: { name: string } | null, resolution: { agendaItem: string, number: string | null } | null }> } | null, savingsReconciliation: { rows: Array<{ financialYear: string | null, totals: { planned: string, forecast: string, delivered: string, variance: string } }>, totals: { planned: string, forecast: string, delivered: string, variance: string } }, resolutions: { totalCount: number, nodes: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { id: string, date: string, committee: { name: string } } }> } };
 
 export type RiskMatrixQueryVariables = Exact<{
   id: string | number;
@@ -185,7 +199,7 @@ export type RiskPageQueryVariables = Exact<{
 }>;
 
 
-export type RiskPageQuery = { risk: { id: string, reference: string, title: string, description: string | null, category: RiskCategory, owner: string | null, status: RiskStatus, confidential: boolean, closedOn: string | null, closedReason: string | null, reviewDate: string | null, reviewOverdue: boolean, trend: Trend, withinAppetite: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, programme: { id: string, code: string, name: string }, inherent: { likelihood: number, impact: number, score: number, rating: Rating }, current: { likelihood: number, impact: number, score: number, rating: Rating }, target: { likelihood: number, impact: number, score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }>, assessments: Array<{ id: string, assessedOn: string, likelihood: number, impact: number, score: number, rating: Rating, note: string | null, recordedBy: string }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { date: string, committee: { name: string } } }> } | null };
+export type RiskPageQuery = { risk: { id: string, reference: string, title: string, description: string | null, category: RiskCategory, owner: string | null, status: RiskStatus, confidential: boolean, closedOn: string | null, closedReason: string | null, reviewDate: string | null, reviewOverdue: boolean, trend: Trend, withinAppetite: boolean, escalated: boolean, cause: string | null, effect: string | null, treatment: Treatment | null, proximity: string | null, programme: { id: string, code: string, name: string }, inherent: { likelihood: number, impact: number, score: number, rating: Rating }, current: { likelihood: number, impact: number, score: number, rating: Rating }, target: { likelihood: number, impact: number, score: number, rating: Rating } | null, mitigations: Array<{ id: string, action: string, owner: string | null, dueDate: string | null, baselineDueDate: string | null, status: MitigationStatus, completedOn: string | null, overdue: boolean, kind: MitigationKind, effectiveness: ControlEffectiveness | null, updates: Array<{ on: string, note: string }> }>, assessments: Array<{ id: string, assessedOn: string, likelihood: number, impact: number, score: number, rating: Rating, note: string | null, recordedBy: string }>, resolutions: Array<{ id: string, agendaItem: string, number: string | null, text: string, meeting: { id: string, date: string, committee: { name: string } } }> } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -210,6 +224,59 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommitteeActionRowFragmentDoc = new TypedDocumentString(`
+    fragment CommitteeActionRow on CommitteeAction {
+  id
+  text
+  owner
+  dueDate
+  status
+  completedOn
+  overdue
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+  reportTo {
+    name
+  }
+  resolution {
+    agendaItem
+    number
+  }
+}
+    `, {"fragmentName":"CommitteeActionRow"}) as unknown as TypedDocumentString<CommitteeActionRowFragment, unknown>;
+export const TrailResolutionFragmentDoc = new TypedDocumentString(`
+    fragment TrailResolution on Resolution {
+  id
+  agendaItem
+  number
+  text
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"TrailResolution"}) as unknown as TypedDocumentString<TrailResolutionFragment, unknown>;
+export const ChangedMitigationFragmentDoc = new TypedDocumentString(`
+    fragment ChangedMitigation on Mitigation {
+  id
+  action
+  owner
+  dueDate
+  completedOn
+  risk {
+    id
+    reference
+  }
+}
+    `, {"fragmentName":"ChangedMitigation"}) as unknown as TypedDocumentString<ChangedMitigationFragment, unknown>;
 export const MitigationFieldsFragmentDoc = new TypedDocumentString(`
     fragment MitigationFields on Mitigation {
   id
@@ -271,6 +338,142 @@ export const PortfolioDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortfolioQuery, PortfolioQueryVariables>;
+export const ProgrammeChangesDocument = new TypedDocumentString(`
+    query ProgrammeChanges($id: ID!, $meetingId: ID!) {
+  changesSince(programmeId: $id, meetingId: $meetingId) {
+    since
+    riskMoves {
+      risk {
+        id
+        reference
+        title
+      }
+      before {
+        score
+        rating
+      }
+      after {
+        score
+        rating
+      }
+      assessments {
+        id
+        assessedOn
+        note
+      }
+    }
+    newRisks {
+      id
+      reference
+      title
+      identifiedOn
+      current {
+        score
+        rating
+      }
+    }
+    closedRisks {
+      id
+      reference
+      title
+      closedOn
+    }
+    mitigationsCompleted {
+      ...ChangedMitigation
+    }
+    mitigationsNowOverdue {
+      ...ChangedMitigation
+    }
+    mitigationsRescheduled {
+      mitigation {
+        ...ChangedMitigation
+      }
+      dueDateBefore
+      dueDateAfter
+    }
+    milestonesMoved {
+      milestone {
+        id
+        title
+        actualDate
+      }
+      forecastDateBefore
+      forecastDateAfter
+      slippageChange
+    }
+    savingsChanged {
+      savingsLine {
+        id
+        description
+        financialYear
+      }
+      forecastBefore
+      forecastAfter
+      plannedBefore
+      plannedAfter
+    }
+    deliveries {
+      id
+      amount
+      recordedOn
+      ledgerReference
+      note
+    }
+    resolutions {
+      ...TrailResolution
+    }
+    openActions {
+      ...CommitteeActionRow
+    }
+  }
+}
+    fragment CommitteeActionRow on CommitteeAction {
+  id
+  text
+  owner
+  dueDate
+  status
+  completedOn
+  overdue
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+  reportTo {
+    name
+  }
+  resolution {
+    agendaItem
+    number
+  }
+}
+fragment TrailResolution on Resolution {
+  id
+  agendaItem
+  number
+  text
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+}
+fragment ChangedMitigation on Mitigation {
+  id
+  action
+  owner
+  dueDate
+  completedOn
+  risk {
+    id
+    reference
+  }
+}`) as unknown as TypedDocumentString<ProgrammeChangesQuery, ProgrammeChangesQueryVariables>;
 export const ProgrammePageDocument = new TypedDocumentString(`
     query ProgrammePage($id: ID!) {
   programme(id: $id) {
@@ -339,26 +542,7 @@ export const ProgrammePageDocument = new TypedDocumentString(`
       slippageDays
     }
     actions {
-      id
-      text
-      owner
-      dueDate
-      status
-      completedOn
-      overdue
-      meeting {
-        date
-        committee {
-          name
-        }
-      }
-      reportTo {
-        name
-      }
-      resolution {
-        agendaItem
-        number
-      }
+      ...CommitteeActionRow
     }
   }
   savingsReconciliation(filter: {programmeId: $id}, groupBy: [FINANCIAL_YEAR]) {
@@ -381,20 +565,47 @@ export const ProgrammePageDocument = new TypedDocumentString(`
   resolutions(filter: {programmeId: $id}, first: 500) {
     totalCount
     nodes {
-      id
-      agendaItem
-      number
-      text
-      meeting {
-        date
-        committee {
-          name
-        }
-      }
+      ...TrailResolution
     }
   }
 }
-    fragment MitigationFields on Mitigation {
+    fragment CommitteeActionRow on CommitteeAction {
+  id
+  text
+  owner
+  dueDate
+  status
+  completedOn
+  overdue
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+  reportTo {
+    name
+  }
+  resolution {
+    agendaItem
+    number
+  }
+}
+fragment TrailResolution on Resolution {
+  id
+  agendaItem
+  number
+  text
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+}
+fragment MitigationFields on Mitigation {
   id
   action
   owner
@@ -487,20 +698,24 @@ export const RiskPageDocument = new TypedDocumentString(`
       recordedBy
     }
     resolutions {
-      id
-      agendaItem
-      number
-      text
-      meeting {
-        date
-        committee {
-          name
-        }
-      }
+      ...TrailResolution
     }
   }
 }
-    fragment MitigationFields on Mitigation {
+    fragment TrailResolution on Resolution {
+  id
+  agendaItem
+  number
+  text
+  meeting {
+    id
+    date
+    committee {
+      name
+    }
+  }
+}
+fragment MitigationFields on Mitigation {
   id
   action
   owner

@@ -15,8 +15,10 @@ import { SavingsTable } from '../components/savings-table';
 import { label } from '../format';
 import { graphql } from '../gql';
 import type { ProgrammePageQuery, RiskMatrixQuery } from '../gql/graphql';
+import { londonToday, meetingsBefore } from '../meetings';
 import { href } from '../router';
 import { useQuery } from '../use-query';
+import { ChangesSinceSection } from './programme-changes';
 
 // What the shared Mitigations component shows; the risk page spreads it too (codegen finds it by name).
 export const MitigationFields = graphql(`
@@ -115,26 +117,7 @@ const ProgrammePageDocument = graphql(`
         slippageDays
       }
       actions {
-        id
-        text
-        owner
-        dueDate
-        status
-        completedOn
-        overdue
-        meeting {
-          date
-          committee {
-            name
-          }
-        }
-        reportTo {
-          name
-        }
-        resolution {
-          agendaItem
-          number
-        }
+        ...CommitteeActionRow
       }
     }
     savingsReconciliation(filter: { programmeId: $id }, groupBy: [FINANCIAL_YEAR]) {
@@ -157,16 +140,7 @@ const ProgrammePageDocument = graphql(`
     resolutions(filter: { programmeId: $id }, first: 500) {
       totalCount
       nodes {
-        id
-        agendaItem
-        number
-        text
-        meeting {
-          date
-          committee {
-            name
-          }
-        }
+        ...TrailResolution
       }
     }
   }
@@ -409,6 +383,10 @@ export function ProgrammePage({ id }: { id: string }) {
         {(data) =>
           data.programme && (
             <>
+              <ChangesSinceSection
+                id={id}
+                meetings={meetingsBefore(londonToday(), data.resolutions.nodes, data.programme.actions)}
+              />
               <AboveAppetite risks={data.programme.risks} />
               <OpenRisks risks={data.programme.risks} />
               <IssueLogSection issues={data.programme.issues} />

@@ -68,16 +68,7 @@ const RiskPageDocument = graphql(`
         recordedBy
       }
       resolutions {
-        id
-        agendaItem
-        number
-        text
-        meeting {
-          date
-          committee {
-            name
-          }
-        }
+        ...TrailResolution
       }
     }
   }
