@@ -7,6 +7,7 @@ import { launchBrowser } from '../support/browser';
 import { ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
 import { inspect, NARROW, openWebPage, signIn, WebPage } from '../support/web-page';
 import { ProgrammePageDocument } from '../../web/src/gql/graphql';
+import { date } from '../../web/src/format';
 import { download } from './export-helpers';
 
 // Issue 17's register depth on the programme page, the risk page and the report pack, on the demo
@@ -20,6 +21,8 @@ let browser: Browser;
 let base: string;
 let demo: DemoOrganisation;
 let adminEmail: string;
+/** A programme with no health report: every demo programme has a history. */
+let unreported: string;
 
 /** [rating, commentary, asOf], newest first. */
 const HEALTH = [
@@ -45,12 +48,14 @@ beforeAll(async () => {
         demo.tokens.ADMIN,
       ),
     );
-  // the demo reports no health: FH-2018 gets two reports, the later one RED
+  // above the demo's history FH-2018 gets two newer reports, the later one RED
   const report = `mutation($id: ID!, $rating: Rating!, $commentary: String!, $asOf: Date) {
     reportProgrammeHealth(programmeId: $id, rating: $rating, commentary: $commentary, asOf: $asOf) { id } }`;
   for (const [rating, commentary, asOf] of HEALTH.slice().reverse())
     ok(await t.gql(report, { id: demo.programmeIds['FH-2018'], rating, commentary, asOf }, demo.tokens.ADMIN));
   adminEmail = ok(await t.gql(`{ me { email } }`, {}, demo.tokens.ADMIN)).me.email;
+  const created = `mutation { createProgramme(input: { code: "NEW-2026", name: "Unreported" }) { id } }`;
+  unreported = ok(await t.gql(created, {}, demo.tokens.ADMIN)).createProgramme.id;
 }, 180_000);
 
 afterAll(async () => {
@@ -248,17 +253,17 @@ test('a MEMBER does not see the confidential issue (nor its risk) of ICS-2011; a
   }
 }, 90_000);
 
-/** The latest report's line, its commentary, and the history rows, in the page's or the pack's words. */
-function expectedHealth() {
+/** The latest report's line, its commentary, and every report (ours, then the demo's), in the page's or the pack's words. */
+async function expectedHealth() {
+  const query = `query($id: ID!) { programme(id: $id) { healthHistory { rating commentary asOf recordedBy } } }`;
+  const { programme } = ok(await t.gql(query, { id: demo.programmeIds['FH-2018'] }, demo.tokens.ADMIN));
+  const history: { rating: string; commentary: string; asOf: string; recordedBy: string }[] = programme.healthHistory;
+  expect(history.slice(0, HEALTH.length).map((h) => [h.rating, h.commentary, h.asOf])).toEqual(HEALTH);
+  expect(history.length).toBeGreaterThan(HEALTH.length);
   return {
     latest: `Overall health: RED, as of 20 Nov 2026, reported by ${adminEmail}`,
     commentary: HEALTH[0][1],
-    history: HEALTH.map(([rating, commentary, asOf]) => [
-      asOf === '2026-11-20' ? '20 Nov 2026' : '1 Oct 2026',
-      rating,
-      commentary,
-      adminEmail,
-    ]),
+    history: history.map((h) => [date(h.asOf), h.rating, h.commentary, h.recordedBy]),
   };
 }
 
@@ -275,7 +280,7 @@ test('programme health near the top: RAG in words, commentary, as-of date and wh
   try {
     const { page } = web;
     await openProgramme(web, demo.tokens.MEMBER, 'FH-2018');
-    expect(await shownHealth(page)).toEqual(expectedHealth());
+    expect(await shownHealth(page)).toEqual(await expectedHealth());
     // near the top: before the heat map and every other section
     const headings = await page.locator('main h2').allInnerTexts();
     expect(headings.indexOf('Programme health')).toBeGreaterThanOrEqual(0);
@@ -283,7 +288,7 @@ test('programme health near the top: RAG in words, commentary, as-of date and wh
     await page.locator('section[aria-labelledby="health-heading"]').screenshot({ path: '/tmp/web-depth-health.png' });
     await page.setViewportSize(NARROW);
     await page.locator('section[aria-labelledby="health-heading"]').screenshot({ path: '/tmp/web-depth-health-360.png' });
-    await page.goto(`${base}#/programmes/${encodeURIComponent(demo.programmeIds['LW-2020'])}`);
+    await page.goto(`${base}#/programmes/${encodeURIComponent(unreported)}`);
     await page.locator('#issues-heading').waitFor();
     expect(await page.locator('section[aria-labelledby="health-heading"] p').innerText()).toBe(
       'No health report has been made on this programme.',
@@ -304,7 +309,7 @@ test('the report pack has the same controls, further actions (every progress not
     expect(await page.locator('#issues h2').innerText()).toBe('Issue log');
     const sections = await page.locator('main section').evaluateAll((ss) => ss.map((e) => e.id));
     expect(sections.indexOf('programme-health')).toBe(sections.indexOf('summary') + 1);
-    expect(await shownHealth(page)).toEqual(expectedHealth());
+    expect(await shownHealth(page)).toEqual(await expectedHealth());
     expect(await rows(page, 'Open issues')).toEqual(OPEN_FH);
     expect(await rows(page, 'Resolved issues')).toEqual(RESOLVED_FH);
     const r01 = page.locator('[data-risk="R01"]');
