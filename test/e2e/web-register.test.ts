@@ -212,13 +212,15 @@ test.each(ROLES)(
       const overdue = above.flatMap((r: any) => r.mitigations).filter((m: any) => m.overdue).length;
       expect(await page.locator('#appetite-heading ~ article td .overdue', { hasText: 'Overdue' }).count()).toBe(overdue);
 
-      expect((await rowsOf(page, 'milestones')).map((r) => r[0])).toEqual(api.programme.milestones.map((m: any) => m.title));
+      expect((await rowsOf(page, 'Programme milestones: baseline')).map((r) => r[0])).toEqual(
+        api.programme.milestones.map((m: any) => m.title),
+      );
       expect(
         await page
           .locator('table.milestones td[data-slippage]')
           .evaluateAll((c) => c.map((e) => Number((e as HTMLElement).dataset.slippage))),
       ).toEqual(api.programme.milestones.map((m: any) => m.slippageDays));
-      expect(await rowsOf(page, 'savings')).toEqual(
+      expect(await rowsOf(page, 'Programme savings by financial year')).toEqual(
         api.savingsReconciliation.rows.map((r: any) => [
           r.financialYear,
           money(r.totals.planned),
