@@ -75,8 +75,11 @@ describe('1 MiB of minutes', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  // Alone the slowest of these takes about 1 s of CPU; late in the full suite, with the worker's
+  // heap grown, the collector's share took it to 6.5 s. Runaway backtracking over 1 MiB takes
+  // hours, so 20 s still tells the two apart.
   test.each(PATHOLOGICAL)('%s: no pattern runs away', (_, text) => {
     expect(text.length).toBeGreaterThanOrEqual(MiB);
-    expect(cpuMs(() => parseMinutes(text))).toBeLessThan(2000);
+    expect(cpuMs(() => parseMinutes(text))).toBeLessThan(20_000);
   });
 });
