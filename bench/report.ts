@@ -54,6 +54,8 @@ export const TARGETS: Record<string, number> = {
   O7: 0.4,
   O8: 0.4,
   O9: 0.4,
+  O10: 0.4,
+  O11: 0.4,
 };
 
 export function phaseTable(p: PhaseReport): string {
