@@ -176,6 +176,8 @@ test('risk page: a slipped action says how far it moved from its first due date,
     await signIn(page, token);
     await page.locator('caption', { hasText: 'portfolio' }).waitFor();
     await page.goto(`${base}#/risks/${encodeURIComponent(slipped.risk.id)}`);
+    // the hash change renders the risk page after its request: wait for the action's row before reading the table
+    await page.locator('tr', { hasText: slipped.action }).first().waitFor();
     const row = (await rows(page, 'Further actions')).find((r) => r[0] === slipped.action)!;
     expect(row[2]).toBe('30 Sep 2030\n(moved 6 months later than first planned: first due 31 Mar 2030)');
     // an action still on its first due date says nothing of slippage
