@@ -22,6 +22,11 @@ export function writer(t: TestServer, org: Org) {
     const data = ok(await t.gql(query, variables, token)) as Record<string, any>;
     return Object.values(data)[0];
   };
+  const link = (resolutionId: string, target: Record<string, string>) =>
+    run(`mutation($id: ID!, $t: LinkTarget!) { linkResolution(resolutionId: $id, target: $t) { id } }`, {
+      id: resolutionId,
+      t: target,
+    });
   return {
     run,
     risk: (programmeId: string, reference: string, identifiedOn: string, inherent: number[], extra: object = {}) =>
@@ -151,12 +156,9 @@ export function writer(t: TestServer, org: Org) {
       const r = await run(`mutation($input: ResolutionInput!) { recordResolution(input: $input) { id } }`, {
         input: { meetingId, agendaItem: text.slice(0, 40), text },
       });
-      if (target)
-        await run(`mutation($id: ID!, $t: LinkTarget!) { linkResolution(resolutionId: $id, target: $t) { id } }`, {
-          id: r.id,
-          t: target,
-        });
+      if (target) await link(r.id, target);
       return r;
     },
+    link,
   };
 }

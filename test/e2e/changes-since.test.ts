@@ -90,7 +90,9 @@ async function programmeWithHistory(org: Org) {
   // resolutions: at the meeting itself (excluded), after it, after it on a confidential risk, unlinked
   await w.resolution(meeting.id, 'At the meeting', { programmeId: p.id });
   const later = await w.meeting('2025-07-20');
-  await w.resolution(later.id, 'That the hubs open in January', { programmeId: p.id });
+  const hubs = await w.resolution(later.id, 'That the hubs open in January', { programmeId: p.id });
+  // linked to the programme and to one of its risks: listed once
+  await w.link(hubs.id, { riskId: r01.id });
   await w.resolution(later.id, 'Exempt: that the risk be closed', { riskId: c01.id });
   await w.resolution(later.id, 'About something else', null);
 

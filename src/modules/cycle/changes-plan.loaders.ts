@@ -2,7 +2,7 @@ import { BATCH_KEY, byKeys, Keyed, loaderOfLists, loaderPerVariant } from '../..
 import { ReadBatch } from '../../db/json-rows';
 import { Scope } from '../../auth/scope';
 import { param, raw, sql } from '../../db/sql';
-import { linkedToProgramme } from '../decision-trail/link-targets';
+import { resolutionIdsLinkedTo } from '../decision-trail/link-targets';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../decision-trail/decision-trail.entity';
 import { milestoneColumns, MilestoneRow } from '../milestone/milestone.entity';
 import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow } from '../savings/savings.entity';
@@ -89,8 +89,9 @@ export function changesPlanLoaders(reads: ReadBatch, scope: Scope) {
         reads.rows(
           sql`SELECT ${BATCH_KEY}, ${resolutionColumns('r')}
                FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS batch(key, n)
-               JOIN resolutions r ON r.organisation_id = ${scope.org} AND r.meeting_date > ${since}::date
-                AND ${linkedToProgramme(scope, raw('batch.key'))}
+               CROSS JOIN LATERAL (${resolutionIdsLinkedTo(scope, raw('batch.key'))}) linked
+               JOIN resolutions r ON r.organisation_id = ${scope.org} AND r.id = linked.resolution_id
+                AND r.meeting_date > ${since}::date
               ORDER BY ${resolutionOrder('r')}`,
         ),
       ),

@@ -109,17 +109,26 @@ export const LINK_TARGETS: readonly LinkTargetKind[] = (Object.keys(KINDS) as (k
 }));
 
 /**
- * Resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
- * milestones, savings lines); a link to something the scope may not see (a confidential risk)
- * does not exist for it. `programme` is a value, or a column of the statement (changesSince's batch key).
+ * The ids of resolutions linked to a programme itself or to anything of it (LINK_TARGETS: its risks,
+ * milestones, savings lines, issues), one row each; a link to something the scope may not see (a
+ * confidential risk) does not exist for it. `programme` is a value, or a column of the statement.
  */
-export function linkedToProgramme(scope: Scope, programme: Param | Sql): Sql {
+export function resolutionIdsLinkedTo(scope: Scope, programme: Param | Sql): Sql {
   const links = LINK_TARGETS.map((t) =>
     t.programme === 'id'
       ? sql`SELECT resolution_id FROM ${ident(t.links)} WHERE organisation_id = ${scope.org} AND ${ident(t.column)} = ${programme}`
       : sql`SELECT l.resolution_id FROM ${ident(t.links)} l JOIN ${ident(t.table.table)} t ON t.organisation_id = l.organisation_id AND t.id = l.${ident(t.column)}
       WHERE l.organisation_id = ${scope.org} AND t.${ident(t.programme)} = ${programme}${hiddenFrom(t.table, scope, 't')}`,
   );
+  return join(links, '\n    UNION ');
+}
+
+/**
+ * `r` is a resolution linked to the programme (a value: the resolutions list's filter). With the
+ * programme a column of the statement, join a LATERAL resolutionIdsLinkedTo instead: as a condition
+ * on `r` the planner runs the union once per resolution.
+ */
+export function linkedToProgramme(scope: Scope, programme: Param): Sql {
   return sql`r.id IN (
-    ${join(links, '\n    UNION ')})`;
+    ${resolutionIdsLinkedTo(scope, programme)})`;
 }
