@@ -102,7 +102,7 @@ const O9 = top(
   )},
   'deliveries', ${list(
     `json_build_object('amount', d.amount::text, 'recordedOn', d.recorded_on)`,
-    'd.recorded_on, d.created_at, d.id',
+    'd.recorded_on, d.seq',
     `FROM savings_lines l JOIN savings_deliveries d ON d.organisation_id = l.organisation_id AND d.savings_line_id = l.id
       WHERE l.organisation_id = $1 AND l.programme_id = p.id AND d.recorded_on > ${SINCE}`,
   )},

@@ -43,7 +43,7 @@ const O3 = top(
       'planned', l.planned::text, 'forecast', l.forecast::text, 'delivered', ${money(delivered('l'))},
       'deliveries', ${list(
         `json_build_object('amount', d.amount::text, 'recordedOn', d.recorded_on, 'ledgerReference', d.ledger_reference)`,
-        'd.recorded_on, d.created_at, d.id',
+        'd.recorded_on, d.seq',
         'FROM savings_deliveries d WHERE d.organisation_id = $1 AND d.savings_line_id = l.id',
       )},
       'threatenedBy', ${list(

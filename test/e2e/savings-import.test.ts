@@ -92,6 +92,25 @@ describe('importLedgerActuals', () => {
     expect(ok(await t.gql(AUDIT, {}, org.admin)).auditTrail.totalCount).toBe(events);
   });
 
+  test("one import's deliveries of a day are listed in the file's order, on the line and in changesSince", async () => {
+    const org = await newOrg(t);
+    const programmeId = await ics(org);
+    // references out of any sorted order, so neither they nor random ids can stand in for the file's order
+    const refs = ['GL-7', 'GL-2', 'GL-9', 'GL-1', 'GL-5', 'GL-3', 'GL-8', 'GL-4'];
+    const rows = refs.map((ref, i) => `ICS-2011,2011/12,Office moves,${i + 1},2011-10-01,${ref}`);
+    expect(await importCsv(org.admin, csvOf(...rows))).toMatchObject({ rowsImported: 8, errors: [] });
+    const office = (await lines(org, programmeId)).find((l: { description: string }) => l.description === 'Office moves');
+    expect(office.deliveries.map((d: { ledgerReference: string }) => d.ledgerReference)).toEqual(refs);
+    const changes = ok(
+      await t.gql(
+        `query($id: ID!) { changesSince(programmeId: $id, since: "2011-09-30") { deliveries { ledgerReference amount } } }`,
+        { id: programmeId },
+        org.admin,
+      ),
+    ).changesSince;
+    expect(changes.deliveries).toEqual(refs.map((ref, i) => ({ ledgerReference: ref, amount: `${i + 1}.00` })));
+  });
+
   test('skips rows already recorded, by import or by hand, and writes the rest', async () => {
     const org = await newOrg(t);
     const programmeId = await ics(org);

@@ -5,7 +5,13 @@ import { param, raw, sql } from '../../db/sql';
 import { resolutionIdsLinkedTo } from '../decision-trail/link-targets';
 import { resolutionColumns, resolutionOrder, ResolutionRow } from '../decision-trail/decision-trail.entity';
 import { milestoneColumns, MilestoneRow } from '../milestone/milestone.entity';
-import { savingsDeliveryColumns, SavingsDeliveryRow, savingsLineColumns, SavingsLineRow } from '../savings/savings.entity';
+import {
+  savingsDeliveryColumns,
+  savingsDeliveryOrder,
+  SavingsDeliveryRow,
+  savingsLineColumns,
+  SavingsLineRow,
+} from '../savings/savings.entity';
 import { committeeActionColumns, committeeActionOrder, CommitteeActionRow, withMeeting } from './committee-action.entity';
 import { eventsAfter, firstBefore, MilestoneMoveRow, SavingsLineMoveRow } from './changes.entity';
 import { slippageChange } from './milestone-move';
@@ -79,7 +85,7 @@ export function changesPlanLoaders(reads: ReadBatch, scope: Scope) {
                FROM ${byKeys('savings_lines', 'l', 'programme_id', scope, ids)}
                JOIN savings_deliveries d ON d.organisation_id = l.organisation_id AND d.savings_line_id = l.id
               WHERE d.recorded_on > ${since}::date
-              ORDER BY d.recorded_on, d.created_at, d.id`,
+              ORDER BY ${savingsDeliveryOrder('d')}`,
         ),
       ),
     ),

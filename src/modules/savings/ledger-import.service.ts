@@ -191,7 +191,8 @@ async function insertDeliveries(tx: Tx, caller: Caller, rows: MatchedRow[]): Pro
        SELECT ${org}, r.line_id, r.amount, r.recorded_on, r.reference
          FROM unnest(${rows.map((r) => r.savingsLineId)}::uuid[], ${rows.map((r) => r.amount.toFixed(2))}::numeric[],
                      ${rows.map((r) => r.recordedOn)}::date[], ${rows.map((r) => r.ledgerReference)}::text[])
-              AS r(line_id, amount, recorded_on, reference)
+              WITH ORDINALITY AS r(line_id, amount, recorded_on, reference, n)
+        ORDER BY r.n
        ON CONFLICT ON CONSTRAINT uq_savings_deliveries_ledger_reference DO NOTHING
        RETURNING id, savings_line_id, amount, recorded_on, ledger_reference
      ), audit AS (

@@ -74,7 +74,7 @@ export const savingsDeliveries: TableOf<SavingsDeliveryRow> = {
 };
 
 /** A line's deliveries in the order recorded. */
-export const savingsDeliveryOrder = (d: string) => raw(`${d}.recorded_on, ${d}.created_at, ${d}.id`);
+export const savingsDeliveryOrder = (d: string) => raw(`${d}.recorded_on, ${d}.seq`);
 
 /** One entry of a line's changes: fields that do not apply to its kind are null. */
 export interface SavingsChangeRow {
