@@ -161,6 +161,14 @@ test('the programme page shows what changed since the latest meeting, and since 
     expect(await page.locator(`${SECTION} p`, { hasText: 'recorded after the meeting' }).textContent()).toBe(
       'What was recorded after the meeting of 28 Jun 2018, up to today.',
     );
+    // the report pack prints the changes since the meeting picked
+    const [pack] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Report pack' }).click()]);
+    await pack.locator('#changes > p').first().waitFor();
+    expect(await pack.locator('#changes > p').first().textContent()).toMatch(
+      /^What was recorded after the meeting of 28 Jun 2018, /,
+    );
+    expect(heads(await shown(pack, '#changes'))).toEqual(heads(section));
+    await pack.close();
     await page.locator(SECTION).screenshot({ path: '/tmp/web-changes-earlier.png' });
     await page.setViewportSize(NARROW);
     await page.locator(SECTION).screenshot({ path: '/tmp/web-changes-earlier-360.png' });

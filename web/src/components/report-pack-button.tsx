@@ -1,9 +1,10 @@
-// Opens the programme's printable report pack. The report is fetched with the bearer header and
-// shown from a blob URL, so the token never goes into a URL (history, logs, Referer).
+// Opens the programme's printable report pack, its changes since the meeting the page shows them
+// since (the latest when none was picked). The report is fetched with the bearer header and shown
+// from a blob URL, so the token never goes into a URL (history, logs, Referer).
 import { useContext, useState } from 'preact/hooks';
 import { SessionContext } from '../use-query';
 
-export function ReportPackButton({ id }: { id: string }) {
+export function ReportPackButton({ id, meetingId }: { id: string; meetingId?: string }) {
   const session = useContext(SessionContext)!;
   const [failure, setFailure] = useState<string | null>(null);
   async function open() {
@@ -11,7 +12,8 @@ export function ReportPackButton({ id }: { id: string }) {
     // opened while the click still counts as the reader's, so no popup blocker stops it
     const tab = window.open('', '_blank');
     try {
-      const res = await fetch(`/reports/programmes/${encodeURIComponent(id)}`, {
+      const since = meetingId === undefined ? '' : `?meetingId=${encodeURIComponent(meetingId)}`;
+      const res = await fetch(`/reports/programmes/${encodeURIComponent(id)}${since}`, {
         headers: { authorization: `Bearer ${session.token}` },
       });
       if (res.status === 401) {

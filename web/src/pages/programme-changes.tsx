@@ -1,7 +1,6 @@
 // The programme page's "Since the committee last met": the changes since the latest meeting at
 // which the programme was considered, or since an earlier one the reader picks. One request per
 // meeting chosen; the meetings come with the page's own query (its resolutions and actions).
-import { useState } from 'preact/hooks';
 import { ProgrammeChangesView } from '../components/changes-since';
 import { DateText, Loaded, ScrollBox } from '../components/common';
 import { graphql } from '../gql';
@@ -138,9 +137,21 @@ function Changes({ id, meetingId }: { id: string; meetingId: string }) {
   );
 }
 
-/** `meetings` newest first (see meetingsBefore); the latest is shown until the reader picks another. */
-export function ChangesSinceSection({ id, meetings }: { id: string; meetings: readonly MeetingOption[] }) {
-  const [chosen, choose] = useState<string | undefined>(undefined);
+/**
+ * `meetings` newest first (see meetingsBefore); the latest is shown until the reader picks another.
+ * The pick is the page's (`chosen`, `choose`): its report pack prints the same changes.
+ */
+export function ChangesSinceSection({
+  id,
+  meetings,
+  chosen,
+  choose,
+}: {
+  id: string;
+  meetings: readonly MeetingOption[];
+  chosen: string | undefined;
+  choose: (meetingId: string) => void;
+}) {
   const meeting = meetings.find((m) => m.id === chosen) ?? meetings[0];
   return (
     <section aria-labelledby="changes-heading">

@@ -358,6 +358,8 @@ function Summary({ programme }: { programme: Programme }) {
 
 export function ProgrammePage({ id }: { id: string }) {
   const state = useQuery(ProgrammePageDocument, { id });
+  // the meeting "Since the committee last met" counts from, when the reader picked one: the report pack's too
+  const [changesMeeting, chooseChangesMeeting] = useState<string | undefined>(undefined);
   const programme = state.status === 'done' ? state.data.programme : undefined;
   useTitle(programme ? `${programme.code} ${programme.name}` : 'Programme');
   if (programme === null)
@@ -376,7 +378,7 @@ export function ProgrammePage({ id }: { id: string }) {
       </nav>
       <h1>{programme ? `${programme.code} ${programme.name}` : 'Programme'}</h1>
       {programme && <Summary programme={programme} />}
-      {programme && <ReportPackButton id={id} />}
+      {programme && <ReportPackButton id={id} meetingId={changesMeeting} />}
       {programme && <ProgrammeHealthSection health={programme.health} history={programme.healthHistory} />}
       <HeatMapSection id={id} />
       <Loaded state={state} what="the programme">
@@ -386,6 +388,8 @@ export function ProgrammePage({ id }: { id: string }) {
               <ChangesSinceSection
                 id={id}
                 meetings={meetingsBefore(londonToday(), data.resolutions.nodes, data.programme.actions)}
+                chosen={changesMeeting}
+                choose={chooseChangesMeeting}
               />
               <AboveAppetite risks={data.programme.risks} />
               <OpenRisks risks={data.programme.risks} />
