@@ -291,6 +291,8 @@ test('programme health near the top: RAG in words, commentary, as-of date and wh
     await page.setViewportSize(NARROW);
     await page.locator('section[aria-labelledby="health-heading"]').screenshot({ path: '/tmp/web-depth-health-360.png' });
     await page.goto(`${base}#/programmes/${encodeURIComponent(unreported)}`);
+    // the previous programme's page is still there until the hash change renders this one
+    await page.locator('h1', { hasText: 'NEW-2026' }).waitFor();
     await page.locator('#issues-heading').waitFor();
     expect(await page.locator('section[aria-labelledby="health-heading"] p').innerText()).toBe(
       'No health report has been made on this programme.',
