@@ -121,7 +121,7 @@ test("the ADMIN's pack: summary, owner, heat map with the ADMIN's counts, risks 
     // issue 17: the corporate register (R01 and the confidential R02 score 15 or more), the risk's statement, controls apart
     expect(await page.innerText('#health')).toContain('2 open risks escalated to the corporate register');
     const r01 = await page.innerText('[data-risk="R01"]');
-    expect(r01).toContain('Escalated to corporate register');
+    expect(r01).toContain('Escalated to the corporate register');
     expect(r01).toContain('Teams move before case files are migrated');
     expect(await page.innerText('[data-risk="R01"] table.controls tbody')).toMatch(
       /^Duty rota covers every move\s+none\s+Not assessed$/,

@@ -125,7 +125,7 @@ test('programme page: controls with effectiveness apart from further actions, th
     }
     // FH-2018 R01 scores 20: on the corporate register, said in words; cause -> event -> effect, treatment, proximity
     const r01 = page.locator('article[data-risk="R01"]');
-    expect(await r01.locator('.escalated').innerText()).toBe('Escalated to corporate register');
+    expect(await r01.locator('.escalated').innerText()).toBe('Escalated to the corporate register');
     expect(await r01.locator('.risk-statement dt').allInnerTexts()).toEqual([
       'Cause',
       'Event',
@@ -317,7 +317,7 @@ test('the report pack has the same controls, further actions (every progress not
     expect(await rows(page, 'Open issues')).toEqual(OPEN_FH);
     expect(await rows(page, 'Resolved issues')).toEqual(RESOLVED_FH);
     const r01 = page.locator('[data-risk="R01"]');
-    expect(await r01.locator('.escalated').innerText()).toBe('Escalated to corporate register');
+    expect(await r01.locator('.escalated').innerText()).toBe('Escalated to the corporate register');
     expect((await rows(page, 'Existing controls of R01')).map((r) => r[2])).toEqual(['Effective', 'Partly effective']);
     // on paper nothing can be opened: every note is printed
     const progress = r01.locator('tr', { hasText: 'Report referral rates' }).locator('td.progress ol li');

@@ -15,7 +15,7 @@ export interface RiskStatementFields {
 export function EscalatedMarker({ escalated }: { escalated: boolean }) {
   return escalated ? (
     <p class="escalated">
-      <strong>Escalated to corporate register</strong>
+      <strong>Escalated to the corporate register</strong>
     </p>
   ) : null;
 }
