@@ -78,6 +78,21 @@ export async function findVisible<Row>(
 }
 
 /**
+ * The two rows a link joins, each one the scope may see or NOT_FOUND (`a` first), both held
+ * (`holdKey`) until the transaction ends: a concurrent delete of either waits for the link, or has
+ * won and it is NOT_FOUND here.
+ */
+export async function findLinkEnds<A, B>(
+  tx: Tx,
+  scope: Scope,
+  [ta, a]: readonly [TableOf<A>, string],
+  [tb, b]: readonly [TableOf<B>, string],
+): Promise<[A, B]> {
+  const first = await findVisible(tx, ta, scope, a, { holdKey: true });
+  return [first, await findVisible(tx, tb, scope, b, { holdKey: true })];
+}
+
+/**
  * Compare-and-set in one statement: the row as the caller last saw it (`expectedVersion`) gets
  * `sets` (column: value, or an Sql expression) and the next version. Of concurrent writers with one
  * version exactly one matches; the others get CONFLICT and nothing is written.

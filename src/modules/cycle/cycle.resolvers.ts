@@ -3,8 +3,7 @@ import { respondToRecommendation } from './recommendation.service';
 
 export const cycleResolvers: Resolvers = {
   Mutation: {
-    respondToRecommendation: (_, { recommendationId, responseId, outcome }, ctx) =>
-      respondToRecommendation(ctx, recommendationId, responseId, outcome),
+    respondToRecommendation: (_, args, ctx) => respondToRecommendation(ctx, args),
   },
   Resolution: {
     referredTo: (resolution, _, ctx) =>

@@ -1,10 +1,11 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
+import { findLinkEnds } from '../../db/table';
 import { badInput } from '../../errors';
+import { MutationRespondToRecommendationArgs } from '../../generated/types';
 import { recordAudit } from '../audit/audit.service';
-import { RecommendationOutcome, resolutionColumns, ResolutionRow, resolutions } from '../decision-trail/decision-trail.entity';
+import { resolutionColumns, ResolutionRow, resolutions } from '../decision-trail/decision-trail.entity';
 
 /**
  * respondToRecommendation: links the receiving body's decision to the recommendation and sets
@@ -12,15 +13,16 @@ import { RecommendationOutcome, resolutionColumns, ResolutionRow, resolutions } 
  */
 export async function respondToRecommendation(
   ctx: Context,
-  recommendationId: string,
-  responseId: string,
-  outcome: RecommendationOutcome,
+  { recommendationId, responseId, outcome }: MutationRespondToRecommendationArgs,
 ): Promise<ResolutionRow> {
   const caller = requireCaller(ctx);
   return inTransaction(ctx, async (tx) => {
-    // both held: a concurrent deleteResolution of either waits for this, or has won and it is NOT_FOUND
-    const recommendation = await findVisible(tx, resolutions, ctx.scope, recommendationId, { holdKey: true });
-    const response = await findVisible(tx, resolutions, ctx.scope, responseId, { holdKey: true });
+    const [recommendation, response] = await findLinkEnds(
+      tx,
+      ctx.scope,
+      [resolutions, recommendationId],
+      [resolutions, responseId],
+    );
     requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
     if (recommendation.kind !== 'RECOMMENDATION') {
       throw badInput('recommendationId', `That resolution is a ${recommendation.kind}, not a RECOMMENDATION`);

@@ -3,7 +3,7 @@ import { Context, inTransaction } from '../../context';
 import { Tx } from '../../db/db';
 import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
 import { ident, sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
+import { findLinkEnds } from '../../db/table';
 import { badInput } from '../../errors';
 import { LinkTarget } from '../../generated/types';
 import { Actor, recordAudit } from '../audit/audit.service';
@@ -27,10 +27,9 @@ export async function changeLink(ctx: Context, resolutionId: string, target: Lin
   const caller = requireCaller(ctx);
   const { kind, id } = onlyTarget(target);
   return inTransaction(ctx, async (tx) => {
-    // both held: a concurrent delete of either waits for the link, or has won and it is NOT_FOUND
-    const resolution = await findVisible(tx, resolutions, ctx.scope, resolutionId, { holdKey: true });
     // NOT_FOUND names the target by its type, e.g. "No such Risk" (a confidential one too, for a MEMBER)
-    const found = await findVisible(tx, { ...kind.table, noun: kind.type }, ctx.scope, id, { holdKey: true });
+    const target = { ...kind.table, noun: kind.type };
+    const [resolution, found] = await findLinkEnds(tx, ctx.scope, [resolutions, resolutionId], [target, id]);
     requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER');
     requireProgrammeEditor(caller, kind.programmeOf(found));
     const [links, column] = [ident(kind.links), ident(kind.column)];

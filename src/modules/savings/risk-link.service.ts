@@ -1,7 +1,7 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { findVisible } from '../../db/table';
+import { findLinkEnds } from '../../db/table';
 import { badInput } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { RiskRow, risks } from '../risk/risk.entity';
@@ -22,9 +22,7 @@ export async function changeRiskSavingsLink(
 ): Promise<RiskRow> {
   const caller = requireCaller(ctx);
   return inTransaction(ctx, async (tx) => {
-    // both held: a concurrent delete of either waits for the link, or has won and it is NOT_FOUND
-    const risk = await findVisible(tx, risks, ctx.scope, riskId, { holdKey: true });
-    const line = await findVisible(tx, savingsLines, ctx.scope, savingsLineId, { holdKey: true });
+    const [risk, line] = await findLinkEnds(tx, ctx.scope, [risks, riskId], [savingsLines, savingsLineId]);
     if (caller.role !== 'FINANCE') requireProgrammeEditor(caller, risk.programmeId);
     if (line.programmeId !== risk.programmeId) {
       throw badInput('savingsLineId', 'A risk threatens only savings lines of its own programme');
