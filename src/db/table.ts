@@ -163,6 +163,37 @@ export function pageArgs(t: ListOf<unknown>, args: { first?: number | null; afte
 
 export type PageArgs = ReturnType<typeof pageArgs>;
 
+/** One field's condition in a filter: the SQL when the field is set, else false (or null). */
+export type Condition = Sql | false | null | undefined;
+
+/**
+ * A filtered list's condition: the rows of `t` the scope may see that meet each of `conditions`
+ * that is set, built in that order (the order of the statement's parameters). Null, so an empty
+ * page without a statement, when one of `ids` the filter names is malformed: what is not an id
+ * matches nothing.
+ */
+export function filtered(
+  t: TableOf<unknown>,
+  scope: Scope,
+  ids: readonly (string | null | undefined)[],
+  conditions: () => readonly Condition[],
+): Sql | null {
+  if (ids.some((id) => id != null && !isId(id))) return null;
+  return join([visibleTo(t, scope), ...conditions().filter((c) => c instanceof Sql)], ' AND ');
+}
+
+/** A filtered list's page: its page arguments checked first (`pageArgs`), then the rows `filtered` answers. */
+export function listFiltered<Row>(
+  ctx: Reader,
+  t: ListOf<Row>,
+  args: { first?: number | null; after?: string | null },
+  ids: readonly (string | null | undefined)[],
+  conditions: () => readonly Condition[],
+): Promise<Connection<Row>> {
+  const page = pageArgs(t, args);
+  return listPage(ctx, t, page, filtered(t, ctx.scope, ids, conditions));
+}
+
 /** What a list needs of the request: the database, the caller's scope, the batch its count goes with. */
 export interface Reader {
   db: Db;

@@ -2,9 +2,8 @@ import { Caller } from '../../auth/caller';
 import { Context } from '../../context';
 import { requireCaller, requireRole } from '../../auth/permissions';
 import { Tx } from '../../db/db';
-import { join, raw, sql } from '../../db/sql';
-import { ListOf, listPage, pageArgs, visibleTo } from '../../db/table';
-import { isId } from '../../validation';
+import { raw, sql } from '../../db/sql';
+import { filtered, ListOf, listPage, pageArgs } from '../../db/table';
 import { QueryAuditTrailArgs } from '../../generated/types';
 
 export type Changes = Record<string, [unknown, unknown]>;
@@ -120,9 +119,9 @@ export async function listAuditEvents(ctx: Context, args: QueryAuditTrailArgs) {
   const caller = requireCaller(ctx);
   const page = pageArgs(auditEvents, args);
   requireRole(caller, 'ADMIN', 'PROGRAMME_MANAGER', 'FINANCE');
-  if (args.entityId != null && !isId(args.entityId)) return listPage(ctx, auditEvents, page, null);
-  const where = [visibleTo(auditEvents, ctx.scope)];
-  if (args.entityId != null) where.push(sql`entity_id = ${args.entityId}`);
-  if (args.since != null) where.push(sql`at >= ${args.since}`);
-  return listPage(ctx, auditEvents, page, join(where, ' AND '));
+  const where = filtered(auditEvents, ctx.scope, [args.entityId], () => [
+    args.entityId != null && sql`entity_id = ${args.entityId}`,
+    args.since != null && sql`at >= ${args.since}`,
+  ]);
+  return listPage(ctx, auditEvents, page, where);
 }

@@ -1,11 +1,16 @@
 import { requireCaller } from '../../auth/permissions';
 import { Context } from '../../context';
-import { join, param, raw, sql } from '../../db/sql';
-import { listPage, pageArgs, visibleTo } from '../../db/table';
+import { param, raw, sql } from '../../db/sql';
+import { listFiltered } from '../../db/table';
 import { QueryCommitteeActionsArgs } from '../../generated/types';
 import { londonToday } from '../../values/calendar-date';
-import { isId } from '../../validation';
 import { actionOverdueSql, committeeActions } from './committee-action.entity';
+
+/** Given at one of the committee's meetings, or to come back to it (one parameter, written twice). */
+function forCommittee(committeeId: string) {
+  const committee = param(committeeId);
+  return sql`(m.committee_id = ${committee}::uuid OR a.report_to_committee_id = ${committee}::uuid)`;
+}
 
 /**
  * `committeeActions`: the organisation's actions across committees and programmes, every filter
@@ -13,17 +18,11 @@ import { actionOverdueSql, committeeActions } from './committee-action.entity';
  */
 export async function listCommitteeActions(ctx: Context, args: QueryCommitteeActionsArgs) {
   requireCaller(ctx);
-  const page = pageArgs(committeeActions, args);
   const f = args.filter ?? {};
-  if ([f.committeeId, f.programmeId].some((id) => id != null && !isId(id))) return listPage(ctx, committeeActions, page, null);
-  const where = [visibleTo(committeeActions, ctx.scope)];
-  if (f.committeeId != null) {
-    const committee = param(f.committeeId);
-    // given at one of its meetings, or to come back to it
-    where.push(sql`(m.committee_id = ${committee}::uuid OR a.report_to_committee_id = ${committee}::uuid)`);
-  }
-  if (f.programmeId != null) where.push(sql`a.programme_id = ${f.programmeId}::uuid`);
-  if (f.status != null) where.push(sql`a.status = ANY(${f.status}::text[])`);
-  if (f.overdue != null) where.push(sql`${raw(f.overdue ? '' : 'NOT ')}${actionOverdueSql('a', londonToday())}`);
-  return listPage(ctx, committeeActions, page, join(where, ' AND '));
+  return listFiltered(ctx, committeeActions, args, [f.committeeId, f.programmeId], () => [
+    f.committeeId != null && forCommittee(f.committeeId),
+    f.programmeId != null && sql`a.programme_id = ${f.programmeId}::uuid`,
+    f.status != null && sql`a.status = ANY(${f.status}::text[])`,
+    f.overdue != null && sql`${raw(f.overdue ? '' : 'NOT ')}${actionOverdueSql('a', londonToday())}`,
+  ]);
 }

@@ -3,9 +3,9 @@ import { Context, inTransaction } from '../../context';
 import { Tx } from '../../db/db';
 import { badInput } from '../../errors';
 import { requireCaller, requireRole } from '../../auth/permissions';
-import { join, Param, param, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, visibleTo } from '../../db/table';
-import { containsPattern, isId, optionalText, requiredText } from '../../validation';
+import { Param, param, sql } from '../../db/sql';
+import { findVisible, listFiltered } from '../../db/table';
+import { containsPattern, optionalText, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
 import {
   CommitteeRow,
@@ -136,22 +136,22 @@ export async function insertResolutions(
   );
 }
 
+/** The resolution's text or agenda item contains `search` (one pattern parameter, written twice). */
+function textContains(search: string) {
+  const pattern = param(containsPattern(search));
+  return sql`(r.text ILIKE ${pattern} OR r.agenda_item ILIKE ${pattern})`;
+}
+
 export async function listResolutions(ctx: Context, args: QueryResolutionsArgs) {
   requireCaller(ctx);
-  const page = pageArgs(resolutions, args);
   const f = args.filter ?? {};
-  const { scope } = ctx;
-  if ([f.committeeId, f.programmeId].some((id) => id != null && !isId(id))) return listPage(ctx, resolutions, page, null);
-  const where = [visibleTo(resolutions, scope)];
-  if (f.committeeId != null) where.push(sql`r.committee_id = ${f.committeeId}`);
-  if (f.kind) where.push(sql`r.kind = ANY(${f.kind}::text[])`);
-  if (f.outcome) where.push(sql`r.outcome = ANY(${f.outcome}::text[])`);
-  if (f.programmeId != null) where.push(linkedToProgramme(scope, param(f.programmeId)));
-  if (f.from) where.push(sql`r.meeting_date >= ${f.from}`);
-  if (f.to) where.push(sql`r.meeting_date <= ${f.to}`);
-  if (f.search) {
-    const pattern = param(containsPattern(f.search));
-    where.push(sql`(r.text ILIKE ${pattern} OR r.agenda_item ILIKE ${pattern})`);
-  }
-  return listPage(ctx, resolutions, page, join(where, ' AND '));
+  return listFiltered(ctx, resolutions, args, [f.committeeId, f.programmeId], () => [
+    f.committeeId != null && sql`r.committee_id = ${f.committeeId}`,
+    !!f.kind && sql`r.kind = ANY(${f.kind}::text[])`,
+    !!f.outcome && sql`r.outcome = ANY(${f.outcome}::text[])`,
+    f.programmeId != null && linkedToProgramme(ctx.scope, param(f.programmeId)),
+    !!f.from && sql`r.meeting_date >= ${f.from}`,
+    !!f.to && sql`r.meeting_date <= ${f.to}`,
+    !!f.search && textContains(f.search),
+  ]);
 }

@@ -2,8 +2,8 @@ import { Caller } from '../../auth/caller';
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { Tx } from '../../db/db';
-import { join, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, updateVersioned, visibleTo } from '../../db/table';
+import { sql } from '../../db/sql';
+import { findVisible, listFiltered, updateVersioned } from '../../db/table';
 import { claimingUnique } from '../../db/unique';
 import { badInput, conflict } from '../../errors';
 import {
@@ -14,7 +14,7 @@ import {
   QueryIssuesArgs,
 } from '../../generated/types';
 import { londonToday } from '../../values/calendar-date';
-import { isId, notInFuture, optionalText, presentKeys, requiredText } from '../../validation';
+import { notInFuture, optionalText, presentKeys, requiredText } from '../../validation';
 import { diff, recordAudit } from '../audit/audit.service';
 import { programmes } from '../programme/programme.entity';
 import { closeInTransaction } from '../risk/risk-lifecycle.service';
@@ -26,14 +26,12 @@ import { issueColumns, IssueRow, issues } from './issue.entity';
 /** `issues`: filtered, by status, priority, programme code and reference, keyset-paginated. */
 export async function listIssues(ctx: Context, args: QueryIssuesArgs) {
   requireCaller(ctx);
-  const page = pageArgs(issues, args);
   const f = args.filter ?? {};
-  if (f.programmeId != null && !isId(f.programmeId)) return listPage(ctx, issues, page, null);
-  const where = [visibleTo(issues, ctx.scope)];
-  if (f.programmeId != null) where.push(sql`i.programme_id = ${f.programmeId}::uuid`);
-  if (f.status != null) where.push(sql`i.status = ANY(${f.status}::text[])`);
-  if (f.priority != null) where.push(sql`i.priority = ANY(${f.priority}::text[])`);
-  return listPage(ctx, issues, page, join(where, ' AND '));
+  return listFiltered(ctx, issues, args, [f.programmeId], () => [
+    f.programmeId != null && sql`i.programme_id = ${f.programmeId}::uuid`,
+    f.status != null && sql`i.status = ANY(${f.status}::text[])`,
+    f.priority != null && sql`i.priority = ANY(${f.priority}::text[])`,
+  ]);
 }
 
 export function getIssue(ctx: Context, id: string): Promise<IssueRow | null> {

@@ -1,9 +1,9 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
-import { join, raw, sql } from '../../db/sql';
-import { findVisible, listPage, pageArgs, setsOf, visibleTo } from '../../db/table';
+import { raw, sql } from '../../db/sql';
+import { findVisible, listFiltered, setsOf } from '../../db/table';
 import { badInput } from '../../errors';
-import { isId, notInFuture, requiredText } from '../../validation';
+import { notInFuture, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
 import { updateVisible } from '../audit/versioned-writes';
 import { programmes } from '../programme/programme.entity';
@@ -14,17 +14,15 @@ import { MilestoneInput, MutationUpdateMilestoneArgs, QueryMilestonesArgs, Updat
 /** `milestones`: filtered, ordered by forecast date then title, keyset-paginated. */
 export async function listMilestones(ctx: Context, args: QueryMilestonesArgs) {
   requireCaller(ctx);
-  const page = pageArgs(milestones, args);
   const f = args.filter ?? {};
-  if (f.programmeId != null && !isId(f.programmeId)) return listPage(ctx, milestones, page, null);
-  const where = [visibleTo(milestones, ctx.scope)];
-  if (f.programmeId != null) where.push(sql`m.programme_id = ${f.programmeId}`);
-  if (f.status != null) where.push(sql`m.status = ANY(${f.status}::text[])`);
-  // slippageDays > 0 exactly when the due date is after the baseline (see slippage.ts)
-  if (f.slipped != null) where.push(sql`${milestoneDueDate('m')} ${raw(f.slipped ? '>' : '<=')} m.baseline_date`);
-  if (f.dueBefore != null) where.push(sql`${milestoneDueDate('m')} < ${f.dueBefore}::date`);
-  if (f.overdue != null) where.push(sql`${raw(f.overdue ? '' : 'NOT ')}${milestoneOverdueSql('m', londonToday())}`);
-  return listPage(ctx, milestones, page, join(where, ' AND '));
+  return listFiltered(ctx, milestones, args, [f.programmeId], () => [
+    f.programmeId != null && sql`m.programme_id = ${f.programmeId}`,
+    f.status != null && sql`m.status = ANY(${f.status}::text[])`,
+    // slippageDays > 0 exactly when the due date is after the baseline (see slippage.ts)
+    f.slipped != null && sql`${milestoneDueDate('m')} ${raw(f.slipped ? '>' : '<=')} m.baseline_date`,
+    f.dueBefore != null && sql`${milestoneDueDate('m')} < ${f.dueBefore}::date`,
+    f.overdue != null && sql`${raw(f.overdue ? '' : 'NOT ')}${milestoneOverdueSql('m', londonToday())}`,
+  ]);
 }
 
 export async function createMilestone(ctx: Context, input: MilestoneInput): Promise<MilestoneRow> {

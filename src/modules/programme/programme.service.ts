@@ -1,25 +1,28 @@
 import { Context, inTransaction } from '../../context';
 import { requireCaller, requireProgrammeEditor, requireRole } from '../../auth/permissions';
 import { badInput, conflict } from '../../errors';
-import { join, param, sql } from '../../db/sql';
-import { listPage, pageArgs, setsOf, visibleTo } from '../../db/table';
+import { param, sql } from '../../db/sql';
+import { listFiltered, setsOf } from '../../db/table';
 import { containsPattern, optionalText, requiredText } from '../../validation';
 import { created, recordAudit } from '../audit/audit.service';
 import { updateVisible } from '../audit/versioned-writes';
 import { programmeColumns, ProgrammeRow, programmes } from './programme.entity';
 import { MutationUpdateProgrammeArgs, QueryProgrammesArgs } from '../../generated/types';
 
+/** The programme's code, name or description contains `search` (one pattern parameter, written three times). */
+function textContains(search: string) {
+  const pattern = param(containsPattern(search));
+  return sql`(p.code ILIKE ${pattern} OR p.name ILIKE ${pattern} OR p.description ILIKE ${pattern})`;
+}
+
 /** `programmes`: filtered, ordered by code, keyset-paginated. */
 export async function listProgrammes(ctx: Context, args: QueryProgrammesArgs) {
   requireCaller(ctx);
-  const page = pageArgs(programmes, args);
-  const where = [visibleTo(programmes, ctx.scope)];
-  if (args.filter?.status) where.push(sql`p.status = ANY(${args.filter.status}::text[])`);
-  if (args.filter?.search) {
-    const pattern = param(containsPattern(args.filter.search));
-    where.push(sql`(p.code ILIKE ${pattern} OR p.name ILIKE ${pattern} OR p.description ILIKE ${pattern})`);
-  }
-  return listPage(ctx, programmes, page, join(where, ' AND '));
+  const f = args.filter ?? {};
+  return listFiltered(ctx, programmes, args, [], () => [
+    !!f.status && sql`p.status = ANY(${f.status}::text[])`,
+    !!f.search && textContains(f.search),
+  ]);
 }
 
 export function getProgramme(ctx: Context, id: string): Promise<ProgrammeRow | null> {

@@ -1,10 +1,10 @@
 import { Context } from '../../context';
 import { requireCaller } from '../../auth/permissions';
-import { join, raw, sql } from '../../db/sql';
-import { listPage, pageArgs, visibleTo } from '../../db/table';
+import { raw, sql } from '../../db/sql';
+import { listFiltered } from '../../db/table';
 import { MitigationFilter } from '../../generated/types';
 import { londonToday } from '../../values/calendar-date';
-import { containsPattern, isId } from '../../validation';
+import { containsPattern } from '../../validation';
 import { MitigationRow, mitigationList } from './risk.entity';
 
 /** dueDate is before today and the status is PLANNED or IN_PROGRESS (mitigationOverdue, in SQL). */
@@ -20,19 +20,16 @@ export async function listMitigations(
   args: { filter?: MitigationFilter | null; first?: number | null; after?: string | null },
 ) {
   requireCaller(ctx);
-  const page = pageArgs(mitigationList, args);
   const f = args.filter ?? {};
-  if ((f.programmeId != null && !isId(f.programmeId)) || (f.riskId != null && !isId(f.riskId)))
-    return listPage(ctx, mitigationList, page, null);
-  const where = [visibleTo(mitigationList, ctx.scope)];
-  if (f.programmeId != null) where.push(sql`r.programme_id = ${f.programmeId}::uuid`);
-  if (f.riskId != null) where.push(sql`m.risk_id = ${f.riskId}::uuid`);
-  if (f.status != null) where.push(sql`m.status = ANY(${f.status}::text[])`);
-  if (f.overdue != null) where.push(sql`${raw(f.overdue ? '' : 'NOT ')}${overdueSql(londonToday())}`);
-  if (f.dueBefore != null) where.push(sql`m.due_date < ${f.dueBefore}::date`);
-  if (f.kind != null) where.push(sql`m.kind = ANY(${f.kind}::text[])`);
-  if (f.owner) where.push(sql`m.owner ILIKE ${containsPattern(f.owner)}`);
-  return listPage(ctx, mitigationList, page, join(where, ' AND '));
+  return listFiltered(ctx, mitigationList, args, [f.programmeId, f.riskId], () => [
+    f.programmeId != null && sql`r.programme_id = ${f.programmeId}::uuid`,
+    f.riskId != null && sql`m.risk_id = ${f.riskId}::uuid`,
+    f.status != null && sql`m.status = ANY(${f.status}::text[])`,
+    f.overdue != null && sql`${raw(f.overdue ? '' : 'NOT ')}${overdueSql(londonToday())}`,
+    f.dueBefore != null && sql`m.due_date < ${f.dueBefore}::date`,
+    f.kind != null && sql`m.kind = ANY(${f.kind}::text[])`,
+    !!f.owner && sql`m.owner ILIKE ${containsPattern(f.owner)}`,
+  ]);
 }
 
 export function getMitigation(ctx: Context, id: string): Promise<MitigationRow | null> {
