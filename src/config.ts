@@ -21,6 +21,12 @@ export interface Config {
   authCacheSeconds: number;
   /** PostgreSQL only: longest a statement may run, or a connection take to answer or to open. */
   databaseTimeoutSeconds: number;
+  /** Longest a query may run before it is answered TIMEOUT. */
+  requestTimeoutSeconds: number;
+  /** Objects one answer may hold before it is answered RESPONSE_TOO_LARGE. */
+  maxResponseObjects: number;
+  /** Largest estimated answer, in fields, of an operation that is run (cost.ts). */
+  maxQueryCost: number;
   logLevel: LogLevel;
   /** Bearer for GET /metrics; unset, only loopback callers get an answer. */
   metricsToken?: string;
@@ -59,6 +65,9 @@ const ENVIRONMENT = z.object({
   RATE_LIMIT_PER_MINUTE: optional(wholeNumber(0, 1_000_000)),
   AUTH_CACHE_SECONDS: optional(wholeNumber(0, 60)),
   DATABASE_TIMEOUT_SECONDS: optional(wholeNumber(1, 3600)),
+  REQUEST_TIMEOUT_SECONDS: optional(wholeNumber(1, 3600)),
+  MAX_RESPONSE_OBJECTS: optional(wholeNumber(1000, 10_000_000)),
+  MAX_QUERY_COST: optional(wholeNumber(1000, 1_000_000_000)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   METRICS_TOKEN: optional(secret),
   BENCH_STATS: optional(z.enum(['0', '1'])),
@@ -76,6 +85,9 @@ const RULES: Record<Variable, string> = {
   RATE_LIMIT_PER_MINUTE: 'must be a whole number from 0 to 1000000',
   AUTH_CACHE_SECONDS: 'must be a whole number from 0 to 60',
   DATABASE_TIMEOUT_SECONDS: 'must be a whole number from 1 to 3600',
+  REQUEST_TIMEOUT_SECONDS: 'must be a whole number from 1 to 3600',
+  MAX_RESPONSE_OBJECTS: 'must be a whole number from 1000 to 10000000',
+  MAX_QUERY_COST: 'must be a whole number from 1000 to 1000000000',
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')}`,
   METRICS_TOKEN: 'must be at least 16 characters without spaces, or unset',
   BENCH_STATS: 'must be 1 or 0',
@@ -115,6 +127,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 600,
     authCacheSeconds: v.AUTH_CACHE_SECONDS ?? 2,
     databaseTimeoutSeconds: v.DATABASE_TIMEOUT_SECONDS ?? 5,
+    requestTimeoutSeconds: v.REQUEST_TIMEOUT_SECONDS ?? 10,
+    maxResponseObjects: v.MAX_RESPONSE_OBJECTS ?? 20_000,
+    maxQueryCost: v.MAX_QUERY_COST ?? 10_000_000,
     logLevel: v.LOG_LEVEL ?? defaults.logLevel,
     metricsToken: v.METRICS_TOKEN,
     benchStats: v.BENCH_STATS === '1',

@@ -2,6 +2,7 @@ import { Caller } from './auth/caller';
 import { CallerCache } from './auth/caller-cache';
 import { Scope, scopeOf } from './auth/scope';
 import { Db, Tx } from './db/db';
+import { ExecutionBudget } from './graphql/execution-limits';
 import { createLoaders, Loaders } from './loaders';
 
 /** What every resolver gets for one request: who is asking, the database, fresh loaders. */
@@ -17,6 +18,8 @@ export interface Context {
   callers: CallerCache;
   /** Per request, never shared: their cache holds what this caller may see. */
   loaders: Loaders;
+  /** The request's objects and time against the execution limits; absent for the server's own reads. */
+  budget?: ExecutionBudget;
 }
 
 export function createContext(db: Db, callers: CallerCache, caller: Caller | null, operator: boolean): Context {

@@ -4,9 +4,11 @@ import { isId } from './validation';
 
 /** Lists take `first` 1..500 and an `after` cursor from the page before (keyset, never OFFSET). */
 export const MAX_PAGE = 500;
+/** `first` when absent or null. */
+export const DEFAULT_PAGE = 50;
 
 export function pageSize(first: number | null | undefined): number {
-  const n = first ?? 50;
+  const n = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}`);
   return n;
 }

@@ -31,6 +31,8 @@ import {
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { badCharacters } from './bad-characters';
+import { Context } from '../context';
+import { ExecutionBudget, ExecutionLimits } from './execution-limits';
 
 /** Distinct operations kept compiled; a client sends a handful, the bound is for hostile ones. */
 const COMPILED_OPERATIONS = 1_000;
@@ -38,7 +40,7 @@ const COMPILED_OPERATIONS = 1_000;
 /** Scalars whose parsed value is an object, which graphql-jit cannot keep for a literal. */
 const OBJECT_SCALARS = new Set(['Money', 'DateTime']);
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema, limits: ExecutionLimits): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery | 'interpret'>({ max: COMPILED_OPERATIONS });
 
   const compile = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null) => {
@@ -48,7 +50,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     return isCompiledQuery(result) ? result : 'interpret';
   };
 
-  const executor: GatewayExecutor = async ({ document, operation, request, queryHash, operationName, context }) => {
+  const run = async ({ document, operation, request, queryHash, operationName, context }: Parameters<GatewayExecutor>[0]) => {
     // a string the database cannot hold is refused before anything runs
     const refused = badCharacters(document, request.variables);
     if (refused) return { data: null, errors: [refused] };
@@ -68,6 +70,16 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // took (it answers without data, having run nothing), graphql-js' answer is the contract's
     if (!('data' in result)) return interpret();
     return asGraphQLJsErrors(result);
+  };
+
+  // past a limit, the answer is only the limit's error: not the partial data, nor one error per
+  // resolver that was refused after it
+  const executor: GatewayExecutor = async (request) => {
+    const budget = new ExecutionBudget(limits, request.operation.operation === 'query');
+    (request.context as Partial<Context>).budget = budget;
+    const limited = () => ({ data: null, errors: [budget.exceeded!] });
+    const result = await budget.within(run(request), limited);
+    return budget.exceeded ? limited() : result;
   };
 
   return {

@@ -16,6 +16,8 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RESPONSE_TOO_LARGE',
+  'TIMEOUT',
 ]);
 
 /** "... at \"i.planned\"; ..." in a variable coercion message names the input field. */

@@ -16,7 +16,9 @@ import { Context, createContext } from '../context';
 import { Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { armor, MAX_TOKENS } from '../graphql/armor';
+import { costLimitPlugin } from '../graphql/cost';
 import { compiledExecution } from '../graphql/execution';
+import { limitExecution } from '../graphql/execution-limits';
 import { createFormatError } from '../graphql/format-error';
 import { literalErrorsPlugin } from '../graphql/literal-errors';
 import { operationChoicePlugin } from '../graphql/operation-choice';
@@ -51,9 +53,9 @@ export async function createApp(database: Database, config: Config, logger: Logg
   const metrics = createMetrics();
   observePool(database.dataSource, metrics.registry);
   const httpServer = http.createServer(app);
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const schema = limitExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
   const apollo = new ApolloServer<Context & { log: RequestLog }>({
-    gateway: compiledExecution(schema),
+    gateway: compiledExecution(schema, { maxObjects: config.maxResponseObjects, timeoutSeconds: config.requestTimeoutSeconds }),
     introspection: true,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
@@ -71,6 +73,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
       operationLogPlugin,
       literalErrorsPlugin,
       operationChoicePlugin,
+      costLimitPlugin(schema, config.maxQueryCost),
       ...armor.plugins,
     ],
   });

@@ -41,6 +41,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, logger?: 
     // (statement counts); token-cache.test.ts sets its own
     authCacheSeconds: 60,
     databaseTimeoutSeconds: 5,
+    requestTimeoutSeconds: 10,
+    maxResponseObjects: 20_000,
+    maxQueryCost: 10_000_000,
     logLevel: 'silent',
     ...overrides,
   };
