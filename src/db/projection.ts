@@ -148,6 +148,6 @@ export class Projection<Row> {
 
   /** The entity's table as the shared helpers of table.ts read it, with every column. */
   table(table: string, alias: string, noun: string): TableOf<Row> {
-    return { table, alias, noun, columns: (a) => this.selectAll(a) };
+    return { table, alias, noun, columns: (a) => this.selectAll(a), fields: this.fields };
   }
 }

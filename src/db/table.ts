@@ -28,6 +28,8 @@ export interface TableOf<Row> {
   visible?(scope: Scope): Sql;
   /** The table alone, as updates write it, when reads join more (the rest of a row is as it was read). */
   writes?: TableOf<Partial<Row>>;
+  /** The row's fields, where the table declares them (a projection's): what a deletion records of a row read with more. */
+  fields?: readonly string[];
   /** Never set: it only tells TypeScript what a row of the table is. */
   readonly row?: Row;
 }

@@ -63,11 +63,19 @@ export function updateVisible<Row extends { id: string; version: number }>(
   });
 }
 
+/** The fields of a row that its table itself holds: those of `t.writes` when reads of `t` join more. */
+function writtenOf<Row extends { id: string }>(t: TableOf<Row>, row: Row): { id: string } {
+  const fields = t.writes?.fields;
+  if (!fields) return row;
+  return { id: row.id, ...Object.fromEntries(Object.entries(row).filter(([field]) => fields.includes(field))) };
+}
+
 /**
  * The whole deletion of a record entered in error: the reason (BAD_USER_INPUT), then in one
  * transaction the row the caller may see (NOT_FOUND), `check` (the service's permission),
  * compare-and-delete (deleteVersioned: CONFLICT) with `dependents` removing and recording what
- * hangs from the row, and the deletion event: the row's last state with what `dependents` answers.
+ * hangs from the row, and the deletion event: the row's last state (the fields of `t.writes` when
+ * reads of `t` join more) with what `dependents` answers.
  */
 export function deleteVisible<Row extends { id: string; version: number }>(
   ctx: Context,
@@ -86,6 +94,6 @@ export function deleteVisible<Row extends { id: string; version: number }>(
     await deleteVersioned(tx, t, ctx.scope, row, expectedVersion, async () => {
       kept = await dependents(tx, row, why);
     });
-    return recordDeletion(tx, caller, entityType, { ...row, ...kept }, why);
+    return recordDeletion(tx, caller, entityType, { ...writtenOf(t, row), ...kept }, why);
   });
 }

@@ -1,8 +1,6 @@
-import { Context, inTransaction } from '../../context';
+import { Context } from '../../context';
 import { requireCaller, requireProgrammeEditor } from '../../auth/permissions';
 import { sql } from '../../db/sql';
-import { deleteVersioned, findVisible } from '../../db/table';
-import { requiredText } from '../../validation';
 import { Deletion, recordDeletion } from '../audit/audit.service';
 import { deleteVisible } from '../audit/versioned-writes';
 import { unlinkDeletedTarget } from '../decision-trail/resolution-link.service';
@@ -13,9 +11,7 @@ import {
   assessmentColumns,
   mitigationColumns,
   MitigationRow,
-  mitigations,
   mitigationsOfRisks,
-  MitigationUpdateRow,
   RiskRow,
   risks,
 } from './risk.entity';
@@ -55,16 +51,10 @@ export async function deleteRisk(ctx: Context, id: string, expectedVersion: numb
 /** deleteMitigation: a mitigation entered in error, with its progress notes (kept in its last state); its risk's version does not change. Those who may edit the risk. */
 export async function deleteMitigation(ctx: Context, id: string, expectedVersion: number, reason: string): Promise<Deletion> {
   const caller = requireCaller(ctx);
-  const why = requiredText('reason', reason, 2000);
-  return inTransaction(ctx, async (tx) => {
-    const mitigation = await findVisible(tx, mitigationsOfRisks, ctx.scope, id);
-    requireProgrammeEditor(caller, mitigation.programmeId);
-    let updates = new Map<string, MitigationUpdateRow[]>();
-    await deleteVersioned(tx, mitigations, ctx.scope, mitigation, expectedVersion, async () => {
-      updates = await deleteMitigationUpdates(tx, ctx.scope, { mitigationId: mitigation.id });
-    });
-    const { programmeId, ...row } = mitigation;
-    const lastState = { ...row, updates: updates.get(mitigation.id) ?? [] };
-    return recordDeletion(tx, caller, 'Mitigation', lastState, why);
+  const edit = (mitigation: { programmeId: string }) => requireProgrammeEditor(caller, mitigation.programmeId);
+  const args = { id, expectedVersion, reason };
+  return deleteVisible(ctx, caller, mitigationsOfRisks, 'Mitigation', args, edit, async (tx, mitigation) => {
+    const updates = await deleteMitigationUpdates(tx, ctx.scope, { mitigationId: mitigation.id });
+    return { updates: updates.get(mitigation.id) ?? [] };
   });
 }
