@@ -1,7 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { CommitteeActionsSection } from '../components/committee-actions';
 import { DateText, inScrollBox, Loaded, RatingTag, ScrollBox, useTitle } from '../components/common';
-import { DecisionTrail } from '../components/decision-trail';
 import { HeatMap, HeatMapLegend, type ScoreBasis } from '../components/heat-map';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { MilestonesTable } from '../components/milestones-table';
@@ -10,8 +9,6 @@ import { Mitigations } from '../components/mitigations';
 import { ProgrammeHealthSection } from '../components/programme-health';
 import { ReportPackButton } from '../components/report-pack-button';
 import { EscalatedMarker, RiskStatement } from '../components/risk-statement';
-import { SavingsChart } from '../components/savings-chart';
-import { SavingsTable } from '../components/savings-table';
 import { label } from '../format';
 import { graphql } from '../gql';
 import type { ProgrammePageQuery, RiskMatrixQuery } from '../gql/graphql';
@@ -19,6 +16,8 @@ import { londonToday, meetingsBefore } from '../meetings';
 import { href } from '../router';
 import { useQuery } from '../use-query';
 import { ChangesSinceSection } from './programme-changes';
+import { Savings } from './programme/savings';
+import { Trail } from './programme/trail';
 
 // What the shared Mitigations component shows; the risk page spreads it too (codegen finds it by name).
 export const MitigationFields = graphql(`
@@ -287,41 +286,6 @@ function Milestones({ milestones }: { milestones: Programme['milestones'] }) {
           </ScrollBox>
         </>
       )}
-    </section>
-  );
-}
-
-function Savings({ savings }: { savings: ProgrammePageQuery['savingsReconciliation'] }) {
-  const years = savings.rows.map((r) => ({ financialYear: r.financialYear ?? '', ...r.totals }));
-  return (
-    <section aria-labelledby="savings-heading">
-      <h2 id="savings-heading">Savings</h2>
-      {years.length === 0 ? (
-        <p>No savings are recorded.</p>
-      ) : (
-        <>
-          <SavingsChart years={years} />
-          <ScrollBox label="Savings">
-            <SavingsTable rows={savings.rows} totals={savings.totals} />
-          </ScrollBox>
-        </>
-      )}
-    </section>
-  );
-}
-
-function Trail({ resolutions }: { resolutions: ProgrammePageQuery['resolutions'] }) {
-  return (
-    <section aria-labelledby="trail-heading">
-      <h2 id="trail-heading">Decision trail</h2>
-      <p class="muted">
-        What committees resolved about the programme and its risks, milestones and savings, newest meeting first
-        {resolutions.totalCount > resolutions.nodes.length
-          ? ` (the newest ${resolutions.nodes.length} of ${resolutions.totalCount})`
-          : ''}
-        .
-      </p>
-      <DecisionTrail resolutions={resolutions.nodes} />
     </section>
   );
 }
