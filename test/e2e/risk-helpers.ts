@@ -33,7 +33,13 @@ export interface RiskInput {
 }
 
 /** Creates a risk (as the ADMIN unless a token is given) and returns it. */
-export async function newRisk(t: TestServer, org: Org, programmeId: string, input: RiskInput = {}, token = org.admin) {
+export async function newRisk(
+  t: Pick<TestServer, 'gql'>,
+  org: Org,
+  programmeId: string,
+  input: RiskInput = {},
+  token = org.admin,
+) {
   const res = await t.gql(
     CREATE,
     {

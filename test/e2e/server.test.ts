@@ -3,16 +3,10 @@ import fs from 'node:fs';
 import { newOrg } from '../support/fixtures';
 import { outsideAddress } from '../support/network';
 import { freshDataDir, TestRun } from '../support/test-database';
-import { ROOT, startProcess } from '../support/server-process';
+import { processDatabase, ROOT, startProcess } from '../support/server-process';
 import { errorOf, ok, OPERATOR_SECRET, startTestServer, TestServer } from '../support/test-server';
 
 const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
-
-function processDatabase(): { env: Record<string, string | undefined>; cleanup(): void } {
-  if (run.databaseUrl) return { env: { DATABASE_URL: run.databaseUrl }, cleanup() {} };
-  const dir = freshDataDir(run.templateDir!);
-  return { env: { DATABASE_URL: undefined, DATA_DIR: dir }, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 describe('in process', () => {
   let t: TestServer;

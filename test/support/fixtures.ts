@@ -13,7 +13,7 @@ export interface Org {
 
 const unique = () => randomUUID().slice(0, 8);
 
-export async function newOrg(t: TestServer, name = `Council ${unique()}`): Promise<Org> {
+export async function newOrg(t: Pick<TestServer, 'gql'>, name = `Council ${unique()}`): Promise<Org> {
   const data = ok(
     await t.gql(
       `mutation($name: String!, $email: String!) {

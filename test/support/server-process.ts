@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { freshDataDir, TestRun } from './test-database';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -46,4 +48,15 @@ export function startProcess(env: Record<string, string | undefined>, script = '
 /** The exit code of a process, or 'running' if it has not exited within `seconds`. */
 export function exitWithin(server: ChildServer, seconds: number): Promise<number | null | 'running'> {
   return Promise.race([server.exited, new Promise<'running'>((r) => setTimeout(() => r('running'), seconds * 1000))]);
+}
+
+/**
+ * The environment that points a server process at this test run's database: on PostgreSQL the
+ * run's database, on the embedded default a data directory of its own (removed by cleanup).
+ */
+export function processDatabase(): { env: Record<string, string | undefined>; cleanup(): void } {
+  const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
+  if (run.databaseUrl) return { env: { DATABASE_URL: run.databaseUrl }, cleanup() {} };
+  const dir = freshDataDir(run.templateDir!);
+  return { env: { DATABASE_URL: undefined, DATA_DIR: dir }, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -26,6 +26,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A client of the GraphQL endpoint at `url`: TestServer's gql, for a server in another process too. */
+export function gqlAt(url: string): TestServer['gql'] {
+  return async (query, variables, token) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, ...((await res.json()) as object) };
+  };
+}
+
 /** A server for one test file, on the run's database (see global-setup); `logger` to read its logs. */
 export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestServer> {
   const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
@@ -50,14 +62,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, logger?: 
   const server = await startServer(config, logger ?? createLogger(process.env.TEST_LOG ? 'info' : 'silent'));
   return {
     server,
-    async gql(query, variables, token) {
-      const res = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
-    },
+    gql: gqlAt(server.url),
     statements: () => server.database.counter.statements,
     async close() {
       await server.close();
