@@ -1,8 +1,13 @@
+/* global process -- jest reads this file in Node */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The browser tests (the web page, the explorer) read the API that the rest of the suite tests
+  // on both databases, so on PostgreSQL they would test the same page twice: they run on the
+  // embedded default, the database `npm run demo` serves, and keep CI within its time.
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.DATABASE_URL ? ['/test/e2e/web-', '/test/e2e/explorer\\.test\\.ts$'] : [])],
   extensionsToTreatAsEsm: ['.tsx'],
   transform: {
     // import() stays import(): preact is ES modules only, and jest's require cannot load those
