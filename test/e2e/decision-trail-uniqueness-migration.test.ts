@@ -1,24 +1,13 @@
 import { DecisionTrailUniqueness1764000042000 } from '../../migrations/1764000042000-DecisionTrailUniqueness';
 import { newOrg } from '../support/fixtures';
-import { adminQuery, TestRun, withDatabase } from '../support/test-database';
-import { errorOf, ok, startTestServer, TestServer } from '../support/test-server';
+import { errorOf, ok, startTestServerOnOwnDatabase, TestServer } from '../support/test-server';
 
-// The migration is undone and done again, so the test has a database of its own: on PostgreSQL
-// one created for it, on the embedded database its file's own copy.
-const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
-const name = `pr_uniqueness_${Date.now()}_${process.pid}`;
-
+// The migration is undone and done again, so the test has a database of its own.
 let t: TestServer;
 beforeAll(async () => {
-  if (run.databaseUrl) {
-    await adminQuery(run.adminUrl!, `CREATE DATABASE ${name}`);
-    t = await startTestServer({ databaseUrl: withDatabase(run.adminUrl!, name) });
-  } else t = await startTestServer();
+  t = await startTestServerOnOwnDatabase('pr_uniqueness');
 });
-afterAll(async () => {
-  await t?.close();
-  if (run.databaseUrl) await adminQuery(run.adminUrl!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-});
+afterAll(() => t?.close());
 
 const AUDIT = `query($id: ID) { auditTrail(entityId: $id) { nodes { actor action changes } } }`;
 const COMMITTEES = `{ committees { id name meetings { id date resolutions { id number text } } } }`;

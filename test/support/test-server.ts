@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Config } from '../../src/config';
 import { createLogger, Logger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
-import { freshDataDir, TestRun } from './test-database';
+import { adminQuery, freshDataDir, TestRun, withDatabase } from './test-database';
 
 export const OPERATOR_SECRET = 'test-operator-secret';
 
@@ -67,6 +67,25 @@ export async function startTestServer(overrides: Partial<Config> = {}, logger?: 
     async close() {
       await server.close();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A server on a database of its own, for a test that undoes and redoes a migration: on PostgreSQL
+ * one created for it (dropped by close), on the embedded database its file's own copy.
+ */
+export async function startTestServerOnOwnDatabase(prefix: string): Promise<TestServer> {
+  const run: TestRun = JSON.parse(process.env.PR_TEST_RUN!);
+  if (!run.databaseUrl) return startTestServer();
+  const name = `${prefix}_${Date.now()}_${process.pid}`;
+  await adminQuery(run.adminUrl!, `CREATE DATABASE ${name}`);
+  const t = await startTestServer({ databaseUrl: withDatabase(run.adminUrl!, name) });
+  return {
+    ...t,
+    async close() {
+      await t.close();
+      await adminQuery(run.adminUrl!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
